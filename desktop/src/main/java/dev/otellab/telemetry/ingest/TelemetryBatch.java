@@ -1,0 +1,36 @@
+package dev.otellab.telemetry.ingest;
+
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.telemetry.model.MetricPoint;
+import dev.otellab.telemetry.model.Span;
+
+import java.util.List;
+
+/** What one OTLP export request carried, decoded. */
+public record TelemetryBatch(List<Span> spans, List<LogRecord> logs, List<MetricPoint> metrics) {
+    public TelemetryBatch {
+        spans = spans == null ? List.of() : List.copyOf(spans);
+        logs = logs == null ? List.of() : List.copyOf(logs);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    public static TelemetryBatch ofSpans(List<Span> spans) {
+        return new TelemetryBatch(spans, List.of(), List.of());
+    }
+
+    public static TelemetryBatch ofLogs(List<LogRecord> logs) {
+        return new TelemetryBatch(List.of(), logs, List.of());
+    }
+
+    public static TelemetryBatch ofMetrics(List<MetricPoint> metrics) {
+        return new TelemetryBatch(List.of(), List.of(), metrics);
+    }
+
+    public int size() {
+        return spans.size() + logs.size() + metrics.size();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+}

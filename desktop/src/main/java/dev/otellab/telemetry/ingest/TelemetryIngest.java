@@ -1,0 +1,16 @@
+package dev.otellab.telemetry.ingest;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Accepts decoded telemetry for storage. The returned stage completes only once the batch is
+ * durable (committed), so a receiver may acknowledge the sender then and never lose it.
+ */
+public interface TelemetryIngest {
+
+    /**
+     * @throws StoreSaturatedException at once, without storing anything, when the store's queue
+     *                                 is full (back-pressure: the receiver answers 429/503)
+     */
+    CompletionStage<Void> accept(TelemetryBatch batch);
+}
