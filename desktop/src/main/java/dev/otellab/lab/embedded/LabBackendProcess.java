@@ -1,0 +1,186 @@
+package dev.otellab.lab.embedded;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * lab-backend running as a child process of the console. {@link #start} returns once the
+ * service answers its health check, or throws with the reason and the child's last lines.
+ */
+public final class LabBackendProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final int KEPT_LINES = 200;
+
+    private final Process process;
+    private final URI baseUrl;
+    private final OutputTail output;
+
+    private LabBackendProcess(Process process, URI baseUrl, OutputTail output) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.output = output;
+    }
+
+    /**
+     * Launches lab-backend and waits until it is healthy.
+     *
+     * @param onOutput receives every line the child prints (its JSON logs), on a reader thread
+     */
+    public static LabBackendProcess start(LabBackendSettings settings, Consumer<String> onOutput)
+            throws LabBackendStartException, InterruptedException {
+        if (!Files.isRegularFile(settings.jar())) {
+            throw new LabBackendStartException("lab-backend is not built: " + settings.jar()
+                    + " does not exist. Build it with `./mvnw -B -DskipTests package` in the project folder.", List.of());
+        }
+        refuseBusyPort(settings);
+        Process process;
+        try {
+            Files.createDirectories(settings.database().toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", settings.jar().toString())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(settings.environment());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new LabBackendStartException("Could not launch lab-backend: " + e.getMessage(), List.of());
+        }
+        OutputTail output = new OutputTail(KEPT_LINES);
+        CompletableFuture<URI> announced = new CompletableFuture<>();
+        Thread reader = new Thread(() -> pump(process, output, onOutput, announced), "lab-backend-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            URI url = awaitHealthy(process, reader, announced, output, settings.startTimeout());
+            return new LabBackendProcess(process, url, output);
+        } catch (LabBackendStartException | InterruptedException | RuntimeException e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines lab-backend printed, oldest first. */
+    public List<String> lastOutput(int count) {
+        return output.last(count);
+    }
+
+    /** Completes with the exit code when the child ends, for whatever reason. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Asks lab-backend to stop (SIGTERM, so it flushes its telemetry), then insists. */
+    @Override
+    public void close() {
+        stop(process);
+    }
+
+    /** Like {@link #close()}, returning the exit code. */
+    public int stopAndWait() {
+        stop(process);
+        return process.exitValue();
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void refuseBusyPort(LabBackendSettings settings) throws LabBackendStartException {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket(settings.port(), 1, InetAddress.getByName(settings.bindAddress()))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new LabBackendStartException("Port " + settings.port() + " on " + settings.bindAddress()
+                    + " is already in use, so lab-backend cannot listen there. Stop the program using it"
+                    + " (e.g. an earlier lab: `ss -ltnp 'sport = :" + settings.port() + "'` shows which)"
+                    + " or choose another port with --backend-port.", List.of());
+        }
+    }
+
+    private static void pump(Process process, OutputTail output, Consumer<String> onOutput,
+                             CompletableFuture<URI> announced) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                if (!announced.isDone()) {
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        announced.complete(URI.create(matcher.group(1)));
+                    }
+                }
+                onOutput.accept(line);
+            }
+        } catch (IOException e) {
+            // the child closed its output: it ended, and onExit reports how
+        }
+    }
+
+    private static URI awaitHealthy(Process process, Thread reader, CompletableFuture<URI> announced,
+                                    OutputTail output, Duration timeout)
+            throws LabBackendStartException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        URI url = null;
+        HealthProbe probe = new HealthProbe();
+        while (Instant.now().isBefore(deadline)) {
+            if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                // the reader ends at the child's end of output: wait for it before quoting the last lines
+                reader.join(Duration.ofSeconds(2).toMillis());
+                throw new LabBackendStartException("lab-backend exited with code " + process.exitValue()
+                        + " while starting. Its last lines are below.", output.last(20));
+            }
+            if (url == null) {
+                url = announced.getNow(null);
+            }
+            if (url != null && probe.isHealthy(url)) {
+                return url;
+            }
+        }
+        throw new LabBackendStartException("lab-backend did not become healthy within " + timeout.toSeconds()
+                + " s. Its last lines are below.", output.last(20));
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
