@@ -142,7 +142,9 @@ final class OtlpGrpcServer {
 
     private static boolean isBindFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException) {
+            // Netty's native transport reports EADDRINUSE as its own IOException, not a BindException.
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
                 return true;
             }
         }
