@@ -9,6 +9,7 @@ import dev.otellab.backend.telemetry.HttpServerTelemetryFilter;
 import dev.otellab.backend.telemetry.LabMetrics;
 import dev.otellab.backend.telemetry.RequestTelemetry;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.opentelemetry.api.trace.Tracer;
@@ -48,6 +49,8 @@ public final class LabHttpServer {
               config.startup.startupWatcherEnabled = false;
               config.http.maxRequestSize = ErrorMapping.MAX_BODY_BYTES;
               config.http.prefer405over404 = true;
+              // Small JSON answers on loopback: compressing them costs more than it saves.
+              config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(
                   server -> {

@@ -1,0 +1,170 @@
+package dev.otellab.backend.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures what the instrumentation costs: lab-backend runs twice as a child process, once with
+ * traces and logs exported by OTLP to a local sink that accepts and drops them, once with
+ * OTEL_SDK_DISABLED=true, and the same load is driven at both. Not a test: timings are reported,
+ * never asserted.
+ *
+ * <pre>
+ * ./mvnw -q -pl lab-backend -am package -DskipTests
+ * java -cp lab-backend/target/lab-backend.jar dev.otellab.backend.bench.LoadBenchmark
+ * </pre>
+ *
+ * Settings (system properties): bench.clients (8), bench.warmupSeconds (5), bench.seconds (15),
+ * bench.childJvmOptions (extra JVM options for lab-backend, e.g. a flight recording).
+ */
+public final class LoadBenchmark {
+
+  private static final int SEEDED_TASKS = 20;
+
+  private LoadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int clients = Integer.getInteger("bench.clients", 8);
+    Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5));
+    Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    System.out.printf(
+        Locale.ROOT,
+        "lab-backend load benchmark: %d clients, %ds warm-up, %ds measured per scenario, %d CPUs, %s%n",
+        clients, warmup.toSeconds(), measured.toSeconds(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+
+    HttpServer sink = startDroppingOtlpSink();
+    try {
+      String sinkEndpoint = "http://127.0.0.1:" + sink.getAddress().getPort();
+      Map<String, Result> baseline =
+          runAgainst("OTEL_SDK_DISABLED=true", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured);
+      Map<String, Result> instrumented =
+          runAgainst(
+              "instrumented (OTLP to a dropping sink)",
+              Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", sinkEndpoint),
+              clients, warmup, measured);
+      System.out.println();
+      System.out.println("| scenario | setup | req/s | p50 ms | p99 ms | errors |");
+      System.out.println("|---|---|---:|---:|---:|---:|");
+      for (String scenario : baseline.keySet()) {
+        System.out.println(baseline.get(scenario).row(scenario, "SDK disabled"));
+        System.out.println(instrumented.get(scenario).row(scenario, "instrumented"));
+      }
+      System.out.println();
+      for (String scenario : baseline.keySet()) {
+        Result base = baseline.get(scenario);
+        Result inst = instrumented.get(scenario);
+        System.out.printf(
+            Locale.ROOT,
+            "%s overhead: throughput %.1f%%, p99 %+.1f%%%n",
+            scenario,
+            100.0 * (base.throughput() - inst.throughput()) / base.throughput(),
+            100.0 * (inst.p99Millis() - base.p99Millis()) / base.p99Millis());
+      }
+    } finally {
+      sink.stop(0);
+    }
+  }
+
+  private static Map<String, Result> runAgainst(
+      String label, Map<String, String> environment, int clients, Duration warmup, Duration measured)
+      throws Exception {
+    Path dataDir = Files.createTempDirectory("lab-backend-bench");
+    int port = freePort();
+    Process child = launch(port, dataDir.resolve("tasks.db"), environment);
+    try {
+      LoadDriver driver = new LoadDriver("127.0.0.1", port);
+      driver.awaitHealthy(Duration.ofSeconds(60));
+      for (int i = 0; i < SEEDED_TASKS; i++) {
+        driver.post("/api/tasks", "{\"title\":\"seed " + i + "\"}");
+      }
+      LoadDriver.Request list = LoadDriver.Request.get("/api/tasks?limit=" + SEEDED_TASKS);
+      LoadDriver.Request create =
+          LoadDriver.Request.post("/api/tasks", "{\"title\":\"bench\",\"description\":\"load\"}");
+      System.out.println("-- " + label + " (load average before: " + loadAverage() + ")");
+      // Both paths are warmed up before either is measured, so the JIT has seen both.
+      driver.run(list, clients, Duration.ZERO, warmup);
+      driver.run(create, clients, Duration.ZERO, warmup);
+      Map<String, Result> results = new java.util.LinkedHashMap<>();
+      results.put("GET /api/tasks", driver.run(list, clients, Duration.ZERO, measured));
+      results.put("POST /api/tasks", driver.run(create, clients, Duration.ZERO, measured));
+      results.forEach((scenario, result) -> System.out.println(result.row(scenario, label)));
+      return results;
+    } finally {
+      child.destroy();
+      if (!child.waitFor(30, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+      deleteRecursively(dataDir);
+    }
+  }
+
+  private static Process launch(int port, Path databaseFile, Map<String, String> environment)
+      throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new ArrayList<>(List.of(java));
+    String childOptions = System.getProperty("bench.childJvmOptions", "").trim();
+    if (!childOptions.isEmpty()) {
+      command.addAll(List.of(childOptions.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.otellab.backend.Main"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("LAB_"));
+    builder.environment().put("LAB_PORT", Integer.toString(port));
+    builder.environment().put("LAB_DB", databaseFile.toString());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  /** Accepts every OTLP export with 200 and keeps nothing. */
+  private static HttpServer startDroppingOtlpSink() throws IOException {
+    HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    sink.createContext(
+        "/",
+        exchange -> {
+          try (var body = exchange.getRequestBody()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    sink.start();
+    return sink;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
