@@ -56,8 +56,11 @@ import java.util.Map;
  * </ul>
  * A link whose ids are invalid is dropped from its span (the span is kept). Attribute values
  * become String, Long, Double, Boolean, byte[], an unmodifiable List (array) or an unmodifiable
- * Map (kvlist); an attribute without a value is left out. A histogram without a sum gets a NaN
- * sum. A log body that is not a string is rendered as JSON text.
+ * Map (kvlist); an attribute without a value is left out. Gauges and sums carry their value
+ * (ints widened to double) with count and sum 0; histogram-like points carry count and sum with
+ * value 0, and a histogram without a sum gets a NaN sum. A log body that is not a string is
+ * rendered as JSON text. Not kept (the model has no place for them): trace state, flags,
+ * dropped-item counts, exemplars, exponential bucket layouts and summary quantiles.
  */
 public final class OtlpDecoder {
     private static final int TRACE_ID_BYTES = 16;

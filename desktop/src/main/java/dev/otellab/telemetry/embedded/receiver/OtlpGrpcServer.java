@@ -1,12 +1,17 @@
 package dev.otellab.telemetry.embedded.receiver;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import dev.otellab.telemetry.ingest.StoreSaturatedException;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.ingest.TelemetryIngest;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
@@ -21,16 +26,21 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * OTLP/gRPC: the three collector services of opentelemetry-proto on grpc-netty-shaded. gzip
+ * OTLP/gRPC: the three collector services of opentelemetry-proto on grpc-netty-shaded (their
+ * generated service bases, with requests parsed by the receiver so that malformed ones get
+ * INVALID_ARGUMENT). gzip
  * request compression is accepted (grpc-java's default decompressors); the inbound message size
  * is limited like an HTTP body. Each call answers once the store has made its batch durable; a
  * saturated store gives UNAVAILABLE with google.rpc.RetryInfo (retryable by OTLP's rules), a
@@ -53,9 +63,9 @@ final class OtlpGrpcServer {
         Server created = NettyServerBuilder
                 .forAddress(new InetSocketAddress(settings.bindAddress(), settings.grpcPort()))
                 .maxInboundMessageSize((int) settings.maxBodyBytes())
-                .addService(new TraceService())
-                .addService(new LogsService())
-                .addService(new MetricsService())
+                .addService(parsedHere(TraceServiceGrpc.getExportMethod(), ExportTraceServiceRequest.parser(), new TraceService()::export))
+                .addService(parsedHere(LogsServiceGrpc.getExportMethod(), ExportLogsServiceRequest.parser(), new LogsService()::export))
+                .addService(parsedHere(MetricsServiceGrpc.getExportMethod(), ExportMetricsServiceRequest.parser(), new MetricsService()::export))
                 .build();
         try {
             created.start();
@@ -87,6 +97,46 @@ final class OtlpGrpcServer {
         }
         server = null;
     }
+
+    /**
+     * Binds a service's Export method with a request marshaller that only collects the bytes, and
+     * parses them here: grpc-java answers a request its marshaller cannot parse with UNKNOWN
+     * ("Application error") and a SEVERE log, while OTLP wants INVALID_ARGUMENT (not retryable).
+     */
+    private static <Q, R> ServerServiceDefinition parsedHere(MethodDescriptor<Q, R> method, Parser<Q> parser,
+                                                             BiConsumer<Q, StreamObserver<R>> export) {
+        MethodDescriptor<byte[], R> rawRequests = method.toBuilder(RAW_BYTES, method.getResponseMarshaller()).build();
+        return ServerServiceDefinition.builder(method.getServiceName())
+                .addMethod(rawRequests, ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<R> observer) -> {
+                    Q request;
+                    try {
+                        request = parser.parseFrom(body);
+                    } catch (InvalidProtocolBufferException e) {
+                        observer.onError(Status.INVALID_ARGUMENT
+                                .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
+                                .asRuntimeException());
+                        return;
+                    }
+                    export.accept(request, observer);
+                }))
+                .build();
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw Status.INTERNAL.withDescription("cannot read the request").withCause(e).asRuntimeException();
+            }
+        }
+    };
 
     private <R> void export(Signal signal, DecodedRequest decoded, Function<DecodedRequest, R> response,
                             StreamObserver<R> observer) {

@@ -16,7 +16,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 import java.io.IOException;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,9 +93,7 @@ public final class OtlpJsonParser {
 
     private static void hexIdsToBase64(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 JsonNode value = field.getValue();
                 if (value.isTextual() && ID_FIELDS.contains(field.getKey())) {
                     String base64 = hexToBase64(value.textValue());

@@ -3,7 +3,10 @@ package dev.otellab.telemetry.embedded.receiver;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.rpc.RetryInfo;
 import dev.otellab.telemetry.embedded.receiver.RecordingIngest.Mode;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.stub.ClientCalls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -18,7 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.SPAN_ID;
@@ -111,6 +121,55 @@ class OtlpGrpcServerTest {
         assertThat(traces.export(good()).hasPartialSuccess()).isFalse();
         assertThat(ingest.spans()).hasSize(1);
     }
+
+    @Test
+    void refusesMalformedProtobufAndKeepsServing() {
+        MethodDescriptor<byte[], byte[]> rawExport = TraceServiceGrpc.getExportMethod().toBuilder(RAW, RAW).build();
+        byte[] random = new byte[2048];
+        new Random(3).nextBytes(random);
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> ClientCalls.blockingUnaryCall(channel, rawExport, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), random));
+
+        byte[] invalidUtf8 = traces(protoSpan("\u00e9t\u00e9", id(TRACE_ID), id(SPAN_ID)).build()).toByteArray();
+        int at = indexOf(invalidUtf8, "\u00e9t\u00e9".getBytes(StandardCharsets.UTF_8));
+        invalidUtf8[at + 1] = (byte) 0x28; // a lead byte followed by a non-continuation byte
+        StatusRuntimeException utf8Error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> ClientCalls.blockingUnaryCall(channel, rawExport, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), invalidUtf8));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(error.getStatus().getDescription()).startsWith("Malformed OTLP protobuf request");
+        assertThat(utf8Error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(utf8Error.getStatus().getDescription()).containsIgnoringCase("UTF-8");
+        assertThat(ingest.batches()).isEmpty();
+        assertThat(traces.export(good()).hasPartialSuccess()).isFalse();
+        assertThat(ingest.spans()).hasSize(1);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
 
     @Test
     void answersOnlyOnceTheBatchIsDurable() throws Exception {

@@ -79,7 +79,8 @@ class SdkExportersTest {
             Tracer tracer = provider.tracerBuilder("shop.orders").setInstrumentationVersion("1.4.2").build();
             Span server = tracer.spanBuilder("POST /orders").setSpanKind(io.opentelemetry.api.trace.SpanKind.SERVER).startSpan();
             Span client;
-            try (Scope ignored = server.makeCurrent()) {
+            Scope serverScope = server.makeCurrent();
+            try {
                 client = tracer.spanBuilder("INSERT orders")
                         .setSpanKind(io.opentelemetry.api.trace.SpanKind.CLIENT)
                         .setAttribute("db.system", "sqlite")
@@ -92,6 +93,8 @@ class SdkExportersTest {
                 client.addEvent("retry", Attributes.of(AttributeKey.longKey("attempt"), 2L));
                 client.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "constraint violated");
                 client.end();
+            } finally {
+                serverScope.close();
             }
             server.end();
             CompletableResultCode flushed = provider.forceFlush().join(10, TimeUnit.SECONDS);

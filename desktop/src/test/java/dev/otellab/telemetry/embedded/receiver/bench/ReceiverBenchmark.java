@@ -1,6 +1,8 @@
 package dev.otellab.telemetry.embedded.receiver.bench;
 
 import com.google.protobuf.ByteString;
+import dev.otellab.telemetry.embedded.receiver.DecodedRequest;
+import dev.otellab.telemetry.embedded.receiver.OtlpDecoder;
 import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
@@ -52,7 +54,8 @@ import java.util.function.Supplier;
  *   -Dexec.args="-Xmx512m -cp %classpath dev.otellab.telemetry.embedded.receiver.bench.ReceiverBenchmark"
  * </pre>
  * Options: {@code --seconds N} (20), {@code --warmup N} (5), {@code --clients N} (3),
- * {@code --protocol http|grpc|both} (both), {@code --ingest-factory CLASS}: a class with a public
+ * {@code --protocol http|grpc|both|decode|all} (both; decode = parse and decode
+ * on the client threads without any transport, all = the three), {@code --ingest-factory CLASS}: a class with a public
  * no-argument constructor implementing {@code Supplier<TelemetryIngest>}, to measure with a real
  * store instead of the default counting ingest (which completes every batch at once).
  */
@@ -100,7 +103,7 @@ public final class ReceiverBenchmark {
                     case "--protocol" -> protocol = value;
                     case "--ingest-factory" -> factory = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (use --seconds, --warmup, --clients, --protocol http|grpc|both, --ingest-factory CLASS)");
+                            + " (use --seconds, --warmup, --clients, --protocol http|grpc|both|decode|all, --ingest-factory CLASS)");
                 }
                 i++;
             }
@@ -133,7 +136,11 @@ public final class ReceiverBenchmark {
                 options.seconds());
         out.println("| protocol | clients | spans/s | requests/s | p50 ms | p99 ms | max heap used MiB | heap after GC / max MiB | errors |");
         out.println("|---|---|---|---|---|---|---|---|---|");
-        List<String> protocols = options.protocol().equals("both") ? List.of("http", "grpc") : List.of(options.protocol());
+        List<String> protocols = switch (options.protocol()) {
+            case "both" -> List.of("http", "grpc");
+            case "all" -> List.of("http", "grpc", "decode");
+            default -> List.of(options.protocol());
+        };
         for (String protocol : protocols) {
             Result result = run(protocol, options, factory);
             out.println(result.row());
@@ -142,9 +149,15 @@ public final class ReceiverBenchmark {
 
     static Result run(String protocol, Options options, Supplier<TelemetryIngest> factory) throws Exception {
         List<byte[]> bodies = bodies();
-        try (OtlpReceiver receiver = new OtlpReceiver(ReceiverSettings.anyFreePorts(), factory.get())) {
+        TelemetryIngest ingest = factory.get();
+        try (OtlpReceiver receiver = new OtlpReceiver(ReceiverSettings.anyFreePorts(), ingest)) {
             ReceiverEndpoints endpoints = receiver.start();
-            Client client = protocol.equals("grpc") ? new GrpcClient(endpoints, bodies) : new HttpClientDriver(endpoints, bodies);
+            Client client = switch (protocol) {
+                case "grpc" -> new GrpcClient(endpoints, bodies);
+                case "http" -> new HttpClientDriver(endpoints, bodies);
+                case "decode" -> new DecodeOnly(bodies, ingest);
+                default -> throw new IllegalArgumentException("unknown protocol " + protocol + " (http, grpc or decode)");
+            };
             try {
                 drive(client, options.clients(), options.warmupSeconds(), null);
                 MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -357,6 +370,33 @@ public final class ReceiverBenchmark {
         @Override
         public void close() {
             // java.net.http.HttpClient has no close() on Java 17; its threads end with the JVM.
+        }
+    }
+
+    /** No transport: parse + decode + accept on the client threads, to see the decoder's own cost. */
+    private static final class DecodeOnly implements Client {
+        private final List<byte[]> bodies;
+        private final TelemetryIngest ingest;
+
+        DecodeOnly(List<byte[]> bodies, TelemetryIngest ingest) {
+            this.bodies = bodies;
+            this.ingest = ingest;
+        }
+
+        @Override
+        public boolean send(int body) {
+            try {
+                DecodedRequest decoded = OtlpDecoder.traces(ExportTraceServiceRequest.parseFrom(bodies.get(body)));
+                ingest.accept(decoded.batch()).toCompletableFuture().join();
+                return decoded.batch().spans().size() == SPANS_PER_REQUEST;
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
         }
     }
 
