@@ -20,7 +20,7 @@ public final class Attributes {
         return EMPTY;
     }
 
-    /** A read-only, order-keeping copy; returns the argument itself when it is already one of ours. */
+    /** A read-only, order-keeping copy (the empty map is shared). */
     public static Map<String, Object> copyOf(Map<String, ?> source) {
         if (source == null || source.isEmpty()) {
             return EMPTY;
