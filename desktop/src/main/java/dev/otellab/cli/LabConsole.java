@@ -1,7 +1,10 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.query.TelemetryQueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
 
 /** Entry point of the console's command line: `lab-console COMMAND [options]`. */
 @Command(name = "lab-console",
@@ -12,6 +15,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 LabCommand.class,
                 ReceiveCommand.class,
+                TracesCommand.class,
+                TraceCommand.class,
+                LogsCommand.class,
+                SliCommand.class,
         })
 public final class LabConsole {
 
@@ -21,7 +28,30 @@ public final class LabConsole {
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */
     public static int run(String... args) {
-        return new CommandLine(new LabConsole()).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line printing to the given writers (tests capture them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new LabConsole());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        // A failure the user can act on is a message, not a stack trace.
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            String message = exception instanceof TelemetryQueryException ? exception.getMessage() : exception.toString();
+            cmd.getErr().println(cmd.getColorScheme().errorText(message));
+            cmd.getErr().flush();
+            return 1;
+        });
+        // Bad input: the message and where to find help, not the whole usage.
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText(exception.getMessage()));
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            cmd.getErr().flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine.execute(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -109,16 +109,19 @@ final class StoreSchema {
     private StoreSchema() {
     }
 
-    /** Settings of the writing connection. auto_vacuum only takes effect on a new file. */
+    /** Settings of the writing connection. */
     static void configureWriter(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            // Page size and auto_vacuum only take effect on a new file (before its first table).
+            statement.execute("PRAGMA page_size = 8192");
             statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA busy_timeout = 5000");
             statement.execute("PRAGMA temp_store = MEMORY");
-            statement.execute("PRAGMA cache_size = -65536");
-            statement.execute("PRAGMA wal_autocheckpoint = 4000");
+            statement.execute("PRAGMA cache_size = -65536"); // 64 MiB of native memory, not Java heap
+            statement.execute("PRAGMA wal_autocheckpoint = 4000"); // pages: a checkpoint every ~32 MiB
+            statement.execute("PRAGMA journal_size_limit = 67108864"); // truncate the WAL to 64 MiB after a reset
         }
     }
 

@@ -70,7 +70,7 @@ final class StoreWriter implements AutoCloseable {
     /** Something to do with the write connection on the writer thread, in a transaction. */
     @FunctionalInterface
     interface WriterTask<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Connection connection) throws Exception;
     }
 
     StoreWriter(Connection connection, long capacityItems) throws SQLException {

@@ -179,13 +179,21 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         }
         Pruner.Result total = Pruner.Result.NOTHING;
         while (true) {
-            Pruner.Result chunk = await(writer.execute(pruner::pruneChunk));
+            Pruner.Result chunk = await(onWriter(pruner::pruneChunk));
             if (!chunk.didSomething()) {
                 return new PruneReport(total.traces(), total.spans(), total.logs(), total.metricPoints(),
                         total.vacuumedPages());
             }
             total = total.plus(chunk);
         }
+    }
+
+    /** Runs {@code task} on the writer thread, between batches (maintenance, tests). */
+    <T> CompletableFuture<T> onWriter(StoreWriter.WriterTask<T> task) {
+        if (writer == null) {
+            throw new IllegalStateException("The telemetry store was opened read-only");
+        }
+        return writer.execute(task);
     }
 
     private void pruneInBackground() {

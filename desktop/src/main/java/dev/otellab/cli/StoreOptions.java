@@ -1,0 +1,58 @@
+package dev.otellab.cli;
+
+import dev.otellab.config.DataDirectories;
+import dev.otellab.telemetry.embedded.TelemetryStore;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** Options every query command shares: where the data is and how to print it. */
+final class StoreOptions {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The console's data folder (default: $XDG_DATA_HOME/otel-lab-console).")
+    Path dataDir;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    Path storeDir() {
+        return DataDirectories.forUser(dataDir).telemetryStoreDir();
+    }
+
+    /**
+     * Opens the store read-only (the console may be writing it); when there is none, prints the
+     * friendly hint (text mode) and returns empty.
+     */
+    Optional<TelemetryStore> open(PrintWriter out) {
+        Path dir = storeDir();
+        if (!TelemetryStore.exists(dir)) {
+            if (!json) {
+                out.println(noTelemetryMessage(dir));
+                out.flush();
+            }
+            return Optional.empty();
+        }
+        return Optional.of(TelemetryStore.openReadOnly(dir));
+    }
+
+    static String noTelemetryMessage(Path dir) {
+        return "No telemetry stored yet in " + dir + ". Run `lab-console receive` and point your service at it.";
+    }
+
+    static String time(long unixNano) {
+        return TIME.format(java.time.Instant.ofEpochSecond(0, unixNano));
+    }
+
+    static String millis(long nanos) {
+        double millis = nanos / 1e6;
+        return millis >= 1000 ? String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000)
+                : String.format(java.util.Locale.ROOT, "%.1f ms", millis);
+    }
+}

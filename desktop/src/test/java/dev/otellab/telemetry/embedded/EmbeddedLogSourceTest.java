@@ -1,0 +1,136 @@
+package dev.otellab.telemetry.embedded;
+
+import dev.otellab.telemetry.ingest.TelemetryBatch;
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.telemetry.model.Severity;
+import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.telemetry.query.QueryDirection;
+import dev.otellab.telemetry.query.Subscription;
+import dev.otellab.telemetry.query.TimeRange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.otellab.telemetry.embedded.TestTelemetry.at;
+import static dev.otellab.telemetry.embedded.TestTelemetry.log;
+import static dev.otellab.telemetry.embedded.TestTelemetry.spanId;
+import static dev.otellab.telemetry.embedded.TestTelemetry.traceId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EmbeddedLogSourceTest {
+    @TempDir
+    Path dir;
+    TelemetryStore store;
+
+    @BeforeEach
+    void open() {
+        store = TelemetryStore.open(dir);
+        // Stored out of time order on purpose: queries order by time, not arrival.
+        ingest(List.of(
+                log(at(30), Severity.ERROR, "tasks", "Task 7 NOT found", traceId(1), spanId(2)),
+                log(at(10), Severity.INFO, "tasks", "listing tasks", traceId(1), spanId(1)),
+                log(at(20), Severity.WARN, "frontend", "slow upstream", traceId(2), spanId(3)),
+                log(at(40), Severity.DEBUG, "frontend", "cache miss for task 7", "", ""),
+                log(at(50), Severity.FATAL, "checkout", "out of memory", traceId(3), spanId(4))));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void ingest(List<LogRecord> logs) {
+        store.accept(TelemetryBatch.ofLogs(logs)).toCompletableFuture().join();
+    }
+
+    private List<String> bodies(LogFilter filter) {
+        return bodies(filter, TimeRange.all(), 100, QueryDirection.OLDEST_FIRST);
+    }
+
+    private List<String> bodies(LogFilter filter, TimeRange range, int limit, QueryDirection direction) {
+        return store.logs().query(filter, range, limit, direction).stream().map(LogRecord::body).toList();
+    }
+
+    @Test
+    void queriesOrderByTimeInBothDirectionsWithALimit() {
+        List<String> oldestFirst = List.of("listing tasks", "slow upstream", "Task 7 NOT found", "cache miss for task 7",
+                "out of memory");
+        List<String> newestFirst = new ArrayList<>(oldestFirst);
+        Collections.reverse(newestFirst);
+
+        assertThat(bodies(LogFilter.ALL)).containsExactlyElementsOf(oldestFirst);
+        assertThat(bodies(LogFilter.ALL, TimeRange.all(), 100, QueryDirection.NEWEST_FIRST))
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(bodies(LogFilter.ALL, TimeRange.all(), 2, QueryDirection.NEWEST_FIRST))
+                .containsExactly("out of memory", "cache miss for task 7");
+        assertThat(bodies(LogFilter.ALL, TimeRange.all(), 2, QueryDirection.OLDEST_FIRST))
+                .containsExactly("listing tasks", "slow upstream");
+    }
+
+    @Test
+    void eachFilterNarrowsTheResult() {
+        assertThat(bodies(LogFilter.forTrace(traceId(1)))).containsExactly("listing tasks", "Task 7 NOT found");
+        assertThat(bodies(LogFilter.forSpan(traceId(1), spanId(2)))).containsExactly("Task 7 NOT found");
+        assertThat(bodies(LogFilter.ALL.withServices(Set.of("frontend", "checkout"))))
+                .containsExactly("slow upstream", "cache miss for task 7", "out of memory");
+        assertThat(bodies(LogFilter.ALL.withMinSeverity(Severity.WARN)))
+                .containsExactly("slow upstream", "Task 7 NOT found", "out of memory");
+        assertThat(bodies(LogFilter.ALL.withText("TASK 7"))).containsExactly("Task 7 NOT found", "cache miss for task 7");
+        assertThat(bodies(LogFilter.ALL, new TimeRange(at(20), at(40)), 100, QueryDirection.OLDEST_FIRST))
+                .containsExactly("slow upstream", "Task 7 NOT found");
+        assertThat(bodies(LogFilter.forTrace(traceId(9)))).isEmpty();
+    }
+
+    @Test
+    void storedRecordsMatchTheFilterPredicateOfThePort() {
+        LogFilter filter = LogFilter.ALL.withText("task").withMinSeverity(Severity.INFO);
+
+        assertThat(store.logs().query(filter, TimeRange.all(), 100, QueryDirection.OLDEST_FIRST))
+                .allMatch(filter::matches).hasSize(2);
+    }
+
+    @Test
+    void aTailDeliversOnlyNewMatchingRecordsOldestFirstUntilClosed() {
+        List<LogRecord> received = new CopyOnWriteArrayList<>();
+        Subscription tail = store.logs().tail(LogFilter.ALL.withServices(Set.of("tasks")), received::addAll);
+
+        ingest(List.of(log(at(60), Severity.INFO, "tasks", "new one", "", ""),
+                log(at(61), Severity.INFO, "frontend", "other service", "", ""),
+                log(at(62), Severity.INFO, "tasks", "new two", "", "")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        assertThat(received).extracting(LogRecord::body).containsExactly("new one", "new two");
+
+        tail.close();
+        ingest(List.of(log(at(70), Severity.INFO, "tasks", "after close", "", "")));
+        List<LogRecord> checkpoint = new CopyOnWriteArrayList<>();
+        try (Subscription witness = store.logs().tail(LogFilter.ALL, checkpoint::addAll)) {
+            ingest(List.of(log(at(71), Severity.INFO, "tasks", "witness", "", "")));
+            // Once a later tail saw a later record, the closed one had every chance to deliver.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !checkpoint.isEmpty());
+        }
+        assertThat(received).extracting(LogRecord::body).containsExactly("new one", "new two");
+        tail.close();
+    }
+
+    @Test
+    void aTailSeesRecordsWrittenByAnotherConnection() {
+        List<LogRecord> received = new CopyOnWriteArrayList<>();
+        try (TelemetryStore reader = TelemetryStore.openReadOnly(dir);
+             Subscription ignored = reader.logs().tail(LogFilter.ALL.withMinSeverity(Severity.ERROR), received::addAll)) {
+            ingest(List.of(log(at(80), Severity.ERROR, "tasks", "seen by the reader", "", "")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            assertThat(received).extracting(LogRecord::body).containsExactly("seen by the reader");
+        }
+    }
+}
