@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * Settings (system properties): bench.clients (8), bench.warmupSeconds (5), bench.seconds (15),
- * bench.childJvmOptions (extra JVM options for lab-backend, e.g. a flight recording).
+ * bench.rounds (1; rounds alternate which setup runs first), bench.instrumentedEnv (K=V,K=V added
+ * to the instrumented run, e.g. a sampler), bench.childJvmOptions (extra JVM options for
+ * lab-backend, e.g. a flight recording).
  */
 public final class LoadBenchmark {
 
@@ -43,37 +45,57 @@ public final class LoadBenchmark {
         clients, warmup.toSeconds(), measured.toSeconds(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
+    int rounds = Integer.getInteger("bench.rounds", 1);
     HttpServer sink = startDroppingOtlpSink();
     try {
-      String sinkEndpoint = "http://127.0.0.1:" + sink.getAddress().getPort();
-      Map<String, Result> baseline =
-          runAgainst("OTEL_SDK_DISABLED=true", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured);
-      Map<String, Result> instrumented =
-          runAgainst(
-              "instrumented (OTLP to a dropping sink)",
-              Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", sinkEndpoint),
-              clients, warmup, measured);
-      System.out.println();
-      System.out.println("| scenario | setup | req/s | p50 ms | p99 ms | errors |");
-      System.out.println("|---|---|---:|---:|---:|---:|");
-      for (String scenario : baseline.keySet()) {
-        System.out.println(baseline.get(scenario).row(scenario, "SDK disabled"));
-        System.out.println(instrumented.get(scenario).row(scenario, "instrumented"));
+      Map<String, String> instrumentedEnvironment = new java.util.HashMap<>(extraEnvironment());
+      instrumentedEnvironment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + sink.getAddress().getPort());
+      String instrumentedLabel = "instrumented" + (extraEnvironment().isEmpty() ? "" : " " + extraEnvironment());
+      List<Map<String, Result>> baseline = new ArrayList<>();
+      List<Map<String, Result>> instrumented = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        // Alternate the order so slow drift in background load does not favour one setup.
+        boolean baselineFirst = round % 2 == 0;
+        if (baselineFirst) {
+          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured));
+        }
+        instrumented.add(runAgainst(instrumentedLabel, instrumentedEnvironment, clients, warmup, measured));
+        if (!baselineFirst) {
+          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured));
+        }
       }
       System.out.println();
-      for (String scenario : baseline.keySet()) {
-        Result base = baseline.get(scenario);
-        Result inst = instrumented.get(scenario);
+      System.out.println("Mean of " + rounds + " round(s):");
+      System.out.println("| scenario | setup | req/s | p50 ms | p99 ms | errors |");
+      System.out.println("|---|---|---:|---:|---:|---:|");
+      for (String scenario : baseline.get(0).keySet()) {
+        Result base = Result.mean(baseline.stream().map(r -> r.get(scenario)).toList());
+        Result inst = Result.mean(instrumented.stream().map(r -> r.get(scenario)).toList());
+        System.out.println(base.row(scenario, "SDK disabled"));
+        System.out.println(inst.row(scenario, instrumentedLabel));
         System.out.printf(
             Locale.ROOT,
-            "%s overhead: throughput %.1f%%, p99 %+.1f%%%n",
+            "| %s | overhead | %.1f%% | %+.1f%% | %+.1f%% | |%n",
             scenario,
             100.0 * (base.throughput() - inst.throughput()) / base.throughput(),
+            100.0 * (inst.p50Millis() - base.p50Millis()) / base.p50Millis(),
             100.0 * (inst.p99Millis() - base.p99Millis()) / base.p99Millis());
       }
     } finally {
       sink.stop(0);
     }
+  }
+
+  /** bench.instrumentedEnv=K=V,K=V adds variables to the instrumented run, e.g. a sampler. */
+  private static Map<String, String> extraEnvironment() {
+    Map<String, String> extra = new java.util.TreeMap<>();
+    for (String pair : System.getProperty("bench.instrumentedEnv", "").split(",")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        extra.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+      }
+    }
+    return extra;
   }
 
   private static Map<String, Result> runAgainst(

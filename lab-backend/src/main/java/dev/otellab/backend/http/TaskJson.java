@@ -2,9 +2,9 @@ package dev.otellab.backend.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.backend.tasks.NewTask;
+import dev.otellab.backend.tasks.StoredInstant;
 import dev.otellab.backend.tasks.Task;
 import dev.otellab.backend.tasks.TaskChanges;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +34,8 @@ final class TaskJson {
           task.title(),
           task.description(),
           task.completed(),
-          DateTimeFormatter.ISO_INSTANT.format(task.createdAt()),
-          DateTimeFormatter.ISO_INSTANT.format(task.updatedAt()));
+          StoredInstant.format(task.createdAt()),
+          StoredInstant.format(task.updatedAt()));
     }
   }
 

@@ -35,8 +35,8 @@ public final class TaskRepository {
                   Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, task.title());
             setNullableString(insert, 2, task.description());
-            insert.setString(3, now.toString());
-            insert.setString(4, now.toString());
+            insert.setString(3, StoredInstant.format(now));
+            insert.setString(4, StoredInstant.format(now));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
               keys.next();
@@ -106,7 +106,7 @@ public final class TaskRepository {
             update.setString(1, after.title());
             setNullableString(update, 2, after.description());
             update.setInt(3, after.completed() ? 1 : 0);
-            update.setString(4, now.toString());
+            update.setString(4, StoredInstant.format(now));
             update.setLong(5, id);
             update.executeUpdate();
           }
@@ -173,8 +173,8 @@ public final class TaskRepository {
         row.getString(2),
         row.getString(3),
         row.getInt(4) == 1,
-        Instant.parse(row.getString(5)),
-        Instant.parse(row.getString(6)));
+        StoredInstant.parse(row.getString(5)),
+        StoredInstant.parse(row.getString(6)));
   }
 
   private static void setNullableString(PreparedStatement statement, int index, String value)
