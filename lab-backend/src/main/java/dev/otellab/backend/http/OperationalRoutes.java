@@ -6,6 +6,7 @@ import dev.otellab.backend.telemetry.LabMetrics;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ final class OperationalRoutes {
     }
   }
 
-  private void metrics(Context ctx) throws java.io.IOException {
+  private void metrics(Context ctx) throws IOException {
     LabMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
     ctx.contentType(scrape.contentType());
     scrape.body().writeTo(ctx.outputStream());

@@ -5,8 +5,11 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.resources.ResourceBuilder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Builds the OpenTelemetry SDK from the standard OTEL_* variables (or otel.* system properties),
@@ -21,8 +24,8 @@ public final class LabTelemetry {
   static final String DEFAULT_ENVIRONMENT = "lab";
 
   // Held strongly: java.util.logging forgets levels set on loggers nobody references.
-  private static final java.util.logging.Logger RESOURCE_MERGE_LOGGER =
-      java.util.logging.Logger.getLogger("io.opentelemetry.sdk.resources.Resource");
+  private static final Logger RESOURCE_MERGE_LOGGER =
+      Logger.getLogger("io.opentelemetry.sdk.resources.Resource");
 
   private LabTelemetry() {}
 
@@ -32,7 +35,7 @@ public final class LabTelemetry {
    */
   public static OpenTelemetrySdk autoconfigure(Map<String, String> environment) {
     // Resource detectors use different semconv schema URLs; the SDK reports each merge at INFO.
-    RESOURCE_MERGE_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    RESOURCE_MERGE_LOGGER.setLevel(Level.WARNING);
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> defaults(environment))
         .addResourceCustomizer((resource, config) -> withLabAttributes(resource, environment))
@@ -55,7 +58,7 @@ public final class LabTelemetry {
   }
 
   static Resource withLabAttributes(Resource resource, Map<String, String> environment) {
-    var builder = resource.toBuilder();
+    ResourceBuilder builder = resource.toBuilder();
     if (resource.getAttribute(SERVICE_VERSION) == null) {
       builder.put(SERVICE_VERSION, BuildInfo.version());
     }
