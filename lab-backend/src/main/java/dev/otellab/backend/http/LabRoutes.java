@@ -34,6 +34,7 @@ final class LabRoutes {
     routes.get("/api/work", this::work);
   }
 
+  @SuppressWarnings("try") // the Scope is only held open
   private void slow(Context ctx) throws InterruptedException {
     long delayMillis =
         QueryParameters.of(ctx, Set.of("delay")).secondsAsMillis("delay", 10, 1_000);
@@ -52,6 +53,7 @@ final class LabRoutes {
     throw new SimulatedFailureException("simulated failure requested by /api/simulate-error");
   }
 
+  @SuppressWarnings("try") // the Scope is only held open
   private void work(Context ctx) {
     long millis = QueryParameters.of(ctx, Set.of("ms")).integer("ms", 0, 10_000, 100);
     Span span = tracer.spanBuilder("synthetic_work").setAttribute(WORK_MS, millis).startSpan();

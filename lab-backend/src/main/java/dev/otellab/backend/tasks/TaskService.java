@@ -100,6 +100,7 @@ public final class TaskService {
         });
   }
 
+  @SuppressWarnings("try") // the Scope is only held open
   private <T> T inSpan(String name, Function<Span, T> work) {
     Span span = tracer.spanBuilder(name).startSpan();
     try (Scope ignored = span.makeCurrent()) {

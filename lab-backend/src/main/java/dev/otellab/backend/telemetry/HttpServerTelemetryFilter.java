@@ -40,6 +40,7 @@ public final class HttpServerTelemetryFilter implements Filter {
     this.metrics = metrics;
   }
 
+  @SuppressWarnings("try") // the Scope is only held open
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
