@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class LabBackendProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    // lab-backend's own budget on SIGTERM: up to 10 s draining requests and 10 s flushing telemetry
+    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
     private static final int KEPT_LINES = 200;
 
     private final Process process;

@@ -23,10 +23,14 @@ class LabBackendProcessTest {
     @TempDir
     Path dir;
 
+    /** Telemetry is not this test's subject: no exporters, so a stop never waits on an unreachable endpoint. */
+    static final Map<String, String> NO_EXPORT = Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none");
+
     private LabBackendSettings settings(Path jar, int port, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(NO_EXPORT);
+        env.putAll(extraEnv);
         return new LabBackendSettings(jar, "127.0.0.1", port, dir.resolve("db/tasks.db"),
-                // nothing listens there: exports fail quietly, which is all this test needs
-                "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), extraEnv);
+                "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), env);
     }
 
     @Test

@@ -21,7 +21,8 @@ class TrafficGeneratorTest {
     @Test
     void sendsAMixOfGoodSlowAndFailingRequestsToTheRealBackend() throws Exception {
         LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
-                dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), Map.of());
+                dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60),
+                Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
         try (LabBackendProcess backend = LabBackendProcess.start(settings, line -> { });
              TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(),
                      new TrafficProfile(50, 0.1, 0.2, Duration.ofMillis(50)))) {
