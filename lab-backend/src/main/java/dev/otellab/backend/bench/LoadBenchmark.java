@@ -66,8 +66,8 @@ public final class LoadBenchmark {
       }
       System.out.println();
       System.out.println("Mean of " + rounds + " round(s):");
-      System.out.println("| scenario | setup | req/s | p50 ms | p99 ms | errors |");
-      System.out.println("|---|---|---:|---:|---:|---:|");
+      System.out.println("| scenario | setup | req/s | p50 ms | p99 ms | server CPU µs/req | errors |");
+      System.out.println("|---|---|---:|---:|---:|---:|---:|");
       for (String scenario : baseline.get(0).keySet()) {
         Result base = Result.mean(baseline.stream().map(r -> r.get(scenario)).toList());
         Result inst = Result.mean(instrumented.stream().map(r -> r.get(scenario)).toList());
@@ -75,11 +75,12 @@ public final class LoadBenchmark {
         System.out.println(inst.row(scenario, instrumentedLabel));
         System.out.printf(
             Locale.ROOT,
-            "| %s | overhead | %.1f%% | %+.1f%% | %+.1f%% | |%n",
+            "| %s | overhead | %.1f%% | %+.1f%% | %+.1f%% | %+.1f%% | |%n",
             scenario,
             100.0 * (base.throughput() - inst.throughput()) / base.throughput(),
             100.0 * (inst.p50Millis() - base.p50Millis()) / base.p50Millis(),
-            100.0 * (inst.p99Millis() - base.p99Millis()) / base.p99Millis());
+            100.0 * (inst.p99Millis() - base.p99Millis()) / base.p99Millis(),
+            100.0 * (inst.cpuMicrosPerRequest() - base.cpuMicrosPerRequest()) / base.cpuMicrosPerRequest());
       }
     } finally {
       sink.stop(0);
@@ -105,7 +106,7 @@ public final class LoadBenchmark {
     int port = freePort();
     Process child = launch(port, dataDir.resolve("tasks.db"), environment);
     try {
-      LoadDriver driver = new LoadDriver("127.0.0.1", port);
+      LoadDriver driver = new LoadDriver("127.0.0.1", port, child.toHandle());
       driver.awaitHealthy(Duration.ofSeconds(60));
       for (int i = 0; i < SEEDED_TASKS; i++) {
         driver.post("/api/tasks", "{\"title\":\"seed " + i + "\"}");

@@ -22,10 +22,13 @@ final class LoadDriver {
 
   private final String host;
   private final int port;
+  private final ProcessHandle server;
 
-  LoadDriver(String host, int port) {
+  /** {@code server} is the process under load; its CPU time is read around each measurement. */
+  LoadDriver(String host, int port, ProcessHandle server) {
     this.host = host;
     this.port = port;
+    this.server = server;
   }
 
   /** A request serialized once and sent many times. */
@@ -82,7 +85,9 @@ final class LoadDriver {
     Thread.sleep(warmup.toMillis());
     recording.set(true);
     long start = System.nanoTime();
+    Duration cpuBefore = serverCpu();
     Thread.sleep(measured.toMillis());
+    Duration cpuUsed = serverCpu().minus(cpuBefore);
     recording.set(false);
     double seconds = (System.nanoTime() - start) / 1e9;
     running.set(false);
@@ -95,7 +100,13 @@ final class LoadDriver {
       all.addAll(client.latencies);
       errors += client.errors;
     }
-    return new Result(all.count(), errors, seconds, all.percentileMillis(50), all.percentileMillis(99));
+    double cpuMicrosPerRequest = all.count() == 0 ? Double.NaN : cpuUsed.toNanos() / 1e3 / all.count();
+    return new Result(
+        all.count(), errors, seconds, all.percentileMillis(50), all.percentileMillis(99), cpuMicrosPerRequest);
+  }
+
+  private Duration serverCpu() {
+    return server.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for " + server));
   }
 
   private final class Client extends Thread {
