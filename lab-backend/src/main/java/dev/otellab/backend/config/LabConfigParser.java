@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,11 +48,12 @@ public final class LabConfigParser {
   }
 
   private int port(Options options) {
-    String source = options.port != null ? "--port" : "LAB_PORT";
-    String raw = options.port != null ? options.port : environment.get("LAB_PORT");
-    if (raw == null || raw.isBlank()) {
+    Optional<Setting> setting = setting("--port", options.port, "LAB_PORT");
+    if (setting.isEmpty()) {
       return LabConfig.DEFAULT_PORT;
     }
+    String source = setting.get().source();
+    String raw = setting.get().value();
     int port;
     try {
       port = Integer.parseInt(raw.trim());
@@ -67,35 +69,50 @@ public final class LabConfigParser {
   }
 
   private String bindAddress(Options options) {
-    String source = options.bind != null ? "--bind" : "LAB_BIND";
-    String raw = options.bind != null ? options.bind : environment.get("LAB_BIND");
-    if (raw == null) {
+    Optional<Setting> setting = setting("--bind", options.bind, "LAB_BIND");
+    if (setting.isEmpty()) {
       return LabConfig.DEFAULT_BIND_ADDRESS;
     }
-    String trimmed = raw.trim();
-    if (trimmed.isEmpty() || !trimmed.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
+    String trimmed = setting.get().value().trim();
+    if (!trimmed.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
       throw new InvalidSettingException(
-          source + " must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0, was '"
-              + raw + "'");
+          setting.get().source()
+              + " must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0, was '"
+              + setting.get().value() + "'");
     }
     return trimmed;
   }
 
   private Path databaseFile(Options options) {
-    String source = options.db != null ? "--db" : "LAB_DB";
-    String raw = options.db != null ? options.db : environment.get("LAB_DB");
-    if (raw == null) {
+    Optional<Setting> setting = setting("--db", options.db, "LAB_DB");
+    if (setting.isEmpty()) {
       return DefaultDatabaseLocation.resolve(environment);
     }
-    if (raw.isBlank()) {
-      throw new InvalidSettingException(source + " must name a file, was empty");
-    }
     try {
-      return Path.of(raw);
+      return Path.of(setting.get().value());
     } catch (InvalidPathException e) {
-      throw new InvalidSettingException(source + " is not a usable path: " + e.getMessage());
+      throw new InvalidSettingException(setting.get().source() + " is not a usable path: " + e.getMessage());
     }
   }
+
+  /**
+   * The flag if given (an empty flag value is an error), else the variable; an empty variable
+   * counts as unset, as shells make it easy to clear one that way.
+   */
+  private Optional<Setting> setting(String flag, String flagValue, String variable) {
+    if (flagValue != null) {
+      if (flagValue.isBlank()) {
+        throw new InvalidSettingException(flag + " needs a value, was empty");
+      }
+      return Optional.of(new Setting(flag, flagValue));
+    }
+    String fromEnvironment = environment.get(variable);
+    return fromEnvironment == null || fromEnvironment.isBlank()
+        ? Optional.empty()
+        : Optional.of(new Setting(variable, fromEnvironment));
+  }
+
+  private record Setting(String source, String value) {}
 
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');

@@ -45,6 +45,14 @@ class LabConfigParserTest {
   }
 
   @Test
+  void emptyVariablesCountAsUnset() {
+    LabConfig config =
+        valid(new LabConfigParser(Map.of("LAB_PORT", "", "LAB_BIND", " ", "LAB_DB", "", "XDG_DATA_HOME", "/xdg")).parse());
+
+    assertThat(config).isEqualTo(new LabConfig("127.0.0.1", 5000, Path.of("/xdg/otel-lab-console/lab-backend/tasks.db")));
+  }
+
+  @Test
   void flagsWinOverEnvironment() {
     LabConfig config =
         valid(
@@ -72,7 +80,8 @@ class LabConfigParserTest {
   void badBindAddressAndEmptyDatabaseAreClearErrors() {
     assertThat(invalid(new LabConfigParser(Map.of("LAB_BIND", "not an address")).parse()))
         .startsWith("LAB_BIND must be a host name or an IP address");
-    assertThat(invalid(new LabConfigParser(Map.of()).parse("--db", " "))).isEqualTo("--db must name a file, was empty");
+    assertThat(invalid(new LabConfigParser(Map.of()).parse("--db", " "))).isEqualTo("--db needs a value, was empty");
+    assertThat(invalid(new LabConfigParser(Map.of()).parse("--port="))).isEqualTo("--port needs a value, was empty");
   }
 
   @Test
