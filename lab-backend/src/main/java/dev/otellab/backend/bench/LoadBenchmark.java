@@ -44,6 +44,7 @@ public final class LoadBenchmark {
         "lab-backend load benchmark: %d clients, %ds warm-up, %ds measured per scenario, %d CPUs, %s%n",
         clients, warmup.toSeconds(), measured.toSeconds(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    System.out.println("machine: " + machineFacts());
 
     int rounds = Integer.getInteger("bench.rounds", 1);
     HttpServer sink = startDroppingOtlpSink();
@@ -167,6 +168,21 @@ public final class LoadBenchmark {
         });
     sink.start();
     return sink;
+  }
+
+  /** CPU model and memory as Linux reports them, for the write-up. */
+  private static String machineFacts() {
+    String cpu = firstLineStartingWith(Path.of("/proc/cpuinfo"), "model name").replaceFirst(".*:\\s*", "");
+    String memory = firstLineStartingWith(Path.of("/proc/meminfo"), "MemTotal").replaceFirst("MemTotal:\\s*", "");
+    return "CPU " + cpu + ", memory " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+  }
+
+  private static String firstLineStartingWith(Path file, String prefix) {
+    try (var lines = Files.lines(file)) {
+      return lines.filter(line -> line.startsWith(prefix)).findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String loadAverage() {
