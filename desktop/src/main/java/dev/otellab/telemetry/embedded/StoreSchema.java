@@ -122,7 +122,8 @@ final class StoreSchema {
             statement.execute("PRAGMA busy_timeout = 5000");
             statement.execute("PRAGMA temp_store = MEMORY");
             statement.execute("PRAGMA cache_size = -65536"); // 64 MiB of native memory, not Java heap
-            statement.execute("PRAGMA wal_autocheckpoint = 4000"); // pages: a checkpoint every ~32 MiB
+            // The Checkpointer thread checkpoints; this is the writer's safety net (~128 MiB of WAL).
+            statement.execute("PRAGMA wal_autocheckpoint = 16384");
             statement.execute("PRAGMA journal_size_limit = 67108864"); // truncate the WAL to 64 MiB after a reset
         }
     }
