@@ -128,7 +128,9 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     /**
      * Queues the batch for the writer; the stage completes after the transaction holding it
-     * committed (durable against a crash of this process).
+     * committed (durable against a crash of this process). A batch with a span whose trace or
+     * span id is missing or not hexadecimal is refused as a whole: the stage fails with an
+     * IllegalArgumentException and nothing of it is stored.
      */
     @Override
     public CompletionStage<Void> accept(TelemetryBatch batch) {
@@ -138,7 +140,13 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         if (batch.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return writer.submit(EncodedBatch.of(batch));
+        EncodedBatch encoded;
+        try {
+            encoded = EncodedBatch.of(batch);
+        } catch (RuntimeException e) { // e.g. an id that is not hexadecimal: the batch is refused, not the store
+            return CompletableFuture.failedFuture(e);
+        }
+        return writer.submit(encoded);
     }
 
     public TraceSource traces() {
