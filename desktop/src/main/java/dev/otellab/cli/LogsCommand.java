@@ -94,9 +94,12 @@ final class LogsCommand implements Callable<Integer> {
             }
             print(records, out);
             CountDownLatch interrupted = new CountDownLatch(1);
-            try (Subscription ignored = telemetry.logs().tail(filter, batch -> print(batch, out))) {
+            Subscription tail = telemetry.logs().tail(filter, batch -> print(batch, out));
+            try {
                 Runtime.getRuntime().addShutdownHook(new Thread(interrupted::countDown, "logs-follow-stop"));
                 interrupted.await();
+            } finally {
+                tail.close();
             }
         }
         return 0;

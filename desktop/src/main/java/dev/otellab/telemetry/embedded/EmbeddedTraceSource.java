@@ -10,6 +10,7 @@ import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +26,19 @@ import java.util.Set;
  * Traces from the embedded store. Search reads the {@code traces} summary table newest first
  * (index on start); span-level criteria (span name, attributes, service together with them) are
  * an EXISTS over the candidate trace's spans (index on trace id), so a search stops as soon as
- * {@code limit} traces match. Attribute values are compared as text ({@code Attributes.asText}).
+ * {@code limit} traces match. When a span name is rare in the range (fewer than
+ * {@link #RARE_NAME} spans), the candidates come from the name index instead, so a search for
+ * something rare does not walk every trace. Attribute values are compared as text
+ * ({@code Attributes.asText}) by a filtered scan: narrow the time range for rare values.
  */
 public final class EmbeddedTraceSource implements TraceSource {
     private static final String SPAN_COLUMNS = "trace_id, span_id, parent_span_id, name, kind, service, start_ns,"
             + " duration_ns, status, status_message, attrs, events, links, resource_id, scope_id";
     private static final SpanKind[] KINDS = SpanKind.values();
     private static final StatusCode[] STATUSES = StatusCode.values();
+
+    /** Below this many spans of a name in the range, search starts from the name index. */
+    static final int RARE_NAME = 2_000;
 
     private final ReadConnections connections;
 
@@ -41,12 +48,49 @@ public final class EmbeddedTraceSource implements TraceSource {
 
     @Override
     public List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit) {
+        return connections.read("traces", connection -> {
+            boolean rareName = !criteria.spanName().isEmpty()
+                    && namedSpans(connection, criteria.spanName(), range) < RARE_NAME;
+            List<Object> parameters = new ArrayList<>();
+            String sql = searchSql(criteria, range, limit, rareName, parameters);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                List<TraceSummary> summaries = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long start = rows.getLong(4);
+                        summaries.add(new TraceSummary(AttributeCodec.idHex(rows.getBytes(1)), rows.getString(2),
+                                rows.getString(3), start, Math.max(0, rows.getLong(5) - start), rows.getInt(6),
+                                rows.getInt(7), splitServices(rows.getString(8))));
+                    }
+                }
+                return summaries;
+            }
+        });
+    }
+
+    /** Spans named {@code name} that started in the range, counted up to {@link #RARE_NAME}. */
+    private static int namedSpans(Connection connection, String name, TimeRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM spans"
+                + " INDEXED BY spans_by_name WHERE name = ? AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
+            statement.setString(1, name);
+            statement.setLong(2, range.fromUnixNano());
+            statement.setLong(3, range.toUnixNano());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static String searchSql(TraceSearchCriteria criteria, TimeRange range, int limit, boolean rareName,
+                                    List<Object> parameters) {
         StringBuilder sql = new StringBuilder("""
                 SELECT t.trace_id, t.root_service, t.root_name, t.start_ns, t.end_ns, t.span_count, t.error_count,
                   t.services
                 FROM traces t
                 WHERE t.start_ns >= ? AND t.start_ns < ?""");
-        List<Object> parameters = new ArrayList<>();
         parameters.add(range.fromUnixNano());
         parameters.add(range.toUnixNano());
         if (criteria.minDuration() != null) {
@@ -65,9 +109,16 @@ public final class EmbeddedTraceSource implements TraceSource {
             sql.append(" AND instr(t.services, ?) > 0");
             parameters.add(StoreWriter.SERVICE_SEPARATOR + criteria.service() + StoreWriter.SERVICE_SEPARATOR);
         }
+        if (rareName) {
+            // Few spans have this name: start from them (name index) rather than from every trace in the range.
+            sql.append(" AND t.trace_id IN (SELECT trace_id FROM spans INDEXED BY spans_by_name WHERE name = ?"
+                    + " AND start_ns >= ?)");
+            parameters.add(criteria.spanName());
+            parameters.add(range.fromUnixNano()); // a span starts no earlier than its trace
+        }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();
         if (spanLevel) {
-            sql.append(" AND EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = t.trace_id");
+            sql.append(" AND EXISTS (SELECT 1 FROM spans s INDEXED BY spans_by_trace WHERE s.trace_id = t.trace_id");
             if (!criteria.service().isEmpty()) {
                 sql.append(" AND s.service = ?");
                 parameters.add(criteria.service());
@@ -77,6 +128,12 @@ public final class EmbeddedTraceSource implements TraceSource {
                 parameters.add(criteria.spanName());
             }
             for (Map.Entry<String, String> attribute : criteria.attributes().entrySet()) {
+                if (storedAsItsText(attribute.getValue())) {
+                    // A string value's UTF-8 bytes are in the encoded blob: a native byte search skips
+                    // most spans before the (slower, Java) attr_text function decodes anything.
+                    sql.append(" AND instr(s.attrs, ?) > 0");
+                    parameters.add(attribute.getValue().getBytes(StandardCharsets.UTF_8));
+                }
                 sql.append(" AND attr_text(s.attrs, ?) = ?");
                 parameters.add(attribute.getKey());
                 parameters.add(attribute.getValue());
@@ -85,23 +142,7 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
         sql.append(" ORDER BY t.start_ns DESC LIMIT ?");
         parameters.add(Math.max(0, limit));
-        return connections.read("traces", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
-                List<TraceSummary> summaries = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        long start = rows.getLong(4);
-                        summaries.add(new TraceSummary(AttributeCodec.idHex(rows.getBytes(1)), rows.getString(2),
-                                rows.getString(3), start, Math.max(0, rows.getLong(5) - start), rows.getInt(6),
-                                rows.getInt(7), splitServices(rows.getString(8))));
-                    }
-                }
-                return summaries;
-            }
-        });
+        return sql.toString();
     }
 
     @Override
@@ -109,7 +150,7 @@ public final class EmbeddedTraceSource implements TraceSource {
         String id = TelemetryIds.normalizeTraceId(traceId);
         List<Span> spans = connections.read("trace " + id, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + SPAN_COLUMNS + " FROM spans WHERE trace_id = ?")) {
+                    "SELECT " + SPAN_COLUMNS + " FROM spans INDEXED BY spans_by_trace WHERE trace_id = ?")) {
                 statement.setBytes(1, TelemetryIds.fromHex(id));
                 List<Span> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
@@ -131,6 +172,23 @@ public final class EmbeddedTraceSource implements TraceSource {
                 AttributeCodec.decode(rows.getBytes(11)), AttributeCodec.decodeEvents(rows.getBytes(12), start),
                 AttributeCodec.decodeLinks(rows.getBytes(13)), connections.resource(connection, rows.getLong(14)),
                 connections.scope(connection, rows.getLong(15)));
+    }
+
+    /**
+     * True when a value typed as text can only match a string attribute, whose bytes the codec
+     * stores verbatim (numbers, booleans and lists are encoded differently from their text; byte
+     * arrays are written as base64 text and are not searchable).
+     */
+    static boolean storedAsItsText(String value) {
+        if (value.isEmpty() || value.startsWith("[") || value.equals("true") || value.equals("false")) {
+            return false;
+        }
+        try {
+            Double.parseDouble(value);
+            return false;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     static Set<String> splitServices(String joined) {

@@ -72,6 +72,9 @@ record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metr
             byte[] attrs, byte[] events, byte[] links, ResourceKey resource, InstrumentationScope scope) {
 
         static SpanRow of(Span span, ResourceKey resource) {
+            if (span.traceId().isEmpty() || span.spanId().isEmpty()) {
+                throw new IllegalArgumentException("A span needs a trace id and a span id: " + span.name());
+            }
             boolean server = span.kind() == SpanKind.SERVER;
             return new SpanRow(
                     AttributeCodec.idBytes(span.traceId()), AttributeCodec.idBytes(span.spanId()),

@@ -202,27 +202,30 @@ final class StoreWriter implements AutoCloseable {
         for (Item item : group) {
             items += item.batch.size();
         }
+        Exception failure = null;
         try {
             write(group);
             connection.commit();
-            complete(group, null);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
-            if (group.size() == 1) {
-                LOG.warn("Could not store a telemetry batch", e);
-                complete(group, e);
-            } else {
-                // One bad batch must not fail the others: write them one by one.
-                for (Item item : group) {
-                    writeGroup(List.of(item));
-                }
-                return;
-            }
-        } finally {
-            queuedItems.addAndGet(-items);
+            failure = e;
         }
-        long elapsed = Math.max(1, System.nanoTime() - started);
-        itemsPerSecond = 0.8 * itemsPerSecond + 0.2 * (items * 1e9 / elapsed);
+        if (failure != null && group.size() > 1) {
+            // One bad batch must not fail the others: write them one by one (each accounts for itself).
+            for (Item item : group) {
+                writeGroup(List.of(item));
+            }
+            return;
+        }
+        // Free the queue before acknowledging: a sender told "done" may send again at once.
+        queuedItems.addAndGet(-items);
+        if (failure != null) {
+            LOG.warn("Could not store a telemetry batch", failure);
+        } else {
+            long elapsed = Math.max(1, System.nanoTime() - started);
+            itemsPerSecond = 0.8 * itemsPerSecond + 0.2 * (items * 1e9 / elapsed);
+        }
+        complete(group, failure);
     }
 
     private static void complete(List<Item> group, Throwable failure) {

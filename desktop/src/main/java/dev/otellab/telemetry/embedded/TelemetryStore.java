@@ -39,6 +39,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     private final Path file;
     private final StoreWriter writer;
+    private final Checkpointer checkpointer;
     private final Pruner pruner;
     private final ScheduledExecutorService maintenance;
     private final ReadConnections readers;
@@ -46,10 +47,13 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
     private final EmbeddedLogSource logs;
     private final EmbeddedSliSource slis;
     private final StoredMetrics metrics;
+    private volatile boolean closing;
 
-    private TelemetryStore(Path file, StoreWriter writer, Pruner pruner, StoreSettings settings) {
+    private TelemetryStore(Path file, StoreWriter writer, Checkpointer checkpointer, Pruner pruner,
+                           StoreSettings settings) {
         this.file = file;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.pruner = pruner;
         this.readers = new ReadConnections(file);
         this.traces = new EmbeddedTraceSource(readers);
@@ -93,7 +97,8 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
                 StoreSchema.configureWriter(connection);
                 StoreSchema.create(connection);
                 StoreWriter writer = new StoreWriter(connection, settings.queueCapacity());
-                return new TelemetryStore(file, writer, new Pruner(settings.retention(), clock), settings);
+                return new TelemetryStore(file, writer, new Checkpointer(file), new Pruner(settings.retention(), clock),
+                        settings);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -113,7 +118,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new StoreNotFoundException(directory);
         }
-        return new TelemetryStore(file, null, null, StoreSettings.DEFAULT);
+        return new TelemetryStore(file, null, null, null, StoreSettings.DEFAULT);
     }
 
     /** True when {@code directory} holds a store. */
@@ -123,7 +128,9 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     /**
      * Queues the batch for the writer; the stage completes after the transaction holding it
-     * committed (durable against a crash of this process).
+     * committed (durable against a crash of this process). A batch with a span whose trace or
+     * span id is missing or not hexadecimal is refused as a whole: the stage fails with an
+     * IllegalArgumentException and nothing of it is stored.
      */
     @Override
     public CompletionStage<Void> accept(TelemetryBatch batch) {
@@ -133,7 +140,13 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         if (batch.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return writer.submit(EncodedBatch.of(batch));
+        EncodedBatch encoded;
+        try {
+            encoded = EncodedBatch.of(batch);
+        } catch (RuntimeException e) { // e.g. an id that is not hexadecimal: the batch is refused, not the store
+            return CompletableFuture.failedFuture(e);
+        }
+        return writer.submit(encoded);
     }
 
     public TraceSource traces() {
@@ -203,7 +216,9 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
                 LOG.info("Retention pruned {}", report);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Pruning the telemetry store failed; will retry", e);
+            if (!closing && !Thread.currentThread().isInterrupted()) {
+                LOG.warn("Pruning the telemetry store failed; will retry", e);
+            }
         }
     }
 
@@ -221,11 +236,15 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
     /** Writes what was accepted, then closes every connection. */
     @Override
     public void close() {
+        closing = true;
         if (maintenance != null) {
             maintenance.shutdownNow();
         }
         logs.close();
         readers.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (writer != null) {
             try {
                 writer.close();

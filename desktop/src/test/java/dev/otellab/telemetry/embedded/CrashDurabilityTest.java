@@ -7,6 +7,7 @@ import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.StatusCode;
 import dev.otellab.telemetry.model.Trace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -78,6 +79,7 @@ class CrashDurabilityTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung child must not hang the build
     void everyAcknowledgedBatchSurvivesAKill9() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path errors = dir.resolve("child-stderr.txt");

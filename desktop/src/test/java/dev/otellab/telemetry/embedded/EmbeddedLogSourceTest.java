@@ -113,11 +113,11 @@ class EmbeddedLogSourceTest {
         tail.close();
         ingest(List.of(log(at(70), Severity.INFO, "tasks", "after close", "", "")));
         List<LogRecord> checkpoint = new CopyOnWriteArrayList<>();
-        try (Subscription witness = store.logs().tail(LogFilter.ALL, checkpoint::addAll)) {
-            ingest(List.of(log(at(71), Severity.INFO, "tasks", "witness", "", "")));
-            // Once a later tail saw a later record, the closed one had every chance to deliver.
-            await().atMost(Duration.ofSeconds(10)).until(() -> !checkpoint.isEmpty());
-        }
+        Subscription witness = store.logs().tail(LogFilter.ALL, checkpoint::addAll);
+        ingest(List.of(log(at(71), Severity.INFO, "tasks", "witness", "", "")));
+        // Once a later tail saw a later record, the closed one had every chance to deliver.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !checkpoint.isEmpty());
+        witness.close();
         assertThat(received).extracting(LogRecord::body).containsExactly("new one", "new two");
         tail.close();
     }
@@ -125,12 +125,13 @@ class EmbeddedLogSourceTest {
     @Test
     void aTailSeesRecordsWrittenByAnotherConnection() {
         List<LogRecord> received = new CopyOnWriteArrayList<>();
-        try (TelemetryStore reader = TelemetryStore.openReadOnly(dir);
-             Subscription ignored = reader.logs().tail(LogFilter.ALL.withMinSeverity(Severity.ERROR), received::addAll)) {
+        try (TelemetryStore reader = TelemetryStore.openReadOnly(dir)) {
+            Subscription tail = reader.logs().tail(LogFilter.ALL.withMinSeverity(Severity.ERROR), received::addAll);
             ingest(List.of(log(at(80), Severity.ERROR, "tasks", "seen by the reader", "", "")));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
             assertThat(received).extracting(LogRecord::body).containsExactly("seen by the reader");
+            tail.close();
         }
     }
 }

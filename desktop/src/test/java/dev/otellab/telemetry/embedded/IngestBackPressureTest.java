@@ -58,6 +58,36 @@ class IngestBackPressureTest {
     }
 
     @Test
+    void aBatchWithMissingOrMalformedIdsIsRefusedAndTheOthersAreStored() throws Exception {
+        try (TelemetryStore store = TelemetryStore.open(dir)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> blocker = store.onWriter(connection -> {
+                release.await();
+                return null;
+            });
+            CompletableFuture<Void> before = store.accept(spans(1, 3)).toCompletableFuture();
+            Span withoutTraceId = new Span("", "00000000000000aa", "", "broken", null, "tasks", at(0), at(1), null, "",
+                    null, null, null, null, null);
+            CompletableFuture<Void> broken = store.accept(TelemetryBatch.ofSpans(List.of(withoutTraceId)))
+                    .toCompletableFuture();
+            CompletableFuture<Void> after = store.accept(spans(2, 3)).toCompletableFuture();
+            CompletableFuture<Void> notHex = store.accept(TelemetryBatch.ofSpans(List.of(new Span("zz", "zz", "", "x",
+                    null, "tasks", 0, 0, null, "", null, null, null, null, null)))).toCompletableFuture();
+
+            release.countDown();
+            blocker.join();
+            before.join();
+            after.join();
+
+            assertThat(broken).isCompletedExceptionally();
+            assertThat(notHex).isCompletedExceptionally();
+            assertThat(store.queuedItems()).isZero();
+            assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10))
+                    .extracting(summary -> summary.traceId()).containsExactlyInAnyOrder(traceId(1), traceId(2));
+        }
+    }
+
+    @Test
     void aBatchLargerThanTheQueueIsTakenWhenTheQueueIsEmpty() {
         try (TelemetryStore store = TelemetryStore.open(dir, StoreSettings.DEFAULT.withQueueCapacity(4))) {
             store.accept(spans(1, 20)).toCompletableFuture().join();

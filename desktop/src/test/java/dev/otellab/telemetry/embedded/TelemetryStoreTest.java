@@ -245,6 +245,21 @@ class TelemetryStoreTest {
     }
 
     @Test
+    void attributeSearchMatchesValuesOfEveryTypeByTheirText() {
+        ingest(TelemetryBatch.ofSpans(List.of(span(traceId(1), spanId(1), "", "tasks", "GET /", SpanKind.SERVER, at(0),
+                5, StatusCode.UNSET, everyType()))));
+
+        for (Map.Entry<String, String> attribute : Map.of("custom.text", "héllo wörld", "custom.long", "-42",
+                "custom.double", "3.25", "custom.bool", "true", "custom.strings", "[a, b]",
+                "http.response.status_code", "201").entrySet()) {
+            assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of(attribute.getKey(), attribute.getValue()))))
+                    .as(attribute.toString()).containsExactly(traceId(1));
+        }
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("custom.text", "héllo")))).isEmpty();
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("custom.long", "42")))).isEmpty();
+    }
+
+    @Test
     void searchSummariesDescribeTheWholeTrace() {
         ingestSearchFixture();
 

@@ -19,17 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TestTelemetry {
     public static final InstrumentationScope SCOPE = new InstrumentationScope("io.test", "1.0");
     private static final AtomicLong SPAN_COUNTER = new AtomicLong(1);
+    private static final long BASE = TimeRange.toNanos(Instant.now().minusSeconds(3600)) / 1_000_000_000L * 1_000_000_000L;
 
     private TestTelemetry() {
     }
 
-    /** A time {@code millis} after a base one hour ago (inside the default retention). */
+    /** A time {@code millis} after a base about one hour ago (inside the default retention). */
     public static long at(long millis) {
         return base() + millis * 1_000_000L;
     }
 
+    /** Fixed once per test run, so times computed at different moments of a test agree. */
     public static long base() {
-        return TimeRange.toNanos(Instant.now().minusSeconds(3600)) / 1_000_000_000L * 1_000_000_000L;
+        return BASE;
     }
 
     public static Resource resource(String service) {
