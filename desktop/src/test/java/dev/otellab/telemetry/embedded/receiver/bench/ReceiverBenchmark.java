@@ -292,7 +292,7 @@ public final class ReceiverBenchmark {
         return total / bodies.size();
     }
 
-    static String machineFacts() {
+    public static String machineFacts() {
         String cpu = "unknown CPU";
         long memKb = 0;
         try {

@@ -1,0 +1,283 @@
+package dev.otellab.telemetry.embedded.bench;
+
+import com.google.protobuf.ByteString;
+import dev.otellab.telemetry.embedded.TelemetryStore;
+import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
+import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
+import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
+import dev.otellab.telemetry.model.TelemetryIds;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The whole embedded ingest path: real OTLP/HTTP protobuf requests of 512 spans (10 attributes
+ * each, 10 spans per trace) over loopback into the receiver, decoded and committed by the real
+ * SQLite store. Every request carries new trace and span ids (the store ignores repeats), made by
+ * patching the ids of one pre-encoded template so the client costs little CPU. Then measures
+ * freshness: the time from sending a span until its trace is readable by id.
+ *
+ * <p>Run from desktop/: {@code ../mvnw -q test-compile exec:exec -Dexec.classpathScope=test
+ * -Dexec.executable=java -Dexec.args="-Xmx512m -cp %classpath
+ * dev.otellab.telemetry.embedded.bench.IngestEndToEndBenchmark [seconds] [clients]"}
+ */
+public final class IngestEndToEndBenchmark {
+    private static final int SPANS_PER_REQUEST = 512;
+    private static final int SPANS_PER_TRACE = 10;
+    private static final int FRESHNESS_SAMPLES = 200;
+
+    private IngestEndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path dir = Files.createTempDirectory("ingest-bench");
+        System.out.println(dev.otellab.telemetry.embedded.receiver.bench.ReceiverBenchmark.machineFacts());
+        Template template = Template.build();
+        System.out.printf(Locale.ROOT, "requests of %d spans x 10 attributes (%d traces each), %,d bytes; %d clients; %d s measured after 5 s warm-up%n",
+                SPANS_PER_REQUEST, SPANS_PER_REQUEST / SPANS_PER_TRACE, template.bytes.length, clients, seconds);
+        try (TelemetryStore store = TelemetryStore.open(dir);
+             OtlpReceiver receiver = new OtlpReceiver(ReceiverSettings.anyFreePorts(), store)) {
+            ReceiverEndpoints endpoints = receiver.start();
+            URI traces = URI.create(endpoints.httpUrl() + "/v1/traces");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            AtomicLong sequence = new AtomicLong();
+
+            drive(http, traces, template, sequence, clients, 5, null);
+            long[] latencies = new long[0];
+            AtomicLong maxHeap = new AtomicLong();
+            List<long[]> perClient = new ArrayList<>();
+            long startSpans = sequence.get() * SPANS_PER_REQUEST;
+            long started = System.nanoTime();
+            drive(http, traces, template, sequence, clients, seconds, new Sink(perClient, maxHeap));
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            long spans = sequence.get() * SPANS_PER_REQUEST - startSpans;
+            for (long[] part : perClient) {
+                int offset = latencies.length;
+                latencies = Arrays.copyOf(latencies, offset + part.length);
+                System.arraycopy(part, 0, latencies, offset, part.length);
+            }
+            Arrays.sort(latencies);
+            System.out.printf(Locale.ROOT, "ingest: %,.0f spans/s; request p50 %.1f ms, p99 %.1f ms; max heap used %d MiB%n",
+                    spans / elapsed, percentile(latencies, 0.5) / 1e6, percentile(latencies, 0.99) / 1e6, maxHeap.get() >> 20);
+
+            long[] freshness = new long[FRESHNESS_SAMPLES];
+            for (int i = 0; i < FRESHNESS_SAMPLES; i++) {
+                byte[] traceId = new byte[16];
+                ByteBuffer.wrap(traceId).putLong(0xF8E5L << 48 | i).putLong(System.nanoTime());
+                byte[] body = single(traceId);
+                long sent = System.nanoTime();
+                int status = http.send(HttpRequest.newBuilder(traces).header("Content-Type", "application/x-protobuf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200) {
+                    throw new IllegalStateException("receiver answered " + status);
+                }
+                String hex = TelemetryIds.toHex(traceId);
+                while (store.traces().trace(hex).isEmpty()) {
+                    Thread.onSpinWait();
+                }
+                freshness[i] = System.nanoTime() - sent;
+            }
+            Arrays.sort(freshness);
+            System.out.printf(Locale.ROOT, "export to readable by id: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples)%n",
+                    percentile(freshness, 0.5) / 1e6, percentile(freshness, 0.99) / 1e6,
+                    freshness[freshness.length - 1] / 1e6, FRESHNESS_SAMPLES);
+            System.out.printf(Locale.ROOT, "store file: %,d bytes for %,d spans%n",
+                    store.size().usedBytes(), sequence.get() * SPANS_PER_REQUEST + FRESHNESS_SAMPLES);
+        }
+    }
+
+    private record Sink(List<long[]> perClient, AtomicLong maxHeap) {
+    }
+
+    private static void drive(HttpClient http, URI uri, Template template, AtomicLong sequence, int clients,
+                              int seconds, Sink sink) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                long[] latencies = new long[256];
+                int count = 0;
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (System.nanoTime() < deadline) {
+                    byte[] body = template.withSequence(sequence.incrementAndGet());
+                    long start = System.nanoTime();
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-protobuf")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status != 200) {
+                            throw new IllegalStateException("receiver answered " + status);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (sink != null) {
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = System.nanoTime() - start;
+                        sink.maxHeap().accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    }
+                }
+                if (sink != null) {
+                    synchronized (sink.perClient()) {
+                        sink.perClient().add(Arrays.copyOf(latencies, count));
+                    }
+                }
+            }, "ingest-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static byte[] single(byte[] traceId) {
+        long now = System.currentTimeMillis() * 1_000_000;
+        return ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
+                .setResource(Resource.newBuilder().addAttributes(string("service.name", "freshness-probe")))
+                .addScopeSpans(ScopeSpans.newBuilder().addSpans(Span.newBuilder()
+                        .setTraceId(ByteString.copyFrom(traceId))
+                        .setSpanId(ByteString.copyFrom(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                        .setName("GET /probe").setKind(Span.SpanKind.SPAN_KIND_SERVER)
+                        .setStartTimeUnixNano(now).setEndTimeUnixNano(now + 1_000_000))))
+                .build().toByteArray();
+    }
+
+    private static KeyValue string(String key, String value) {
+        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+    }
+
+    private static KeyValue integer(String key, long value) {
+        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)).build();
+    }
+
+    /** One encoded request and where its trace ids sit, to stamp new ids cheaply. */
+    private static final class Template {
+        private final byte[] bytes;
+        private final int[] idOffsets;
+
+        private Template(byte[] bytes, int[] idOffsets) {
+            this.bytes = bytes;
+            this.idOffsets = idOffsets;
+        }
+
+        /** A copy whose trace ids carry {@code sequence} in their first 8 bytes: new traces, and so new spans, per request. */
+        byte[] withSequence(long sequence) {
+            byte[] copy = bytes.clone();
+            ByteBuffer buffer = ByteBuffer.wrap(copy);
+            for (int offset : idOffsets) {
+                buffer.putLong(offset, sequence);
+            }
+            return copy;
+        }
+
+        static Template build() {
+            Random random = new Random(11);
+            List<byte[]> ids = new ArrayList<>();
+            long now = System.currentTimeMillis() * 1_000_000;
+            String[] routes = {"/api/tasks", "/api/tasks/{id}", "/api/simulate-slow", "/api/work"};
+            ScopeSpans.Builder scope = ScopeSpans.newBuilder()
+                    .setScope(InstrumentationScope.newBuilder().setName("bench").setVersion("1"));
+            byte[] traceId = null;
+            byte[] rootId = null;
+            for (int s = 0; s < SPANS_PER_REQUEST; s++) {
+                boolean root = s % SPANS_PER_TRACE == 0;
+                if (root) {
+                    traceId = randomId(random, 16);
+                    rootId = randomId(random, 8);
+                    ids.add(traceId);
+                }
+                byte[] spanId = root ? rootId : randomId(random, 8);
+                long start = now + random.nextInt(1_000_000_000);
+                String route = routes[random.nextInt(routes.length)];
+                Span.Builder span = Span.newBuilder()
+                        .setTraceId(ByteString.copyFrom(traceId))
+                        .setSpanId(ByteString.copyFrom(spanId))
+                        .setName(root ? "GET " + route : "SELECT tasks")
+                        .setKind(root ? Span.SpanKind.SPAN_KIND_SERVER : Span.SpanKind.SPAN_KIND_CLIENT)
+                        .setStartTimeUnixNano(start)
+                        .setEndTimeUnixNano(start + random.nextInt(50_000_000))
+                        .addAttributes(string("http.route", route))
+                        .addAttributes(integer("http.response.status_code", random.nextInt(50) == 0 ? 500 : 200))
+                        .addAttributes(string("db.system.name", "sqlite"))
+                        .addAttributes(string("db.query.text", "SELECT id, title FROM tasks WHERE id = ?"))
+                        .addAttributes(string("server.address", "127.0.0.1"))
+                        .addAttributes(integer("server.port", 5000))
+                        .addAttributes(string("thread.name", "worker-" + random.nextInt(10)))
+                        .addAttributes(integer("db.rows", random.nextInt(100)))
+                        .addAttributes(KeyValue.newBuilder().setKey("cost")
+                                .setValue(AnyValue.newBuilder().setDoubleValue(random.nextDouble())))
+                        .addAttributes(KeyValue.newBuilder().setKey("cached")
+                                .setValue(AnyValue.newBuilder().setBoolValue(random.nextBoolean())));
+                if (!root) {
+                    span.setParentSpanId(ByteString.copyFrom(rootId));
+                }
+                scope.addSpans(span);
+            }
+            byte[] bytes = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
+                            .setResource(Resource.newBuilder().addAttributes(string("service.name", "bench-svc")))
+                            .addScopeSpans(scope)).build().toByteArray();
+            List<Integer> offsets = new ArrayList<>();
+            for (byte[] id : ids) {
+                int from = 0;
+                int at;
+                while ((at = indexOf(bytes, id, from)) >= 0) {
+                    offsets.add(at);
+                    from = at + id.length;
+                }
+            }
+            return new Template(bytes, offsets.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        private static byte[] randomId(Random random, int length) {
+            byte[] id = new byte[length];
+            random.nextBytes(id);
+            return id;
+        }
+
+        private static int indexOf(byte[] haystack, byte[] needle, int from) {
+            outer:
+            for (int i = from; i <= haystack.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}
