@@ -19,6 +19,9 @@ public record SpanDetails(
         List<Event> events,
         List<SpanLink> links) {
 
+    private static final java.util.Set<String> SHOWN_APART =
+            java.util.Set.of("exception.type", "exception.message", "exception.stacktrace");
+
     /** A key and its value as text. */
     public record Field(String key, String value) {
     }
@@ -43,7 +46,7 @@ public record SpanDetails(
             String message = exception ? text(attributes.get("exception.message")) : "";
             String stack = exception ? text(attributes.get("exception.stacktrace")) : "";
             List<Field> others = fields(attributes).stream()
-                    .filter(field -> !exception || !field.key().startsWith("exception."))
+                    .filter(field -> !exception || !SHOWN_APART.contains(field.key()))
                     .toList();
             events.add(new Event(event.timeUnixNano() - traceStartNanos, event.name(), type, message, stack, others));
         }
