@@ -19,15 +19,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Realistic telemetry of the lab, made up deterministically: the traffic generator calls
- * lab-backend (SERVER spans named by route), which runs JDBC CLIENT spans on SQLite, a business
- * span, and calls notification-service; one request in a while fails with an exception, some are
+ * Realistic telemetry of the lab, made up deterministically: lab-backend serves requests
+ * (SERVER spans named by route), runs JDBC CLIENT spans on SQLite and a business span, and
+ * calls notification-service; one request in a while fails with an exception, some are
  * slow. Logs carry the trace and span ids of the span that wrote them.
  */
 public final class SampleTelemetry {
     public static final String BACKEND = "lab-backend";
     public static final String NOTIFICATIONS = "notification-service";
-    public static final String TRAFFIC = "traffic-generator";
     private static final long MS = 1_000_000L;
     private static final String STACK = String.join("\n",
             "java.lang.IllegalStateException: Simulated failure requested by /api/simulate-error",
@@ -131,9 +130,8 @@ public final class SampleTelemetry {
 
     private void createTask(long start) {
         String traceId = traceId();
-        String client = spanId();
         String server = spanId();
-        long serverStart = start + ms(1, 3);
+        long serverStart = start;
         String title = List.of("Buy milk", "Write the report", "Call the plumber", "Book flights").get(random.nextInt(4));
         int id = ++taskId;
         long validateStart = serverStart + ms(1, 2);
@@ -164,10 +162,8 @@ public final class SampleTelemetry {
                 Math.min(nsEnd, selectStart + ms(2, 5)), StatusCode.UNSET, "",
                 Map.of("db.system.name", "sqlite", "db.query.text", "SELECT email FROM subscribers WHERE topic = ?")));
         long serverEnd = notifyEnd + ms(1, 3);
-        add(span(traceId, server, client, "POST /api/tasks", SpanKind.SERVER, BACKEND, serverStart, serverEnd,
+        add(span(traceId, server, "", "POST /api/tasks", SpanKind.SERVER, BACKEND, serverStart, serverEnd,
                 StatusCode.UNSET, "", http("POST", "/api/tasks", 201)));
-        add(span(traceId, client, "", "POST", SpanKind.CLIENT, TRAFFIC, start, serverEnd + ms(1, 2), StatusCode.UNSET, "",
-                Map.of("http.request.method", "POST", "url.full", "http://127.0.0.1:8080/api/tasks", "http.response.status_code", 201L)));
         log(validateEnd, Severity.DEBUG, BACKEND, traceId, validate, "Task title is valid (" + title.length() + " characters)", Map.of());
         log(insertEnd, Severity.DEBUG, BACKEND, traceId, insert, "INSERT INTO tasks (title, done) VALUES (?, ?) -> 1 row", Map.of("db.rows", 1L));
         log(serverEnd, Severity.INFO, BACKEND, traceId, server, "Created task " + id + " '" + title + "'", Map.of("task.id", (long) id));
@@ -176,19 +172,16 @@ public final class SampleTelemetry {
 
     private void listTasks(long start) {
         String traceId = traceId();
-        String client = spanId();
         String server = spanId();
-        long serverStart = start + ms(1, 2);
+        long serverStart = start;
         String select = spanId();
         long selectStart = serverStart + ms(1, 2);
         long selectEnd = selectStart + ms(1, 8);
         add(span(traceId, select, server, "SELECT tasks", SpanKind.CLIENT, BACKEND, selectStart, selectEnd, StatusCode.UNSET, "",
                 Map.of("db.system.name", "sqlite", "db.operation.name", "SELECT", "db.query.text", "SELECT id, title, done FROM tasks")));
         long serverEnd = selectEnd + ms(1, 3);
-        add(span(traceId, server, client, "GET /api/tasks", SpanKind.SERVER, BACKEND, serverStart, serverEnd, StatusCode.UNSET, "",
+        add(span(traceId, server, "", "GET /api/tasks", SpanKind.SERVER, BACKEND, serverStart, serverEnd, StatusCode.UNSET, "",
                 http("GET", "/api/tasks", 200)));
-        add(span(traceId, client, "", "GET", SpanKind.CLIENT, TRAFFIC, start, serverEnd + ms(1, 2), StatusCode.UNSET, "",
-                Map.of("http.request.method", "GET", "url.full", "http://127.0.0.1:8080/api/tasks", "http.response.status_code", 200L)));
         log(serverEnd, Severity.INFO, BACKEND, traceId, server, "Listed " + (taskId - 30) + " tasks", Map.of());
     }
 
@@ -206,7 +199,6 @@ public final class SampleTelemetry {
 
     private String errorRequest(long start) {
         String traceId = traceId();
-        String client = spanId();
         String server = spanId();
         String failing = spanId();
         long failStart = start + ms(2, 3);
@@ -222,13 +214,12 @@ public final class SampleTelemetry {
         long serverEnd = failEnd + ms(1, 2);
         Map<String, Object> attributes = new LinkedHashMap<>(http("POST", "/api/simulate-error", 500));
         attributes.put("error.type", "java.lang.IllegalStateException");
-        add(new Span(traceId, server, client, "POST /api/simulate-error", SpanKind.SERVER, BACKEND, start + ms(1, 2), serverEnd,
-                StatusCode.ERROR, "HTTP 500", attributes, List.of(), List.of(), resource(BACKEND), scope()));
-        add(new Span(traceId, client, "", "POST", SpanKind.CLIENT, TRAFFIC, start, serverEnd + ms(1, 2), StatusCode.ERROR, "",
-                Map.of("http.request.method", "POST", "url.full", "http://127.0.0.1:8080/api/simulate-error", "http.response.status_code", 500L),
-                List.of(), List.of(new SpanLink(traceId(), spanId(), Map.of("link.reason", "retry of an earlier request"))),
-                resource(TRAFFIC), scope()));
-        log(failEnd, Severity.ERROR, BACKEND, traceId, failing, "Request failed: java.lang.IllegalStateException: Simulated failure requested by /api/simulate-error\n" + STACK,
+        // The traffic generator retries failed requests: the retry links to this attempt.
+        add(new Span(traceId, server, "", "POST /api/simulate-error", SpanKind.SERVER, BACKEND, start, serverEnd,
+                StatusCode.ERROR, "HTTP 500", attributes, List.of(),
+                List.of(new SpanLink(traceId(), spanId(), Map.of("link.reason", "earlier attempt of the same request"))),
+                resource(BACKEND), scope()));
+        log(failEnd, Severity.ERROR, BACKEND, traceId, failing, "Request failed: POST /api/simulate-error\n" + STACK,
                 Map.of("exception.type", "java.lang.IllegalStateException"));
         log(serverEnd, Severity.WARN, BACKEND, traceId, server, "POST /api/simulate-error answered 500", Map.of("http.response.status_code", 500L));
         return traceId;

@@ -89,8 +89,8 @@ final class LogDetailsPane extends ScrollPane {
         grid.setHgap(12);
         grid.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(90);
-        keys.setMaxWidth(200);
+        keys.setMinWidth(110);
+        keys.setMaxWidth(240);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(60);

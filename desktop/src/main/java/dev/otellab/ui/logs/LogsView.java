@@ -248,11 +248,11 @@ public final class LogsView implements LogDestination {
         table.setId("log-records");
         table.setItems(model.records());
         table.setFixedCellSize(24);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No log records match (yet)"));
-        table.getColumns().add(column("Time", 105, record -> TimeText.time(record.timeUnixNano(), zone)));
+        table.getColumns().add(fixed(column("Time", 110, record -> TimeText.time(record.timeUnixNano(), zone))));
         TableColumn<LogRecord, LogRecord> severity = new TableColumn<>("Severity");
-        severity.setPrefWidth(80);
+        fixed(severity, 80);
         severity.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         severity.setCellFactory(column -> new TableCell<>() {
             @Override
@@ -268,10 +268,10 @@ public final class LogsView implements LogDestination {
             }
         });
         table.getColumns().add(severity);
-        table.getColumns().add(column("Service", 130, LogRecord::serviceName));
+        table.getColumns().add(fixed(column("Service", 140, LogRecord::serviceName)));
         table.getColumns().add(column("Message", 520, LogRecord::body));
         TableColumn<LogRecord, LogRecord> trace = new TableColumn<>("Trace id");
-        trace.setPrefWidth(250);
+        fixed(trace, 255);
         trace.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         trace.setCellFactory(column -> new TraceIdCell());
         table.getColumns().add(trace);
@@ -290,7 +290,11 @@ public final class LogsView implements LogDestination {
             }
         });
         model.records().addListener((ListChangeListener<LogRecord>) change -> {
-            if (model.followProperty().get() && !model.records().isEmpty()) {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded();
+            }
+            if (added && model.followProperty().get()) {
                 table.scrollTo(model.records().size() - 1);
             }
         });
@@ -324,6 +328,18 @@ public final class LogsView implements LogDestination {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item == Severity.UNSPECIFIED ? "any" : item.name());
         }
+    }
+
+    /** Only the message column takes the width that is left. */
+    private static <T> TableColumn<LogRecord, T> fixed(TableColumn<LogRecord, T> column) {
+        return fixed(column, column.getPrefWidth());
+    }
+
+    private static <T> TableColumn<LogRecord, T> fixed(TableColumn<LogRecord, T> column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        column.setMaxWidth(width);
+        return column;
     }
 
     private static TableColumn<LogRecord, String> column(String title, double width, Function<LogRecord, String> value) {

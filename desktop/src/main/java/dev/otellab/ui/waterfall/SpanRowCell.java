@@ -56,6 +56,7 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
 
     /** Lays out its few children by hand: cheaper than nested boxes, and the bar needs exact math. */
     static final class RowGraphic extends Region {
+        private static final javafx.css.PseudoClass INSIDE_BAR = javafx.css.PseudoClass.getPseudoClass("inside-bar");
         private final ObservableDoubleValue nameColumnWidth;
         final Label toggle = new Label();
         private final Region swatch = new Region();
@@ -125,11 +126,25 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
             double barWidth = Math.max(2, row.bar().width() * barSpace);
             double barHeight = height * 0.5;
             bar.resizeRelocate(snapPositionX(barX), snapPositionY((height - barHeight) / 2), snapSizeX(barWidth), snapSizeY(barHeight));
-            criticalLine.resizeRelocate(snapPositionX(barX), snapPositionY(height / 2 - 1), snapSizeX(barWidth), 2);
+            // Under the bar, like an underline, so it never crosses a label drawn inside the bar.
+            criticalLine.resizeRelocate(snapPositionX(barX), snapPositionY((height + barHeight) / 2 + 1), snapSizeX(barWidth), 2);
+            // The duration goes after the bar, else before it, else inside it (on the bar's color).
             double labelWidth = duration.prefWidth(height);
             double afterBar = barX + barWidth + 6;
-            double labelX = afterBar + labelWidth <= getWidth() ? afterBar : Math.max(barLeft, barX - labelWidth - 6);
-            layoutInArea(duration, labelX, 0, labelWidth, height, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
+            double beforeBar = barX - labelWidth - 6;
+            boolean inside = false;
+            double labelX;
+            if (afterBar + labelWidth <= getWidth()) {
+                labelX = afterBar;
+            } else if (beforeBar >= barLeft) {
+                labelX = beforeBar;
+            } else {
+                inside = true;
+                labelX = barX + 6;
+            }
+            duration.pseudoClassStateChanged(INSIDE_BAR, inside);
+            layoutInArea(duration, labelX, 0, Math.max(0, Math.min(labelWidth, getWidth() - labelX)), height, 0,
+                    javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
         }
     }
 }

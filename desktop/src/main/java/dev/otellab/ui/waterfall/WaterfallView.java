@@ -132,7 +132,7 @@ public final class WaterfallView extends BorderPane {
         SpanDetailsPane details = new SpanDetailsPane(model, notifier);
         SplitPane split = new SplitPane(waterfall, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(details, false);
         setCenter(split);
 
@@ -140,7 +140,7 @@ public final class WaterfallView extends BorderPane {
         showTrace(model.traceProperty().get());
         // Give the name column about a third of the waterfall, within limits.
         waterfall.widthProperty().addListener((observable, was, is) ->
-                nameColumnWidth.set(Math.max(260, Math.min(DEFAULT_NAME_COLUMN_WIDTH, is.doubleValue() * 0.4))));
+                nameColumnWidth.set(Math.max(260, Math.min(DEFAULT_NAME_COLUMN_WIDTH, is.doubleValue() * 0.45))));
     }
 
     public void focusSearch() {
@@ -164,14 +164,18 @@ public final class WaterfallView extends BorderPane {
         title.setText(root.serviceName() + ": " + root.name());
         int errors = trace.errorCount();
         facts.setText("Trace " + trace.traceId() + "   ·   " + DurationText.format(trace.durationNanos())
-                + "   ·   " + trace.spans().size() + " spans   ·   " + trace.services().size() + " services"
-                + (errors > 0 ? "   ·   ⚠ " + errors + (errors == 1 ? " error" : " errors") : ""));
+                + "   ·   " + count(trace.spans().size(), "span") + "   ·   " + count(trace.services().size(), "service")
+                + (errors > 0 ? "   ·   ⚠ " + count(errors, "error") : ""));
         facts.getStyleClass().remove("has-errors");
         if (errors > 0) {
             facts.getStyleClass().add("has-errors");
         }
         ruler.setDuration(trace.durationNanos());
         list.scrollTo(0);
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private void selectInList(WaterfallRow row) {

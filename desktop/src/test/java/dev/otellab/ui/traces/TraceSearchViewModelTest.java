@@ -116,7 +116,7 @@ class TraceSearchViewModelTest {
         assertThat(model.results()).hasSize(40);
         assertThat(model.results().get(0).traceId()).isEqualTo(sample.errorTraceId());
         assertThat(model.results().get(0).hasErrors()).isTrue();
-        assertThat(model.services()).containsExactly("lab-backend", "notification-service", "traffic-generator");
+        assertThat(model.services()).containsExactly("lab-backend", "notification-service");
         assertThat(model.resultSummaryProperty().get()).isEqualTo("40 traces, 5 with errors");
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.errorMessageProperty().get()).isEmpty();
