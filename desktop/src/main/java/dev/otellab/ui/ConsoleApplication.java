@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConsoleApplication extends Application {
     private static final AtomicReference<ConsoleServices> SERVICES = new AtomicReference<>();
+    private static final String REGION_CACHING = "prism.disableRegionCaching";
 
     private ConsoleServices services;
     private SettingsStore settingsStore;
@@ -31,7 +32,20 @@ public final class ConsoleApplication extends Application {
         if (!SERVICES.compareAndSet(null, services)) {
             throw new IllegalStateException("The console window was already launched in this process");
         }
+        configureRendering();
         Application.launch(ConsoleApplication.class);
+    }
+
+    /**
+     * Rendering settings to apply before JavaFX starts. Region background caching is turned
+     * off (unless the user set it): with software rendering (no GPU, Xvfb, many VMs) the cached
+     * backgrounds are drawn as scaled images pixel by pixel, and a live log tail then renders
+     * at a few frames per second; drawn directly they cost a fraction (docs/benchmarks.md).
+     */
+    public static void configureRendering() {
+        if (System.getProperty(REGION_CACHING) == null) {
+            System.setProperty(REGION_CACHING, "true");
+        }
     }
 
     @Override

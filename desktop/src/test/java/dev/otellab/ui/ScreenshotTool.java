@@ -39,6 +39,7 @@ public final class ScreenshotTool {
         Path out = Path.of(args.length > 0 ? args[0] : "../docs/screenshots").toAbsolutePath().normalize();
         Files.createDirectories(out);
         Path scratch = Files.createTempDirectory("console-screenshots");
+        dev.otellab.ui.ConsoleApplication.configureRendering(); // as the real window does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

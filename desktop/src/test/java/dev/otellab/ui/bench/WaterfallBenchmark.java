@@ -59,6 +59,7 @@ public final class WaterfallBenchmark {
             System.setProperty("headless.geometry", "1600x1000-32");
         }
         System.setProperty("prism.order", "sw");
+        dev.otellab.ui.ConsoleApplication.configureRendering(); // as the real window does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -67,7 +68,8 @@ public final class WaterfallBenchmark {
         StringBuilder report = new StringBuilder();
         report.append("Machine: ").append(machine()).append('\n');
         report.append("Load average at start (1/5/15 min, other builds share the machine): ").append(loadAverage()).append('\n');
-        report.append("Display: ").append(headless ? "Monocle headless, software rendering" : "X display " + System.getenv("DISPLAY") + ", software rendering (prism.order=sw)").append("\n\n");
+        report.append("Display: ").append(headless ? "Monocle headless, software rendering" : "X display " + System.getenv("DISPLAY") + ", software rendering (prism.order=sw)")
+                .append(", prism.disableRegionCaching=").append(System.getProperty("prism.disableRegionCaching")).append("\n\n");
         openBigTrace(report);
         tailStress(report);
         System.out.println();
