@@ -60,7 +60,7 @@ public final class LogsView implements LogDestination {
         LogDetailsPane details = new LogDetailsPane(model, zone);
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(details, false);
         root.setCenter(split);
     }

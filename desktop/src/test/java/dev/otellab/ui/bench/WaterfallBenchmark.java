@@ -169,6 +169,12 @@ public final class WaterfallBenchmark {
             return null;
         });
         int perBatch = RECORDS_PER_SECOND / BATCHES_PER_SECOND;
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        long rendererThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long fxCpuBefore = cpu.getThreadCpuTime(fxThread);
+        long rendererCpuBefore = rendererThread < 0 ? 0 : cpu.getThreadCpuTime(rendererThread);
         long start = System.nanoTime();
         long sent = 0;
         Resource resource = new Resource(Map.of("service.name", "lab-backend"));
@@ -189,6 +195,8 @@ public final class WaterfallBenchmark {
             telemetry.publish(records);
         }
         long produced = System.nanoTime() - start;
+        double fxBusy = (cpu.getThreadCpuTime(fxThread) - fxCpuBefore) / (double) produced;
+        double rendererBusy = rendererThread < 0 ? Double.NaN : (cpu.getThreadCpuTime(rendererThread) - rendererCpuBefore) / (double) produced;
         long lastSent = sent - 1;
         long caughtUp = System.nanoTime();
         while (!onFx(() -> !model.records().isEmpty() && model.records().get(model.records().size() - 1).body().endsWith(" " + lastSent))) {
@@ -213,8 +221,10 @@ public final class WaterfallBenchmark {
         report.append(String.format(Locale.ROOT, "| frame interval median | %.1f ms | %.1f ms |%n", percentile(idle, 0.50) / 1e6, percentile(measured, 0.50) / 1e6));
         report.append(String.format(Locale.ROOT, "| frame interval p99 | %.1f ms | %.1f ms |%n", percentile(idle, 0.99) / 1e6, percentile(measured, 0.99) / 1e6));
         report.append(String.format(Locale.ROOT, "| frame interval max | %.1f ms | %.1f ms |%n", max(idle) / 1e6, max(measured) / 1e6));
-        report.append(String.format(Locale.ROOT, "| last record shown after the producer stopped | %.0f ms |%n", lag / 1e6));
-        report.append(String.format(Locale.ROOT, "| records in the table at the end (bound) | %,d |%n", shown));
+        report.append(String.format(Locale.ROOT, "| FX thread CPU time / wall time | | %.0f %% |%n", fxBusy * 100));
+        report.append(String.format(Locale.ROOT, "| renderer thread CPU time / wall time | | %.0f %% |%n", rendererBusy * 100));
+        report.append(String.format(Locale.ROOT, "| last record shown after the producer stopped | | %.0f ms |%n", lag / 1e6));
+        report.append(String.format(Locale.ROOT, "| records in the table at the end (bound) | | %,d |%n", shown));
     }
 
     private static void row(StringBuilder report, String phase, long[] nanos) {
