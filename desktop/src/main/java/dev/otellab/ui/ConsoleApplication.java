@@ -26,6 +26,8 @@ public final class ConsoleApplication extends Application {
     private ConsoleSettings settings;
     private UiExecutors executors;
     private Console console;
+    private Stage stage;
+    private boolean remembered;
 
     /** Opens the window on these services; blocks until it closes. Call once per process. */
     public static void launch(ConsoleServices services) {
@@ -34,6 +36,11 @@ public final class ConsoleApplication extends Application {
         }
         configureRendering();
         Application.launch(ConsoleApplication.class);
+    }
+
+    /** For tests that start the application class themselves (TestFX's FxToolkit). */
+    static void useServices(ConsoleServices services) {
+        SERVICES.set(services);
     }
 
     /**
@@ -61,6 +68,7 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         executors = UiExecutors.forWindow();
         console = Console.create(services, executors, settings);
         WindowBounds bounds = settings.window();
@@ -80,6 +88,9 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
+        if (console != null && !remembered) {
+            remember(stage); // closed by Platform.exit() rather than by the user
+        }
         if (console != null) {
             console.close();
         }
@@ -89,6 +100,7 @@ public final class ConsoleApplication extends Application {
     }
 
     private void remember(Stage stage) {
+        remembered = true;
         WindowBounds bounds = stage.isMaximized()
                 ? new WindowBounds(settings.window().x(), settings.window().y(), settings.window().width(), settings.window().height(), true)
                 : new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
