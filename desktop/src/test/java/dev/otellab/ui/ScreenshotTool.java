@@ -7,12 +7,15 @@ import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.PartHealth;
 import dev.otellab.ui.shell.StatusBarViewModel;
 import dev.otellab.ui.waterfall.WaterfallRow;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+
+import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -149,21 +152,34 @@ public final class ScreenshotTool {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!onFx(condition)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("The window did not get ready in time");
+        WaitForAsyncUtils.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS, () -> onFx(condition));
+    }
+
+    /** Lets layout, CSS and rendering settle: returns after {@code count} pulses of the FX thread. */
+    private static void waitForPulses(int count) throws Exception {
+        CountDownLatch pulses = new CountDownLatch(count);
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
             }
-            Thread.sleep(50); // a tool polling a live window, not a test
+        };
+        onFx(() -> {
+            timer.start();
+            return null;
+        });
+        boolean done = pulses.await(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        onFx(() -> {
+            timer.stop();
+            return null;
+        });
+        if (!done) {
+            throw new IllegalStateException("The FX thread did not pulse");
         }
     }
 
     private static void snapshot(Scene scene, Path file) throws Exception {
-        // Let layout, CSS and the busy indicators settle for a few pulses before the picture.
-        for (int i = 0; i < 5; i++) {
-            onFx(() -> null);
-            Thread.sleep(120);
-        }
+        waitForPulses(30);
         var image = onFx(() -> scene.snapshot(null));
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -3,7 +3,6 @@ package dev.otellab.ui.shell;
 import dev.otellab.telemetry.query.LogFilter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -235,10 +234,5 @@ public final class ConsoleWindow implements Navigator {
         if (root.getScene() != null) {
             root.getScene().getStylesheets().setAll(model.themeProperty().get().stylesheets());
         }
-    }
-
-    /** For views and tests that need the node holding the current view. */
-    Node content() {
-        return content;
     }
 }
