@@ -105,6 +105,11 @@ class ConsoleJourneyTest {
         waitUntil(() -> console.window().currentView() == console.logs() && logs.getItems().size() == 2);
         assertThat(logs.getItems()).extracting(LogRecord::traceId).containsOnly(sample.errorTraceId());
 
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> console.window().currentView() == console.traces() && console.traces().showsTrace());
+        robot.interact(() -> console.window().showLogs(dev.otellab.telemetry.query.LogFilter.forTrace(sample.errorTraceId())));
+        waitUntil(() -> console.window().currentView() == console.logs() && logs.getItems().size() == 2);
+
         Hyperlink traceLink = robot.lookup(".trace-link").queryAs(Hyperlink.class);
         assertThat(traceLink.getText()).isEqualTo(sample.errorTraceId());
         robot.clickOn(traceLink);
@@ -135,6 +140,10 @@ class ConsoleJourneyTest {
 
     @Test
     void keysSwitchViewsAndTheTheme(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> console.window().currentView() == console.logs());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> console.window().currentView() == console.traces());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         waitUntil(() -> console.window().currentView() == console.logs());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

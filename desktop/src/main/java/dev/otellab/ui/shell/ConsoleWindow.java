@@ -39,6 +39,7 @@ public final class ConsoleWindow implements Navigator {
     private static final KeyCombination LOGS_FOR_SELECTION = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    private static final int MAX_HISTORY = 20;
 
     private final ShellViewModel model;
     private final BorderPane root = new BorderPane();
@@ -48,6 +49,7 @@ public final class ConsoleWindow implements Navigator {
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private final List<ConsoleView> views = new ArrayList<>();
     private final Map<ConsoleView, ToggleButton> buttons = new LinkedHashMap<>();
+    private final java.util.Deque<ConsoleView> history = new java.util.ArrayDeque<>();
     private ConsoleView current;
 
     public ConsoleWindow(ShellViewModel model, StatusBarViewModel statusBar) {
@@ -80,7 +82,7 @@ public final class ConsoleWindow implements Navigator {
         root.setBottom(new StatusBar(statusBar));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE && current != null && current.back()) {
+            if (event.getCode() == KeyCode.ESCAPE && back()) {
                 event.consume();
             }
         });
@@ -126,6 +128,37 @@ public final class ConsoleWindow implements Navigator {
     }
 
     public void show(ConsoleView view) {
+        if (current != null && view != current) {
+            history.remove(view);
+            history.push(current);
+            while (history.size() > MAX_HISTORY) {
+                history.removeLast();
+            }
+        }
+        switchTo(view);
+    }
+
+    /**
+     * Escape: one step back inside the current view (e.g. from a trace to the results), else
+     * to the view shown before (e.g. from a trace's logs to the trace). False when there is
+     * nowhere to go.
+     */
+    public boolean back() {
+        if (current == null) {
+            return false;
+        }
+        if (current.back()) {
+            return true;
+        }
+        ConsoleView previous = history.poll();
+        if (previous == null) {
+            return false;
+        }
+        switchTo(previous);
+        return true;
+    }
+
+    private void switchTo(ConsoleView view) {
         buttons.get(view).setSelected(true);
         if (view == current) {
             return;

@@ -18,7 +18,7 @@ public final class ShellViewModel {
             new ShortcutHelp("Ctrl+F", "Put the cursor in the view's search field"),
             new ShortcutHelp("F5", "Search / query again"),
             new ShortcutHelp("Ctrl+L", "Logs of the selected trace or span"),
-            new ShortcutHelp("Escape", "Back (from a trace to the search results)"),
+            new ShortcutHelp("Escape", "Back: from a trace to the results, or to the view shown before"),
             new ShortcutHelp("Ctrl+T", "Switch between the light and the dark theme"),
             new ShortcutHelp("F1", "This list"));
 
