@@ -139,6 +139,18 @@ class ConsoleJourneyTest {
     }
 
     @Test
+    void sortingByDurationReordersTheTableNotTheResults(FxRobot robot) throws Exception {
+        TableView<TraceSummary> results = robot.lookup("#trace-results").queryTableView();
+        waitUntil(() -> !results.getItems().isEmpty());
+        Node durationHeader = robot.lookup(".column-header .label").match((javafx.scene.control.Label label) -> "Duration".equals(label.getText())).query();
+        robot.clickOn(durationHeader).clickOn(durationHeader); // ascending, then descending
+        waitUntil(() -> results.getItems().get(0).traceId().equals(BIG_TRACE));
+
+        var source = ((javafx.collections.transformation.SortedList<TraceSummary>) results.getItems()).getSource();
+        assertThat(source.get(0).traceId()).as("the view model keeps newest first").isEqualTo(sample.errorTraceId());
+    }
+
+    @Test
     void keysSwitchViewsAndTheTheme(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         waitUntil(() -> console.window().currentView() == console.logs());

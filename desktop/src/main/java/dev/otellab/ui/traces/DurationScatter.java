@@ -31,6 +31,7 @@ public final class DurationScatter extends Region {
     private final ZoneId zone;
     private final Tooltip tooltip = new Tooltip();
     private ScatterLayout layout = ScatterLayout.of(java.util.List.of(), 0, 0);
+    private TraceSummary hovered;
 
     public DurationScatter(ObservableList<TraceSummary> traces, ZoneId zone, Consumer<TraceSummary> onOpen) {
         this.traces = traces;
@@ -43,17 +44,25 @@ public final class DurationScatter extends Region {
         widthProperty().addListener((observable, was, is) -> redraw());
         heightProperty().addListener((observable, was, is) -> redraw());
         canvas.setOnMouseClicked(event -> layout.hit(event.getX(), event.getY()).ifPresent(onOpen));
+        Tooltip.install(canvas, tooltip);
+        tooltip.setShowDelay(javafx.util.Duration.millis(150));
         canvas.setOnMouseMoved(event -> {
-            var hit = layout.hit(event.getX(), event.getY());
-            canvas.setCursor(hit.isPresent() ? javafx.scene.Cursor.HAND : javafx.scene.Cursor.DEFAULT);
-            if (hit.isPresent()) {
-                TraceSummary trace = hit.get();
-                tooltip.setText(trace.rootService() + ": " + trace.rootName() + "\n"
-                        + DurationText.format(trace.durationNanos()) + ", " + trace.spanCount() + " spans"
-                        + (trace.hasErrors() ? ", " + trace.errorCount() + " errors" : ""));
-                Tooltip.install(canvas, tooltip);
-            } else {
-                Tooltip.uninstall(canvas, tooltip);
+            TraceSummary hit = layout.hit(event.getX(), event.getY()).orElse(null);
+            canvas.setCursor(hit != null ? javafx.scene.Cursor.HAND : javafx.scene.Cursor.DEFAULT);
+            if (hit != hovered) {
+                hovered = hit;
+                tooltip.setText(hit == null ? "" : hit.rootService() + ": " + hit.rootName() + "\n"
+                        + DurationText.format(hit.durationNanos()) + ", " + hit.spanCount() + " spans"
+                        + (hit.hasErrors() ? ", " + hit.errorCount() + " errors" : "") + "\nclick to open");
+                if (hit == null) {
+                    tooltip.hide();
+                }
+            }
+        });
+        // No tooltip over empty plot area.
+        tooltip.setOnShowing(event -> {
+            if (hovered == null) {
+                javafx.application.Platform.runLater(tooltip::hide);
             }
         });
     }

@@ -8,6 +8,7 @@ import dev.otellab.ui.common.TimeText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -32,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -149,21 +151,24 @@ public final class TraceSearchView extends BorderPane {
 
     private void buildTable(ZoneId zone, Consumer<String> onOpen) {
         table.setId("trace-results");
-        table.setItems(model.results());
+        // Sorting by a column reorders a view of the results, never the view model's list.
+        SortedList<TraceSummary> sorted = new SortedList<>(model.results());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No traces yet: choose filters and press Search (F5)"));
-        table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone)));
-        table.getColumns().add(column("Service", 150, TraceSummary::rootService));
-        table.getColumns().add(column("Operation", 260, TraceSummary::rootName));
-        TableColumn<TraceSummary, String> duration = column("Duration", 100, summary -> DurationText.format(summary.durationNanos()));
-        duration.setComparator(null);
-        duration.setSortable(false);
-        table.getColumns().add(duration);
-        table.getColumns().add(column("Spans", 70, summary -> Integer.toString(summary.spanCount())));
+        table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone),
+                Comparator.comparingLong(TraceSummary::startUnixNano)));
+        table.getColumns().add(column("Service", 150, TraceSummary::rootService, Comparator.comparing(TraceSummary::rootService)));
+        table.getColumns().add(column("Operation", 260, TraceSummary::rootName, Comparator.comparing(TraceSummary::rootName)));
+        table.getColumns().add(column("Duration", 100, summary -> DurationText.format(summary.durationNanos()),
+                Comparator.comparingLong(TraceSummary::durationNanos)));
+        table.getColumns().add(column("Spans", 70, summary -> Integer.toString(summary.spanCount()),
+                Comparator.comparingInt(TraceSummary::spanCount)));
         TableColumn<TraceSummary, TraceSummary> errors = new TableColumn<>("Errors");
         errors.setPrefWidth(90);
-        errors.setSortable(false);
         errors.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        errors.setComparator(Comparator.comparingInt(TraceSummary::errorCount));
         errors.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(TraceSummary item, boolean empty) {
@@ -207,10 +212,20 @@ public final class TraceSearchView extends BorderPane {
         });
     }
 
-    private static TableColumn<TraceSummary, String> column(String title, double width, Function<TraceSummary, String> value) {
-        TableColumn<TraceSummary, String> column = new TableColumn<>(title);
+    /** A column showing text, sorted by the summary's own order (numbers as numbers, times as times). */
+    private static TableColumn<TraceSummary, TraceSummary> column(String title, double width, Function<TraceSummary, String> text,
+                                                                 Comparator<TraceSummary> order) {
+        TableColumn<TraceSummary, TraceSummary> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setComparator(order);
+        column.setCellFactory(view -> new TableCell<>() {
+            @Override
+            protected void updateItem(TraceSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
         return column;
     }
 
