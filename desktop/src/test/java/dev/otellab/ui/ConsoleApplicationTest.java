@@ -70,8 +70,8 @@ class ConsoleApplicationTest {
         assertThat(stage.getScene().getStylesheets()).hasSize(2);
         assertThat(robot.lookup("#logs-view").tryQuery()).isPresent();
         assertThat(robot.lookup("#logs-text").queryTextInputControl().getText()).isEqualTo("task");
-        assertThat(robot.lookup(".status-data").queryAs(Label.class).getText())
-                .isEqualTo("Embedded store: " + folder.resolve("data").resolve("telemetry"));
+        String store = "Embedded store: " + folder.resolve("data").resolve("telemetry");
+        waitUntil(() -> store.equals(robot.lookup(".status-data").queryAs(Label.class).getText()));
 
         robot.interact(() -> {
             stage.setWidth(1200);

@@ -82,6 +82,7 @@ class ConsoleJourneyTest {
         waitUntil(() -> !results.getItems().isEmpty());
         assertThat(results.getItems().get(0).traceId()).isEqualTo(sample.errorTraceId());
 
+        waitUntil(() -> robot.lookup(".table-row-cell").match((TableRow<?> row) -> row.getItem() != null).tryQuery().isPresent());
         TableRow<?> errorRow = robot.lookup(".table-row-cell")
                 .match((TableRow<?> row) -> row.getItem() instanceof TraceSummary summary
                         && summary.traceId().equals(sample.errorTraceId()))
@@ -91,7 +92,8 @@ class ConsoleJourneyTest {
 
         ListView<WaterfallRow> rows = robot.lookup("#waterfall-rows").queryListView();
         waitUntil(() -> rows.getItems().size() == 2);
-        assertThat(robot.lookup(".span-row.error-span").queryAll()).hasSize(2);
+        // The cells appear with the next layout pulse.
+        waitUntil(() -> robot.lookup(".span-row.error-span").queryAll().size() == 2);
         assertThat(robot.lookup("#trace-facts").queryLabeled().getText()).contains(sample.errorTraceId(), "2 spans", "⚠ 2 errors");
 
         robot.clickOn(robot.lookup(".span-row").match((Node cell) -> cell instanceof javafx.scene.control.ListCell<?> listCell
@@ -110,6 +112,7 @@ class ConsoleJourneyTest {
         robot.interact(() -> console.window().showLogs(dev.otellab.telemetry.query.LogFilter.forTrace(sample.errorTraceId())));
         waitUntil(() -> console.window().currentView() == console.logs() && logs.getItems().size() == 2);
 
+        waitUntil(() -> robot.lookup(".trace-link").tryQuery().isPresent());
         Hyperlink traceLink = robot.lookup(".trace-link").queryAs(Hyperlink.class);
         assertThat(traceLink.getText()).isEqualTo(sample.errorTraceId());
         robot.clickOn(traceLink);
@@ -126,22 +129,22 @@ class ConsoleJourneyTest {
         robot.interact(() -> console.window().showTrace(BIG_TRACE));
         ListView<WaterfallRow> rows = robot.lookup("#waterfall-rows").queryListView();
         waitUntil(() -> rows.getItems().size() == 10_000);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup(".span-row").queryAll().size() > 5);
 
         List<Node> cells = List.copyOf(robot.lookup(".span-row").queryAll());
         assertThat(cells).as("a virtualized list: cells for a screenful, not for 10,000 spans").hasSizeBetween(5, 200);
 
         robot.interact(() -> rows.scrollTo(9_999));
-        WaitForAsyncUtils.waitForFxEvents();
         WaterfallRow last = rows.getItems().get(9_999);
-        assertThat(robot.lookup(".span-row").match((Node cell) -> cell instanceof javafx.scene.control.ListCell<?> listCell
-                && listCell.getItem() == last).tryQuery()).isPresent();
+        waitUntil(() -> robot.lookup(".span-row").match((Node cell) -> cell instanceof javafx.scene.control.ListCell<?> listCell
+                && listCell.getItem() == last).tryQuery().isPresent());
     }
 
     @Test
     void sortingByDurationReordersTheTableNotTheResults(FxRobot robot) throws Exception {
         TableView<TraceSummary> results = robot.lookup("#trace-results").queryTableView();
         waitUntil(() -> !results.getItems().isEmpty());
+        waitUntil(() -> robot.lookup(".column-header .label").tryQuery().isPresent());
         Node durationHeader = robot.lookup(".column-header .label").match((javafx.scene.control.Label label) -> "Duration".equals(label.getText())).query();
         robot.clickOn(durationHeader).clickOn(durationHeader); // ascending, then descending
         waitUntil(() -> results.getItems().get(0).traceId().equals(BIG_TRACE));
