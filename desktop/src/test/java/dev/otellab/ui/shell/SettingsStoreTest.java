@@ -33,6 +33,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aWindowNeverPlacedRoundTrips() {
+        SettingsStore store = new SettingsStore(configDir);
+        ConsoleSettings settings = new ConsoleSettings(new WindowBounds(Double.NaN, Double.NaN, 1400, 900, true), "Traces", Theme.LIGHT, Map.of());
+        assertThat(store.save(settings)).isTrue();
+        assertThat(store.load()).isEqualTo(settings);
+        assertThat(store.load().window().hasPosition()).isFalse();
+    }
+
+    @Test
     void aCorruptFileIsIgnored() throws Exception {
         SettingsStore store = new SettingsStore(configDir);
         Files.writeString(store.file(), "{\"window\": {\"x\": ");
