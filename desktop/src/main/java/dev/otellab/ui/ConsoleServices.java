@@ -1,0 +1,42 @@
+package dev.otellab.ui;
+
+import dev.otellab.config.DataDirectories;
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.ui.shell.StatusBarViewModel;
+import javafx.application.Platform;
+
+import java.util.Objects;
+
+/**
+ * What the window needs from the rest of the console: the three query ports (whatever the lab
+ * mode), the status bar that the lab engine feeds, and the folders (settings live in the
+ * config folder).
+ */
+public record ConsoleServices(
+        TraceSource traces,
+        LogSource logs,
+        SliSource slis,
+        StatusBarViewModel statusBar,
+        DataDirectories directories) {
+
+    public ConsoleServices {
+        Objects.requireNonNull(traces, "traces");
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(slis, "slis");
+        Objects.requireNonNull(statusBar, "statusBar");
+        Objects.requireNonNull(directories, "directories");
+    }
+
+    /**
+     * Services over the embedded store: the status bar says so and where the store lives. The
+     * status bar hands its updates to the FX thread.
+     */
+    public static ConsoleServices embedded(TraceSource traces, LogSource logs, SliSource slis, DataDirectories directories) {
+        StatusBarViewModel statusBar = new StatusBarViewModel(Platform::runLater);
+        statusBar.setLabMode("Embedded lab");
+        statusBar.setDataLocation("Embedded store: " + directories.telemetryStoreDir());
+        return new ConsoleServices(traces, logs, slis, statusBar, directories);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.otellab.ui.logs;
+
+import dev.otellab.telemetry.model.Attributes;
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.ui.common.TimeText;
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/** The selected record: message, ids (the trace id opens the waterfall), attributes, resource. */
+final class LogDetailsPane extends ScrollPane {
+    private final VBox content = new VBox(8);
+    private final LogViewModel model;
+    private final ZoneId zone;
+
+    LogDetailsPane(LogViewModel model, ZoneId zone) {
+        this.model = model;
+        this.zone = zone;
+        setId("log-details");
+        getStyleClass().add("log-details");
+        content.setPadding(new Insets(10, 12, 12, 12));
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        model.selectedProperty().addListener((observable, was, is) -> show(is));
+        show(null);
+    }
+
+    private void show(LogRecord record) {
+        if (record == null) {
+            Label empty = new Label("Select a record to see all its fields.");
+            empty.getStyleClass().add("placeholder-text");
+            content.getChildren().setAll(empty);
+            return;
+        }
+        Label severity = new Label(record.severityText());
+        severity.getStyleClass().addAll("severity-badge", LogsView.severityStyle(record.severity()));
+        Label time = new Label(TimeText.dateTime(record.timeUnixNano(), zone) + "   " + record.serviceName());
+        time.getStyleClass().add("details-subtitle");
+        TextArea body = new TextArea(record.body());
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.getStyleClass().add("log-body");
+        body.setPrefRowCount(Math.min(8, Math.max(2, (int) record.body().lines().count() + 1)));
+
+        GridPane ids = grid();
+        int row = 0;
+        if (record.hasTrace()) {
+            Hyperlink trace = new Hyperlink(record.traceId());
+            trace.setOnAction(event -> model.openTrace(record));
+            ids.addRow(row++, key("Trace id"), trace);
+        }
+        if (!record.spanId().isEmpty()) {
+            ids.addRow(row++, key("Span id"), value(record.spanId()));
+        }
+        ids.addRow(row++, key("Severity"), value(record.severityText() + " (" + record.severityNumber() + ")"));
+        ids.addRow(row++, key("Observed"), value(TimeText.dateTime(record.observedTimeUnixNano(), zone)));
+        ids.addRow(row, key("Scope"), value(record.scope().name()));
+        content.getChildren().setAll(new VBox(4, severity, time), body, ids);
+        section("Attributes", record.attributes());
+        section("Resource", record.resource().attributes());
+    }
+
+    private void section(String title, Map<String, Object> attributes) {
+        if (attributes.isEmpty()) {
+            return;
+        }
+        Label heading = new Label(title + " (" + attributes.size() + ")");
+        heading.getStyleClass().add("details-heading");
+        GridPane grid = grid();
+        int row = 0;
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            grid.addRow(row++, key(attribute.getKey()), value(Attributes.asText(attribute.getValue())));
+        }
+        content.getChildren().addAll(heading, grid);
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(3);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(110);
+        keys.setMaxWidth(240);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(60);
+        grid.getColumnConstraints().addAll(keys, values);
+        return grid;
+    }
+
+    private static Label key(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("details-key");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Label value(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("details-value");
+        label.setWrapText(true);
+        return label;
+    }
+}

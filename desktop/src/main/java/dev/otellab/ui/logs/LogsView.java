@@ -1,0 +1,368 @@
+package dev.otellab.ui.logs;
+
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.telemetry.model.Severity;
+import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.ui.common.BusyIndicator;
+import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeText;
+import dev.otellab.ui.shell.LogDestination;
+import dev.otellab.ui.shell.ShortcutHelp;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The Logs page: filters, the live table, the follow/pause switch and the record's details. */
+public final class LogsView implements LogDestination {
+    private final LogViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<LogRecord> table = new TableView<>();
+    private final TextField text = new TextField();
+
+    public LogsView(LogViewModel model, ZoneId zone) {
+        this.model = model;
+        root.getStyleClass().add("logs-view");
+        root.setId("logs-view");
+        root.setTop(filters());
+        buildTable(zone);
+        LogDetailsPane details = new LogDetailsPane(model, zone);
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        SplitPane.setResizableWithParent(details, false);
+        root.setCenter(split);
+    }
+
+    static String severityStyle(Severity severity) {
+        return "severity-" + severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String title() {
+        return "Logs";
+    }
+
+    @Override
+    public String glyph() {
+        return "☰";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public KeyCombination shortcut() {
+        return new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    @Override
+    public void shown() {
+        model.start();
+    }
+
+    @Override
+    public void showLogs(LogFilter filter) {
+        model.showLogs(filter);
+    }
+
+    @Override
+    public void focusSearch() {
+        text.requestFocus();
+        text.selectAll();
+    }
+
+    @Override
+    public void refresh() {
+        model.apply();
+    }
+
+    @Override
+    public void logsForSelection() {
+        model.openTrace(model.selectedProperty().get());
+    }
+
+    @Override
+    public List<ShortcutHelp> shortcuts() {
+        return List.of(
+                new ShortcutHelp("Enter", "Apply the filters"),
+                new ShortcutHelp("Space (in the table)", "Pause or follow the live tail"),
+                new ShortcutHelp("Click a trace id", "Open the trace's waterfall"));
+    }
+
+    @Override
+    public Map<String, String> saveState() {
+        return model.saveState();
+    }
+
+    @Override
+    public void restoreState(Map<String, String> state) {
+        model.restoreState(state);
+    }
+
+    public TableView<LogRecord> table() {
+        return table;
+    }
+
+    private Node filters() {
+        ComboBox<String> service = new ComboBox<>(model.services());
+        service.setId("logs-service");
+        service.setEditable(true);
+        service.setPromptText("any service");
+        service.setPrefWidth(180);
+        service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
+        ComboBox<Severity> severity = new ComboBox<>();
+        severity.setId("logs-severity");
+        severity.getItems().setAll(Severity.values());
+        severity.valueProperty().bindBidirectional(model.minSeverityProperty());
+        severity.setButtonCell(new SeverityCell());
+        severity.setCellFactory(list -> new SeverityCell());
+        text.setId("logs-text");
+        text.setPromptText("text in the message");
+        text.setPrefColumnCount(18);
+        text.textProperty().bindBidirectional(model.textProperty());
+        TextField traceId = new TextField();
+        traceId.setId("logs-trace-id");
+        traceId.setPromptText("trace id");
+        traceId.setPrefColumnCount(22);
+        traceId.textProperty().bindBidirectional(model.traceIdProperty());
+        TextField spanId = new TextField();
+        spanId.setId("logs-span-id");
+        spanId.setPromptText("span id");
+        spanId.setPrefColumnCount(12);
+        spanId.textProperty().bindBidirectional(model.spanIdProperty());
+        ComboBox<TimeRangeChoice> range = new ComboBox<>();
+        range.setId("logs-range");
+        range.getItems().setAll(TimeRangeChoice.values());
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        TextField from = new TextField();
+        from.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);
+        from.setPrefColumnCount(12);
+        from.textProperty().bindBidirectional(model.customFromProperty());
+        TextField to = new TextField();
+        to.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);
+        to.setPrefColumnCount(12);
+        to.textProperty().bindBidirectional(model.customToProperty());
+        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
+        custom.setAlignment(Pos.CENTER_LEFT);
+        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
+        custom.managedProperty().bind(custom.visibleProperty());
+        for (TextField field : List.of(text, traceId, spanId, from, to, service.getEditor())) {
+            field.setOnAction(event -> applyIfValid());
+        }
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("search-form");
+        grid.setHgap(10);
+        grid.setVgap(2);
+        grid.addRow(0, caption("Service"), caption("Minimum severity"), caption("Text"), caption("Trace id"),
+                caption("Span id"), caption("Time range"));
+        grid.addRow(1, service, severity, text, traceId, spanId, new HBox(8, range, custom));
+        grid.addRow(2, new Label(), new Label(), new Label(), error(model.traceIdErrorProperty(), "trace-id-error"),
+                error(model.spanIdErrorProperty(), "span-id-error"), error(model.rangeErrorProperty(), "logs-range-error"));
+
+        Button apply = new Button("Apply filters");
+        apply.setId("logs-apply");
+        apply.setDefaultButton(false);
+        apply.disableProperty().bind(model.canApplyProperty().not());
+        apply.setOnAction(event -> model.apply());
+        ToggleButton follow = new ToggleButton();
+        follow.setId("logs-follow");
+        follow.selectedProperty().bindBidirectional(model.followProperty());
+        follow.textProperty().bind(Bindings.when(model.followProperty()).then("❚❚  Pause").otherwise("▶  Follow"));
+        Label newCount = new Label();
+        newCount.setId("logs-new-count");
+        newCount.getStyleClass().add("new-count");
+        newCount.textProperty().bind(Bindings.format("%,d new", model.newWhilePausedProperty()));
+        newCount.visibleProperty().bind(model.followProperty().not().and(model.newWhilePausedProperty().greaterThan(0)));
+        newCount.managedProperty().bind(newCount.visibleProperty());
+        Label count = new Label();
+        count.setId("logs-count");
+        count.getStyleClass().add("result-summary");
+        count.textProperty().bind(model.countTextProperty());
+        Button clear = new Button("Clear");
+        clear.setOnAction(event -> model.clear());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        HBox busy = new HBox(6, spinner, new Label("Loading…"));
+        busy.setAlignment(Pos.CENTER_LEFT);
+        BusyIndicator.showWhileBusy(busy, model.loadingProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(10, apply, follow, newCount, busy, gap, count, clear);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label error = new Label();
+        error.setId("logs-error");
+        error.getStyleClass().add("error-message");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorMessageProperty());
+        error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox box = new VBox(6, grid, actions, error);
+        box.getStyleClass().add("view-header");
+        BorderPane.setMargin(box, new Insets(0, 0, 8, 0));
+        return box;
+    }
+
+    private void applyIfValid() {
+        if (model.canApplyProperty().get()) {
+            model.apply();
+        }
+    }
+
+    private void buildTable(ZoneId zone) {
+        table.setId("log-records");
+        table.setItems(model.records());
+        table.setFixedCellSize(24);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(new Label("No log records match (yet)"));
+        table.getColumns().add(fixed(column("Time", 110, record -> TimeText.time(record.timeUnixNano(), zone))));
+        TableColumn<LogRecord, LogRecord> severity = new TableColumn<>("Severity");
+        fixed(severity, 80);
+        severity.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        severity.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(LogRecord item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(style -> style.startsWith("severity-"));
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    setText(item.severityText());
+                    getStyleClass().add(severityStyle(item.severity()));
+                }
+            }
+        });
+        table.getColumns().add(severity);
+        table.getColumns().add(fixed(column("Service", 140, LogRecord::serviceName)));
+        table.getColumns().add(column("Message", 520, LogRecord::body));
+        TableColumn<LogRecord, LogRecord> trace = new TableColumn<>("Trace id");
+        fixed(trace, 255);
+        trace.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        trace.setCellFactory(column -> new TraceIdCell());
+        table.getColumns().add(trace);
+        for (TableColumn<LogRecord, ?> column : table.getColumns()) {
+            column.setSortable(false); // the tail keeps time order
+        }
+        table.getSelectionModel().selectedItemProperty().addListener((observable, was, is) -> {
+            if (is != null) {
+                model.selectedProperty().set(is);
+            }
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.SPACE) {
+                model.followProperty().set(!model.followProperty().get());
+                event.consume();
+            }
+        });
+        model.records().addListener((ListChangeListener<LogRecord>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded();
+            }
+            if (added && model.followProperty().get()) {
+                table.scrollTo(model.records().size() - 1);
+            }
+        });
+    }
+
+    private final class TraceIdCell extends TableCell<LogRecord, LogRecord> {
+        private final Hyperlink link = new Hyperlink();
+
+        TraceIdCell() {
+            link.getStyleClass().add("trace-link");
+            link.setOnAction(event -> model.openTrace(getItem()));
+        }
+
+        @Override
+        protected void updateItem(LogRecord item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null || !item.hasTrace()) {
+                setGraphic(null);
+            } else {
+                link.setText(item.traceId());
+                link.setVisited(false);
+                setGraphic(link);
+            }
+        }
+    }
+
+    private static final class SeverityCell extends ListCell<Severity> {
+        @Override
+        protected void updateItem(Severity item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item == Severity.UNSPECIFIED ? "any" : item.name());
+        }
+    }
+
+    /** Only the message column takes the width that is left. */
+    private static <T> TableColumn<LogRecord, T> fixed(TableColumn<LogRecord, T> column) {
+        return fixed(column, column.getPrefWidth());
+    }
+
+    private static <T> TableColumn<LogRecord, T> fixed(TableColumn<LogRecord, T> column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        column.setMaxWidth(width);
+        return column;
+    }
+
+    private static TableColumn<LogRecord, String> column(String title, double width, Function<LogRecord, String> value) {
+        TableColumn<LogRecord, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-caption");
+        return label;
+    }
+
+    private static Label error(StringBinding message, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(message);
+        label.setWrapText(true);
+        label.setMaxWidth(300);
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
+        return label;
+    }
+}

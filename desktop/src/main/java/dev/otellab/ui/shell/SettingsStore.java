@@ -1,0 +1,77 @@
+package dev.otellab.ui.shell;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads and writes {@code settings.json} in the console's config folder. A missing file gives
+ * the defaults; an unreadable or corrupt one too, with a warning in the log (the console must
+ * start whatever the file holds). Writes go to a temporary file that is then moved over the
+ * old one, so a crash mid-write never leaves half a file.
+ */
+public final class SettingsStore {
+    public static final String FILE_NAME = "settings.json";
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+
+    private final Path file;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public SettingsStore(Path configDir) {
+        this.file = configDir.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ConsoleSettings load() {
+        try {
+            byte[] json = Files.readAllBytes(file);
+            ConsoleSettings settings = mapper.readValue(json, ConsoleSettings.class);
+            return settings == null ? ConsoleSettings.DEFAULT : settings;
+        } catch (NoSuchFileException e) {
+            return ConsoleSettings.DEFAULT;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the console settings in {}: they cannot be read ({}); using defaults", file, e.getMessage());
+            return ConsoleSettings.DEFAULT;
+        }
+    }
+
+    /** Writes the settings atomically; a failure is logged, never thrown (settings are a convenience). */
+    public boolean save(ConsoleSettings settings) {
+        Path temp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            mapper.writeValue(temp.toFile(), settings);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not save the console settings to {}: {}", file, e.getMessage());
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temp file stays behind; it is never read
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.otellab.ui.traces;
+
+import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.ui.common.BusyIndicator;
+import dev.otellab.ui.common.DurationText;
+import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The search form, the duration scatter plot and the results table, bound to a {@link TraceSearchViewModel}. */
+public final class TraceSearchView extends BorderPane {
+    private final TraceSearchViewModel model;
+    private final ComboBox<String> service = new ComboBox<>();
+    private final TableView<TraceSummary> table = new TableView<>();
+
+    public TraceSearchView(TraceSearchViewModel model, ZoneId zone, Consumer<String> onOpen) {
+        this.model = model;
+        getStyleClass().add("trace-search-view");
+        setId("trace-search-view");
+        setTop(form());
+        DurationScatter scatter = new DurationScatter(model.results(), zone, trace -> onOpen.accept(trace.traceId()));
+        scatter.setId("duration-scatter");
+        buildTable(zone, onOpen);
+        SplitPane split = new SplitPane(scatter, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.3);
+        setCenter(split);
+    }
+
+    public void focusSearch() {
+        service.requestFocus();
+        service.getEditor().selectAll();
+    }
+
+    public TableView<TraceSummary> table() {
+        return table;
+    }
+
+    private Node form() {
+        service.setEditable(true);
+        service.setId("search-service");
+        service.setPromptText("any service");
+        service.setItems(model.services());
+        service.setPrefWidth(200);
+        service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
+        TextField spanName = field("search-span-name", "any operation", 16);
+        spanName.textProperty().bindBidirectional(model.spanNameProperty());
+        TextField min = field("search-min-duration", "e.g. 100ms", 8);
+        min.textProperty().bindBidirectional(model.minDurationProperty());
+        TextField max = field("search-max-duration", "e.g. 2s", 8);
+        max.textProperty().bindBidirectional(model.maxDurationProperty());
+        TextField attributes = field("search-attributes", "key=value key2=\"a b\"", 22);
+        attributes.textProperty().bindBidirectional(model.attributesProperty());
+        CheckBox errorsOnly = new CheckBox("Errors only");
+        errorsOnly.setId("search-errors-only");
+        errorsOnly.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
+        ComboBox<TimeRangeChoice> range = new ComboBox<>();
+        range.setId("search-range");
+        range.getItems().setAll(TimeRangeChoice.values());
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        TextField from = field("search-from", TimeRangeChoice.CUSTOM_PATTERN, 13);
+        from.textProperty().bindBidirectional(model.customFromProperty());
+        TextField to = field("search-to", TimeRangeChoice.CUSTOM_PATTERN, 13);
+        to.textProperty().bindBidirectional(model.customToProperty());
+        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
+        custom.setAlignment(Pos.CENTER_LEFT);
+        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
+        custom.managedProperty().bind(custom.visibleProperty());
+
+        Button search = new Button("Search");
+        search.setId("search-button");
+        search.setDefaultButton(true);
+        search.disableProperty().bind(model.canSearchProperty().not());
+        search.setOnAction(event -> model.search());
+        CheckBox autoRefresh = new CheckBox("Auto-refresh (5 s)");
+        autoRefresh.setId("search-auto-refresh");
+        autoRefresh.selectedProperty().bindBidirectional(model.autoRefreshProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(event -> model.cancel());
+        HBox busy = new HBox(6, spinner, new Label("Searching…"), cancel);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        BusyIndicator.showWhileBusy(busy, model.runningProperty());
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("search-form");
+        grid.setHgap(10);
+        grid.setVgap(2);
+        grid.addRow(0, caption("Service"), caption("Operation"), caption("Min duration"), caption("Max duration"),
+                caption("Attributes"), caption("Time range"));
+        grid.addRow(1, service, spanName, min, max, attributes, new HBox(8, range, custom));
+        grid.addRow(2, new Label(), new Label(), error(model.minDurationErrorProperty(), "min-duration-error"),
+                error(model.maxDurationErrorProperty(), "max-duration-error"),
+                error(model.attributesErrorProperty(), "attributes-error"), error(model.rangeErrorProperty(), "range-error"));
+        for (int i = 0; i < 6; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setHgrow(i == 4 || i == 5 ? Priority.SOMETIMES : Priority.NEVER);
+            grid.getColumnConstraints().add(column);
+        }
+
+        Label summary = new Label();
+        summary.setId("search-summary");
+        summary.getStyleClass().add("result-summary");
+        summary.textProperty().bind(model.resultSummaryProperty());
+        Label error = new Label();
+        error.setId("search-error");
+        error.getStyleClass().add("error-message");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorMessageProperty());
+        error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        HBox actions = new HBox(12, search, errorsOnly, autoRefresh, busy, summary);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, grid, actions, error);
+        box.getStyleClass().add("view-header");
+        BorderPane.setMargin(box, new Insets(0, 0, 8, 0));
+        return box;
+    }
+
+    private void buildTable(ZoneId zone, Consumer<String> onOpen) {
+        table.setId("trace-results");
+        // Sorting by a column reorders a view of the results, never the view model's list.
+        SortedList<TraceSummary> sorted = new SortedList<>(model.results());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No traces yet: choose filters and press Search (F5)"));
+        table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone),
+                Comparator.comparingLong(TraceSummary::startUnixNano)));
+        table.getColumns().add(column("Service", 150, TraceSummary::rootService, Comparator.comparing(TraceSummary::rootService)));
+        table.getColumns().add(column("Operation", 260, TraceSummary::rootName, Comparator.comparing(TraceSummary::rootName)));
+        table.getColumns().add(column("Duration", 100, summary -> DurationText.format(summary.durationNanos()),
+                Comparator.comparingLong(TraceSummary::durationNanos)));
+        table.getColumns().add(column("Spans", 70, summary -> Integer.toString(summary.spanCount()),
+                Comparator.comparingInt(TraceSummary::spanCount)));
+        TableColumn<TraceSummary, TraceSummary> errors = new TableColumn<>("Errors");
+        errors.setPrefWidth(90);
+        errors.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        errors.setComparator(Comparator.comparingInt(TraceSummary::errorCount));
+        errors.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(TraceSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("error-count");
+                if (empty || item == null) {
+                    setText(null);
+                } else if (item.hasErrors()) {
+                    setText("⚠ " + item.errorCount());
+                    getStyleClass().add("error-count");
+                } else {
+                    setText("–");
+                }
+            }
+        });
+        table.getColumns().add(errors);
+        table.setRowFactory(view -> {
+            TableRow<TraceSummary> row = new TableRow<>() {
+                @Override
+                protected void updateItem(TraceSummary item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove("error-row");
+                    if (!empty && item != null && item.hasErrors()) {
+                        getStyleClass().add("error-row");
+                    }
+                }
+            };
+            row.setOnMouseClicked(event -> {
+                if (!row.isEmpty()) {
+                    onOpen.accept(row.getItem().traceId());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            TraceSummary selected = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                onOpen.accept(selected.traceId());
+                event.consume();
+            }
+        });
+    }
+
+    /** A column showing text, sorted by the summary's own order (numbers as numbers, times as times). */
+    private static TableColumn<TraceSummary, TraceSummary> column(String title, double width, Function<TraceSummary, String> text,
+                                                                 Comparator<TraceSummary> order) {
+        TableColumn<TraceSummary, TraceSummary> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setComparator(order);
+        column.setCellFactory(view -> new TableCell<>() {
+            @Override
+            protected void updateItem(TraceSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        return column;
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        return field;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-caption");
+        return label;
+    }
+
+    private static Label error(StringBinding message, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(message);
+        label.setWrapText(true);
+        label.setMaxWidth(260);
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
+        return label;
+    }
+}

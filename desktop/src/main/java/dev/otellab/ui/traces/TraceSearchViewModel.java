@@ -1,0 +1,312 @@
+package dev.otellab.ui.traces;
+
+import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.telemetry.query.TraceSearchCriteria;
+import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.ui.common.DurationText;
+import dev.otellab.ui.common.LatestQuery;
+import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.UiExecutors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The trace search: the form's fields with their validation messages, the results, and the
+ * search command. Queries run on the background executor; results and errors are applied on
+ * the UI executor.
+ */
+public final class TraceSearchViewModel {
+    public static final int RESULT_LIMIT = 200;
+    public static final Duration AUTO_REFRESH_PERIOD = Duration.ofSeconds(5);
+
+    private final TraceSource traces;
+    private final SliSource slis;
+    private final UiExecutors executors;
+    private final LatestQuery<List<TraceSummary>> query;
+
+    private final StringProperty service = new SimpleStringProperty(this, "service", "");
+    private final StringProperty spanName = new SimpleStringProperty(this, "spanName", "");
+    private final StringProperty minDuration = new SimpleStringProperty(this, "minDuration", "");
+    private final StringProperty maxDuration = new SimpleStringProperty(this, "maxDuration", "");
+    private final BooleanProperty errorsOnly = new SimpleBooleanProperty(this, "errorsOnly");
+    private final StringProperty attributes = new SimpleStringProperty(this, "attributes", "");
+    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_HOUR);
+    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
+    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh");
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
+
+    private final StringBinding minDurationError;
+    private final StringBinding maxDurationError;
+    private final StringBinding attributesError;
+    private final StringBinding rangeError;
+    private final BooleanBinding canSearch;
+
+    private final ObservableList<TraceSummary> results = FXCollections.observableArrayList();
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
+    private final TreeSet<String> knownServices = new TreeSet<>();
+    private ScheduledFuture<?> autoRefreshTimer;
+
+    public TraceSearchViewModel(TraceSource traces, SliSource slis, UiExecutors executors) {
+        this.traces = traces;
+        this.slis = slis;
+        this.executors = executors;
+        this.query = new LatestQuery<>(executors.background(), executors.ui());
+        minDurationError = Bindings.createStringBinding(() -> DurationText.problem(minDuration.get()), minDuration);
+        maxDurationError = Bindings.createStringBinding(() -> maxProblem(), minDuration, maxDuration);
+        attributesError = Bindings.createStringBinding(() -> AttributeFilter.problem(attributes.get()), attributes);
+        rangeError = Bindings.createStringBinding(
+                () -> range.get().problem(executors.clock(), customFrom.get(), customTo.get()), range, customFrom, customTo);
+        canSearch = minDurationError.isEmpty().and(maxDurationError.isEmpty())
+                .and(attributesError.isEmpty()).and(rangeError.isEmpty());
+        autoRefresh.addListener((observable, was, is) -> scheduleAutoRefresh(is));
+    }
+
+    /** Builds the criteria from the form; IllegalArgumentException says what is wrong. */
+    public TraceSearchCriteria criteria() {
+        return new TraceSearchCriteria(service.get(), spanName.get(),
+                DurationText.parse(minDuration.get()), DurationText.parse(maxDuration.get()),
+                errorsOnly.get(), AttributeFilter.parse(attributes.get()));
+    }
+
+    /** The window the form describes, as of now. */
+    public TimeRange timeRange() {
+        return range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+    }
+
+    /** Runs the search; a form with mistakes shows the first one instead. */
+    public void search() {
+        TraceSearchCriteria criteria;
+        TimeRange window;
+        try {
+            criteria = criteria();
+            window = timeRange();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        errorMessage.set("");
+        query.run(() -> traces.search(criteria, window, RESULT_LIMIT), this::applyResults, this::applyError);
+    }
+
+    public void cancel() {
+        query.cancel();
+        resultSummary.set("Search cancelled");
+    }
+
+    /** Fills the service choices from the SLI source (services that served requests in the range). */
+    public void loadServices() {
+        TimeRange window;
+        try {
+            window = timeRange();
+        } catch (IllegalArgumentException e) {
+            window = TimeRange.last(Duration.ofHours(24), executors.clock());
+        }
+        TimeRange finalWindow = window;
+        new LatestQuery<List<String>>(executors.background(), executors.ui())
+                .run(() -> slis.services(finalWindow), this::addServices, message -> { });
+    }
+
+    /** Called by the auto-refresh timer: searches again when the view shows and nothing runs. */
+    public void autoRefreshTick() {
+        if (autoRefresh.get() && visible.get() && !query.isRunning() && canSearch.get()) {
+            search();
+        }
+    }
+
+    /** The form as text, to remember between runs. */
+    public Map<String, String> saveState() {
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("service", service.get());
+        state.put("spanName", spanName.get());
+        state.put("minDuration", minDuration.get());
+        state.put("maxDuration", maxDuration.get());
+        state.put("errorsOnly", Boolean.toString(errorsOnly.get()));
+        state.put("attributes", attributes.get());
+        state.put("range", range.get().name());
+        state.put("customFrom", customFrom.get());
+        state.put("customTo", customTo.get());
+        state.put("autoRefresh", Boolean.toString(autoRefresh.get()));
+        return state;
+    }
+
+    public void restoreState(Map<String, String> state) {
+        service.set(state.getOrDefault("service", service.get()));
+        spanName.set(state.getOrDefault("spanName", spanName.get()));
+        minDuration.set(state.getOrDefault("minDuration", minDuration.get()));
+        maxDuration.set(state.getOrDefault("maxDuration", maxDuration.get()));
+        errorsOnly.set(Boolean.parseBoolean(state.getOrDefault("errorsOnly", Boolean.toString(errorsOnly.get()))));
+        attributes.set(state.getOrDefault("attributes", attributes.get()));
+        try {
+            range.set(TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name())));
+        } catch (IllegalArgumentException unknown) {
+            range.set(TimeRangeChoice.LAST_HOUR);
+        }
+        customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
+        customTo.set(state.getOrDefault("customTo", customTo.get()));
+        autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
+    }
+
+    private void applyResults(List<TraceSummary> found) {
+        results.setAll(found);
+        found.forEach(summary -> {
+            knownServices.add(summary.rootService());
+            knownServices.addAll(summary.services());
+        });
+        services.setAll(knownServices);
+        int errors = (int) found.stream().filter(TraceSummary::hasErrors).count();
+        String text = found.isEmpty() ? "No traces match"
+                : found.size() + (found.size() == 1 ? " trace" : " traces")
+                + (errors > 0 ? ", " + errors + " with errors" : "")
+                + (found.size() >= RESULT_LIMIT ? " (the newest " + RESULT_LIMIT + ")" : "");
+        resultSummary.set(text);
+    }
+
+    private void applyError(String message) {
+        errorMessage.set(message);
+        resultSummary.set("");
+    }
+
+    private void addServices(List<String> names) {
+        knownServices.addAll(names);
+        services.setAll(knownServices);
+    }
+
+    private String maxProblem() {
+        String own = DurationText.problem(maxDuration.get());
+        if (!own.isEmpty()) {
+            return own;
+        }
+        try {
+            Duration min = DurationText.parse(minDuration.get());
+            Duration max = DurationText.parse(maxDuration.get());
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                return "The maximum is smaller than the minimum";
+            }
+        } catch (IllegalArgumentException minIsWrong) {
+            return "";
+        }
+        return "";
+    }
+
+    private void scheduleAutoRefresh(boolean on) {
+        if (autoRefreshTimer != null) {
+            autoRefreshTimer.cancel(false);
+            autoRefreshTimer = null;
+        }
+        if (on) {
+            long period = AUTO_REFRESH_PERIOD.toMillis();
+            autoRefreshTimer = executors.timer().scheduleWithFixedDelay(
+                    () -> executors.ui().execute(this::autoRefreshTick), period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public StringProperty spanNameProperty() {
+        return spanName;
+    }
+
+    public StringProperty minDurationProperty() {
+        return minDuration;
+    }
+
+    public StringProperty maxDurationProperty() {
+        return maxDuration;
+    }
+
+    public BooleanProperty errorsOnlyProperty() {
+        return errorsOnly;
+    }
+
+    public StringProperty attributesProperty() {
+        return attributes;
+    }
+
+    public ObjectProperty<TimeRangeChoice> rangeProperty() {
+        return range;
+    }
+
+    public StringProperty customFromProperty() {
+        return customFrom;
+    }
+
+    public StringProperty customToProperty() {
+        return customTo;
+    }
+
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    /** Set by the view: auto-refresh only runs while the view shows. */
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    public StringBinding minDurationErrorProperty() {
+        return minDurationError;
+    }
+
+    public StringBinding maxDurationErrorProperty() {
+        return maxDurationError;
+    }
+
+    public StringBinding attributesErrorProperty() {
+        return attributesError;
+    }
+
+    public StringBinding rangeErrorProperty() {
+        return rangeError;
+    }
+
+    public BooleanBinding canSearchProperty() {
+        return canSearch;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return query.runningProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultSummaryProperty() {
+        return resultSummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<TraceSummary> results() {
+        return results;
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.otellab.ui.traces;
+
+import dev.otellab.ui.shell.ShortcutHelp;
+import dev.otellab.ui.shell.TraceDestination;
+import dev.otellab.ui.waterfall.WaterfallView;
+import dev.otellab.ui.waterfall.WaterfallViewModel;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Traces page: the search with its results, and the waterfall of the trace opened from
+ * them (or from a trace id anywhere). Escape goes from the waterfall back to the results.
+ */
+public final class TracesView implements TraceDestination {
+    private final TraceSearchViewModel searchModel;
+    private final WaterfallViewModel waterfallModel;
+    private final TraceSearchView searchView;
+    private final WaterfallView waterfallView;
+    private final StackPane root = new StackPane();
+    private boolean searchedOnce;
+
+    public TracesView(TraceSearchViewModel searchModel, WaterfallViewModel waterfallModel, ZoneId zone, Consumer<String> notifier) {
+        this.searchModel = searchModel;
+        this.waterfallModel = waterfallModel;
+        this.searchView = new TraceSearchView(searchModel, zone, this::openTrace);
+        this.waterfallView = new WaterfallView(waterfallModel, this::showResults, notifier);
+        root.getStyleClass().add("traces-view");
+        root.setId("traces-view");
+        root.getChildren().add(searchView);
+    }
+
+    @Override
+    public String title() {
+        return "Traces";
+    }
+
+    @Override
+    public String glyph() {
+        return "≋";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public KeyCombination shortcut() {
+        return new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    @Override
+    public void openTrace(String traceId) {
+        root.getChildren().setAll(waterfallView);
+        waterfallModel.open(traceId);
+    }
+
+    /** True while the waterfall (not the search) shows. */
+    public boolean showsTrace() {
+        return root.getChildren().contains(waterfallView);
+    }
+
+    public void showResults() {
+        root.getChildren().setAll(searchView);
+    }
+
+    @Override
+    public void shown() {
+        searchModel.visibleProperty().set(true);
+        if (!searchedOnce) {
+            searchedOnce = true;
+            searchModel.loadServices();
+            searchModel.search();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        searchModel.visibleProperty().set(false);
+    }
+
+    @Override
+    public void focusSearch() {
+        if (showsTrace()) {
+            waterfallView.focusSearch();
+        } else {
+            searchView.focusSearch();
+        }
+    }
+
+    @Override
+    public void refresh() {
+        if (showsTrace()) {
+            waterfallModel.reload();
+        } else {
+            searchModel.search();
+        }
+    }
+
+    @Override
+    public boolean back() {
+        if (showsTrace()) {
+            showResults();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void logsForSelection() {
+        if (showsTrace()) {
+            if (waterfallModel.selectedProperty().get() != null) {
+                waterfallModel.showLogsForSpan();
+            } else {
+                waterfallModel.showLogsForTrace();
+            }
+        } else {
+            var selected = searchView.table().getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                waterfallModel.showLogsForTraceId(selected.traceId());
+            }
+        }
+    }
+
+    @Override
+    public List<ShortcutHelp> shortcuts() {
+        return List.of(
+                new ShortcutHelp("Enter / click", "Open the selected trace"),
+                new ShortcutHelp("← / →", "Collapse / expand the selected span"),
+                new ShortcutHelp("Escape", "Back from the trace to the results"));
+    }
+
+    @Override
+    public Map<String, String> saveState() {
+        return searchModel.saveState();
+    }
+
+    @Override
+    public void restoreState(Map<String, String> state) {
+        searchModel.restoreState(state);
+    }
+
+    public TraceSearchView searchView() {
+        return searchView;
+    }
+
+    public WaterfallView waterfallView() {
+        return waterfallView;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.otellab.ui.waterfall;
+
+import dev.otellab.ui.common.DurationText;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The time axis over the waterfall's bars: a tick and a label at 0, ¼, ½, ¾ and the whole
+ * trace duration, aligned with the bar column of the rows below.
+ */
+final class TimeRuler extends Region {
+    static final int TICKS = 4;
+
+    private final ObservableDoubleValue nameColumnWidth;
+    private final Label heading = new Label("Service & operation");
+    private final List<Label> labels = new ArrayList<>();
+    private final List<Region> ticks = new ArrayList<>();
+    private final double rightInset;
+
+    TimeRuler(ObservableDoubleValue nameColumnWidth, double rightInset) {
+        this.nameColumnWidth = nameColumnWidth;
+        this.rightInset = rightInset;
+        getStyleClass().add("time-ruler");
+        heading.getStyleClass().add("ruler-heading");
+        getChildren().add(heading);
+        for (int i = 0; i <= TICKS; i++) {
+            Label label = new Label();
+            label.getStyleClass().add("ruler-label");
+            Region tick = new Region();
+            tick.getStyleClass().add("ruler-tick");
+            labels.add(label);
+            ticks.add(tick);
+            getChildren().addAll(tick, label);
+        }
+        setMinHeight(26);
+        setPrefHeight(26);
+        nameColumnWidth.addListener((observable, was, is) -> requestLayout());
+    }
+
+    void setDuration(long nanos) {
+        for (int i = 0; i <= TICKS; i++) {
+            labels.get(i).setText(DurationText.format(nanos * i / TICKS));
+        }
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double height = getHeight();
+        double left = nameColumnWidth.get();
+        double space = Math.max(1, getWidth() - left - 8 - rightInset);
+        heading.resizeRelocate(8, 0, Math.max(0, left - 16), height);
+        for (int i = 0; i <= TICKS; i++) {
+            double x = left + space * i / TICKS;
+            ticks.get(i).resizeRelocate(snapPositionX(x), height - 7, 1, 7);
+            Label label = labels.get(i);
+            double width = label.prefWidth(height);
+            double labelX = i == 0 ? x + 3 : i == TICKS ? x - width - 3 : x - width / 2;
+            label.resizeRelocate(labelX, 0, width, height - 6);
+        }
+    }
+}
