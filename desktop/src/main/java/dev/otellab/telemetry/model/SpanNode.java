@@ -11,6 +11,18 @@ public record SpanNode(Span span, int depth, boolean orphan, List<SpanNode> chil
         children = List.copyOf(children);
     }
 
+    // A record would compare and hash the whole subtree recursively, which overflows the stack
+    // on very deep traces: a node is identified by its span and place instead.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SpanNode node && node.span.equals(span) && node.depth == depth && node.orphan == orphan;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(span, depth, orphan);
+    }
+
     /** Duration minus the union of the children's time inside this span. */
     public long selfTimeNanos() {
         long start = span.startUnixNano();

@@ -119,34 +119,70 @@ public final class Trace {
         List<SpanNode> roots = new ArrayList<>();
         Set<String> placed = new java.util.HashSet<>();
         for (Span root : trueRoots) {
-            roots.add(node(root, 0, false, childrenByParent, placed));
+            roots.add(subtree(root, false, childrenByParent, placed));
         }
         for (Span orphan : orphans) {
-            roots.add(node(orphan, 0, true, childrenByParent, placed));
+            roots.add(subtree(orphan, true, childrenByParent, placed));
         }
         // Spans caught in a parent cycle are reachable from no root: show them as orphans.
         for (Span span : sortedSpans) {
             if (!placed.contains(span.spanId()) && byId.get(span.spanId()) == span) {
-                roots.add(node(span, 0, true, childrenByParent, placed));
+                roots.add(subtree(span, true, childrenByParent, placed));
             }
         }
         return List.copyOf(roots);
     }
 
-    private static SpanNode node(Span span, int depth, boolean orphan,
-                                 Map<String, List<Span>> childrenByParent, Set<String> placed) {
-        placed.add(span.spanId());
-        List<SpanNode> children = new ArrayList<>();
-        for (Span child : childrenByParent.getOrDefault(span.spanId(), List.of())) {
-            if (!placed.contains(child.spanId())) {
-                children.add(node(child, depth + 1, false, childrenByParent, placed));
+    /**
+     * The tree under {@code top}, built without recursion: traces can be thousands of levels
+     * deep (a recursive walk would overflow the stack).
+     */
+    private static SpanNode subtree(Span top, boolean orphan, Map<String, List<Span>> childrenByParent,
+                                    Set<String> placed) {
+        List<Span> preorder = new ArrayList<>();
+        Map<String, Integer> depths = new HashMap<>();
+        Map<String, List<Span>> placedChildren = new HashMap<>();
+        java.util.Deque<Span> stack = new java.util.ArrayDeque<>();
+        placed.add(top.spanId());
+        depths.put(top.spanId(), 0);
+        stack.push(top);
+        while (!stack.isEmpty()) {
+            Span span = stack.pop();
+            preorder.add(span);
+            List<Span> children = new ArrayList<>();
+            for (Span child : childrenByParent.getOrDefault(span.spanId(), List.of())) {
+                if (placed.add(child.spanId())) {
+                    children.add(child);
+                    depths.put(child.spanId(), depths.get(span.spanId()) + 1);
+                }
+            }
+            placedChildren.put(span.spanId(), children);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
             }
         }
-        return new SpanNode(span, depth, orphan, children);
+        Map<String, SpanNode> nodes = new HashMap<>();
+        for (int i = preorder.size() - 1; i >= 0; i--) {
+            Span span = preorder.get(i);
+            List<SpanNode> children = new ArrayList<>();
+            for (Span child : placedChildren.get(span.spanId())) {
+                children.add(nodes.get(child.spanId()));
+            }
+            nodes.put(span.spanId(), new SpanNode(span, depths.get(span.spanId()), orphan && span == top, children));
+        }
+        return nodes.get(top.spanId());
     }
 
-    private static void collect(SpanNode node, List<SpanNode> into) {
-        into.add(node);
-        node.children().forEach(child -> collect(child, into));
+    private static void collect(SpanNode root, List<SpanNode> into) {
+        java.util.Deque<SpanNode> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            SpanNode node = stack.pop();
+            into.add(node);
+            List<SpanNode> children = node.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
+        }
     }
 }

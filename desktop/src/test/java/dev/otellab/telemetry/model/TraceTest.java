@@ -101,6 +101,22 @@ class TraceTest {
     }
 
     @Test
+    void aVeryDeepTraceIsBuiltWithoutOverflowingTheStack() {
+        List<Span> chain = new java.util.ArrayList<>();
+        int depth = 20_000;
+        for (int i = 1; i <= depth; i++) {
+            String parent = i == 1 ? "" : String.format("%016x", i - 1);
+            chain.add(span(String.format("%016x", i), parent, "level " + i, i, 2L * depth - i));
+        }
+
+        Trace trace = new Trace(TRACE, chain);
+
+        assertThat(trace.depthFirst()).hasSize(depth);
+        assertThat(trace.depthFirst().get(depth - 1).depth()).isEqualTo(depth - 1);
+        assertThat(trace.depthFirst().get(depth - 1).span().name()).isEqualTo("level " + depth);
+    }
+
+    @Test
     void anEmptyTraceIsRefused() {
         assertThatThrownBy(() -> new Trace(TRACE, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
