@@ -1,7 +1,7 @@
 package dev.otellab.cli;
 
-import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.embedded.TelemetryStore;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -15,15 +15,14 @@ final class StoreOptions {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The console's data folder (default: $XDG_DATA_HOME/otel-lab-console).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
     Path storeDir() {
-        return DataDirectories.forUser(dataDir).telemetryStoreDir();
+        return data.directories().telemetryStoreDir();
     }
 
     /**
