@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "OTel Lab Console: an OpenTelemetry lab with its own OTLP receiver, store and views.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LabCommand.class,
+                ReceiveCommand.class,
         })
 public final class LabConsole {
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * service answers its health check, or throws with the reason and the child's last lines.
  */
 public final class LabBackendProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int KEPT_LINES = 200;
 

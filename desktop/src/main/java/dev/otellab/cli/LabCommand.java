@@ -1,0 +1,130 @@
+package dev.otellab.cli;
+
+import dev.otellab.lab.LabStartException;
+import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.embedded.EmbeddedLab;
+import dev.otellab.lab.embedded.EmbeddedLabSettings;
+import dev.otellab.lab.traffic.TrafficCounts;
+import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
+import dev.otellab.telemetry.query.TelemetryQueryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code lab-console lab}: the whole embedded lab without a window: receiver, store,
+ * lab-backend and the traffic generator, until Ctrl-C.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"Run the embedded lab without a window until Ctrl-C: the OTLP receiver and store,",
+                "lab-backend (the observed task service) and the traffic generator. No Docker needed."})
+final class LabCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    ReceiverOptions receiverOptions;
+
+    @Option(names = "--backend-port", paramLabel = "PORT", defaultValue = "5000",
+            description = "Port lab-backend listens on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int backendPort;
+
+    @Option(names = "--rps", paramLabel = "N", defaultValue = "5",
+            description = "Traffic generator: requests per second (default: ${DEFAULT-VALUE}).")
+    double requestsPerSecond;
+
+    @Option(names = "--slow", paramLabel = "PERCENT", defaultValue = "5",
+            description = "Traffic generator: share of slow requests in percent (default: ${DEFAULT-VALUE}).")
+    double slowPercent;
+
+    @Option(names = "--errors", paramLabel = "PERCENT", defaultValue = "2",
+            description = "Traffic generator: share of failing requests in percent (default: ${DEFAULT-VALUE}).")
+    double errorPercent;
+
+    @Option(names = "--no-traffic", description = "Start lab-backend without generated traffic.")
+    boolean noTraffic;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EmbeddedLabSettings settings;
+        try {
+            ReceiverSettings receiver = receiverOptions.toSettings();
+            TrafficProfile traffic = new TrafficProfile(requestsPerSecond, slowPercent / 100, errorPercent / 100,
+                    TrafficProfile.DEFAULT.slowDelay());
+            if (backendPort < 0 || backendPort > 65_535) {
+                throw new IllegalArgumentException("--backend-port is a port number from 0 to 65535, got " + backendPort);
+            }
+            settings = EmbeddedLabSettings.defaults(data.directories())
+                    .withReceiver(receiver).withBackendPort(backendPort).withTraffic(traffic);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        EmbeddedLab lab;
+        try {
+            lab = new EmbeddedLab(settings);
+        } catch (TelemetryQueryException | java.io.UncheckedIOException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        out.println("Starting the embedded lab...");
+        out.flush();
+        try {
+            lab.start();
+        } catch (LabStartException e) {
+            lab.close();
+            err.println(e.getMessage());
+            e.details().forEach(line -> err.println("  | " + line));
+            return 1;
+        }
+        for (PartStatus part : lab.status().parts()) {
+            out.printf(Locale.ROOT, "%-16s %-8s %s%n", part.part(), part.state(), part.detail());
+        }
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        lab.traffic().ifPresent(traffic -> {
+            if (!noTraffic) {
+                traffic.start();
+                out.printf(Locale.ROOT, "Traffic: %.1f requests/s, %.0f%% slow, %.0f%% failing%n",
+                        requestsPerSecond, slowPercent, errorPercent);
+                reporter.scheduleAtFixedRate(() -> report(out, traffic.counts()), 10, 10, TimeUnit.SECONDS);
+            }
+        });
+        out.println();
+        out.println("Look at it:  lab-console traces | lab-console logs --follow | lab-console sli"
+                + (data.dataDir == null ? "" : "   (with --data-dir " + data.dataDir + ")"));
+        out.println("Press Ctrl-C to stop (lab-backend flushes its telemetry first).");
+        out.flush();
+        lab.addStatusListener(status -> status.parts().stream()
+                .filter(part -> part.state() == dev.otellab.lab.PartState.FAILED)
+                .forEach(part -> {
+                    err.println(part.part() + " failed: " + part.detail());
+                    err.flush();
+                }));
+        UntilStopped.await(() -> {
+            reporter.shutdownNow();
+            lab.close();
+        });
+        return 0;
+    }
+
+    private static void report(PrintWriter out, TrafficCounts counts) {
+        out.printf(Locale.ROOT, "traffic: %d sent, %d ok, %d 4xx, %d 5xx, %d failed%n",
+                counts.sent(), counts.succeeded(), counts.clientErrors(), counts.serverErrors(), counts.failed());
+        out.flush();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.otellab.lab;
+
+import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TraceSource;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs the lab in one mode and gives the views the three query ports. Start and stop block
+ * until done: callers run them off the UI thread. Thread-safe.
+ */
+public interface LabEngine extends AutoCloseable {
+
+    LabMode mode();
+
+    /** Starts every part; on failure, stops what did start and throws with the reason. */
+    void start() throws LabStartException, InterruptedException;
+
+    /** Stops the lab's service (flushing its telemetry) and the parts; queries keep working. */
+    void stop();
+
+    LabStatus status();
+
+    /** Called with a new snapshot whenever a part changes state, on the thread that changed it. */
+    void addStatusListener(Consumer<LabStatus> listener);
+
+    /** Every line lab-backend prints, as it prints it. */
+    void addBackendOutputListener(Consumer<String> listener);
+
+    /** lab-backend's base URL while it runs. */
+    Optional<URI> backendUrl();
+
+    /** The traffic generator aimed at the running lab-backend. */
+    Optional<TrafficGenerator> traffic();
+
+    TraceSource traces();
+
+    LogSource logs();
+
+    SliSource slis();
+
+    /** Stops the lab and releases everything (the store too). */
+    @Override
+    void close();
+}

@@ -1,0 +1,148 @@
+package dev.otellab.telemetry.embedded;
+
+import dev.otellab.telemetry.query.TimeRange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deletes what the {@link RetentionPolicy} no longer keeps, one small chunk per transaction so
+ * the writer can store batches between chunks: first everything older than the age limit, then,
+ * while the used pages exceed the size limit, the oldest traces, logs or metric points (whichever
+ * is oldest) until 90% of the limit is reached. Traces go whole (summary and spans together).
+ * Freed pages are reused by new data; when more than a quarter of the file is free (e.g. after
+ * age pruning emptied it), {@code incremental_vacuum} gives pages back to the file system a few
+ * megabytes at a time.
+ */
+final class Pruner {
+    static final int TRACE_CHUNK = 200;
+    static final int ROW_CHUNK = 2_000;
+    static final int VACUUM_PAGES = 1_024;
+    /** Size pruning, once started, goes on down to this share of the limit. */
+    static final double SIZE_LOW_WATER = 0.9;
+
+    private final RetentionPolicy policy;
+    private final Clock clock;
+    private boolean shrinking;
+
+    /** What one chunk (or a whole pass) deleted. */
+    record Result(long traces, long spans, long logs, long metricPoints, long vacuumedPages) {
+        static final Result NOTHING = new Result(0, 0, 0, 0, 0);
+
+        Result plus(Result other) {
+            return new Result(traces + other.traces, spans + other.spans, logs + other.logs,
+                    metricPoints + other.metricPoints, vacuumedPages + other.vacuumedPages);
+        }
+
+        boolean didSomething() {
+            return !equals(NOTHING);
+        }
+    }
+
+    Pruner(RetentionPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** One chunk of work; {@link Result#NOTHING} when there is nothing left to do. */
+    Result pruneChunk(Connection connection) throws SQLException {
+        long now = TimeRange.toNanos(clock.instant());
+        long cutoff = now - policy.maxAge().toNanos();
+        Result byAge = deleteOldestTraces(connection, cutoff)
+                .plus(new Result(0, 0, deleteOldestRows(connection, "logs", cutoff), 0, 0))
+                .plus(new Result(0, 0, 0, deleteOldestRows(connection, "metric_points", cutoff), 0));
+        if (byAge.didSomething()) {
+            return byAge;
+        }
+        StoreSize size = StoreSize.of(connection);
+        if (size.usedBytes() > policy.maxBytes()) {
+            shrinking = true;
+        } else if (size.usedBytes() <= policy.maxBytes() * SIZE_LOW_WATER) {
+            shrinking = false;
+        }
+        if (shrinking) {
+            Result bySize = deleteOldest(connection);
+            if (bySize.didSomething()) {
+                return bySize;
+            }
+            shrinking = false;
+        }
+        if (size.freePages() > size.pageCount() / 4 && size.freePages() > VACUUM_PAGES / 4) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
+            }
+            long vacuumed = size.freePages() - StoreSize.of(connection).freePages();
+            return new Result(0, 0, 0, 0, Math.max(0, vacuumed));
+        }
+        return Result.NOTHING;
+    }
+
+    /** Deletes a chunk of whichever kind holds the oldest data. */
+    private Result deleteOldest(Connection connection) throws SQLException {
+        long traces = oldest(connection, "SELECT min(start_ns) FROM traces");
+        long logs = oldest(connection, "SELECT min(time_ns) FROM logs");
+        long metrics = oldest(connection, "SELECT min(time_ns) FROM metric_points");
+        long oldest = Math.min(traces, Math.min(logs, metrics));
+        if (oldest == Long.MAX_VALUE) {
+            return Result.NOTHING;
+        }
+        if (oldest == traces) {
+            return deleteOldestTraces(connection, oldest + 1);
+        }
+        if (oldest == logs) {
+            return new Result(0, 0, deleteOldestRows(connection, "logs", Long.MAX_VALUE), 0, 0);
+        }
+        return new Result(0, 0, 0, deleteOldestRows(connection, "metric_points", Long.MAX_VALUE), 0);
+    }
+
+    private static long oldest(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            if (rows.next()) {
+                long value = rows.getLong(1);
+                return rows.wasNull() ? Long.MAX_VALUE : value;
+            }
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static Result deleteOldestTraces(Connection connection, long before) throws SQLException {
+        List<byte[]> traceIds = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT trace_id FROM traces WHERE start_ns < ? ORDER BY start_ns LIMIT " + TRACE_CHUNK)) {
+            select.setLong(1, before);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    traceIds.add(rows.getBytes(1));
+                }
+            }
+        }
+        if (traceIds.isEmpty()) {
+            return Result.NOTHING;
+        }
+        long spans = 0;
+        try (PreparedStatement deleteSpans = connection.prepareStatement("DELETE FROM spans WHERE trace_id = ?");
+             PreparedStatement deleteTrace = connection.prepareStatement("DELETE FROM traces WHERE trace_id = ?")) {
+            for (byte[] traceId : traceIds) {
+                deleteSpans.setBytes(1, traceId);
+                spans += deleteSpans.executeUpdate();
+                deleteTrace.setBytes(1, traceId);
+                deleteTrace.executeUpdate();
+            }
+        }
+        return new Result(traceIds.size(), spans, 0, 0, 0);
+    }
+
+    private static long deleteOldestRows(Connection connection, String table, long before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id FROM "
+                + table + " WHERE time_ns < ? ORDER BY time_ns LIMIT " + ROW_CHUNK + ")")) {
+            delete.setLong(1, before);
+            return delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.otellab.telemetry.embedded;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables and indexes (docs/decisions/0005-embedded-store-sqlite.md explains them).
+ * Ids are stored as blobs (16/8 bytes); attributes, events and links as {@link AttributeCodec}
+ * blobs; resources and scopes once each, in their own tables.
+ */
+final class StoreSchema {
+    static final int VERSION = 1;
+    static final String FILE_NAME = "telemetry.db";
+
+    /** SpanKind.SERVER.ordinal(): the partial SLI index names it literally. */
+    static final int SERVER_KIND = 2;
+
+    private static final List<String> DDL = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS resources (
+              id INTEGER PRIMARY KEY,
+              attrs BLOB NOT NULL UNIQUE)""",
+            """
+            CREATE TABLE IF NOT EXISTS scopes (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL,
+              version TEXT NOT NULL,
+              UNIQUE (name, version))""",
+            // route and http_status are extracted from the attributes for the SLI index.
+            """
+            CREATE TABLE IF NOT EXISTS spans (
+              trace_id BLOB NOT NULL,
+              span_id BLOB NOT NULL,
+              parent_span_id BLOB,
+              name TEXT NOT NULL,
+              kind INTEGER NOT NULL,
+              service TEXT NOT NULL,
+              start_ns INTEGER NOT NULL,
+              duration_ns INTEGER NOT NULL,
+              status INTEGER NOT NULL,
+              status_message TEXT,
+              route TEXT,
+              http_status INTEGER,
+              attrs BLOB,
+              events BLOB,
+              links BLOB,
+              resource_id INTEGER NOT NULL,
+              scope_id INTEGER NOT NULL)""",
+            "CREATE UNIQUE INDEX IF NOT EXISTS spans_by_trace ON spans (trace_id, span_id)",
+            // Covering index for SLIs: SERVER spans of a service in a time range, read without the table.
+            """
+            CREATE INDEX IF NOT EXISTS spans_server ON spans (service, start_ns, duration_ns, http_status, status, route)
+              WHERE kind = 2""",
+            // One row per trace, maintained by UPSERT as its spans arrive (in any order, in any batch).
+            """
+            CREATE TABLE IF NOT EXISTS traces (
+              trace_id BLOB NOT NULL PRIMARY KEY,
+              start_ns INTEGER NOT NULL,
+              end_ns INTEGER NOT NULL,
+              span_count INTEGER NOT NULL,
+              error_count INTEGER NOT NULL,
+              has_root INTEGER NOT NULL,
+              root_start_ns INTEGER NOT NULL,
+              root_service TEXT NOT NULL,
+              root_name TEXT NOT NULL,
+              services TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ns)",
+            """
+            CREATE TABLE IF NOT EXISTS logs (
+              id INTEGER PRIMARY KEY,
+              time_ns INTEGER NOT NULL,
+              observed_ns INTEGER NOT NULL,
+              severity INTEGER NOT NULL,
+              severity_text TEXT NOT NULL,
+              body TEXT NOT NULL,
+              service TEXT NOT NULL,
+              trace_id BLOB,
+              span_id BLOB,
+              attrs BLOB,
+              resource_id INTEGER NOT NULL,
+              scope_id INTEGER NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (time_ns)",
+            "CREATE INDEX IF NOT EXISTS logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS logs_by_service ON logs (service, time_ns)",
+            """
+            CREATE TABLE IF NOT EXISTS metric_points (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL,
+              description TEXT NOT NULL,
+              unit TEXT NOT NULL,
+              type INTEGER NOT NULL,
+              monotonic INTEGER NOT NULL,
+              service TEXT NOT NULL,
+              start_ns INTEGER NOT NULL,
+              time_ns INTEGER NOT NULL,
+              attrs BLOB,
+              value REAL,
+              count INTEGER,
+              sum REAL,
+              bounds BLOB,
+              bucket_counts BLOB,
+              resource_id INTEGER NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS metrics_by_name ON metric_points (name, time_ns)",
+            "CREATE INDEX IF NOT EXISTS metrics_by_time ON metric_points (time_ns)");
+
+    private StoreSchema() {
+    }
+
+    /** Settings of the writing connection. auto_vacuum only takes effect on a new file. */
+    static void configureWriter(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA busy_timeout = 5000");
+            statement.execute("PRAGMA temp_store = MEMORY");
+            statement.execute("PRAGMA cache_size = -65536");
+            statement.execute("PRAGMA wal_autocheckpoint = 4000");
+        }
+    }
+
+    static void configureReader(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 5000");
+            statement.execute("PRAGMA cache_size = -32768");
+            statement.execute("PRAGMA temp_store = MEMORY");
+        }
+    }
+
+    static void create(Connection connection) throws SQLException {
+        int version = userVersion(connection);
+        if (version > VERSION) {
+            throw new SQLException("The telemetry store was written by a newer console (schema " + version
+                    + ", this one knows " + VERSION + ")");
+        }
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : DDL) {
+                statement.execute(ddl);
+            }
+            statement.execute("PRAGMA user_version = " + VERSION);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+}

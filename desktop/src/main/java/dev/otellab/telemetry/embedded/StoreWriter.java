@@ -1,0 +1,504 @@
+package dev.otellab.telemetry.embedded;
+
+import dev.otellab.telemetry.embedded.EncodedBatch.LogRow;
+import dev.otellab.telemetry.embedded.EncodedBatch.MetricRow;
+import dev.otellab.telemetry.embedded.EncodedBatch.ResourceKey;
+import dev.otellab.telemetry.embedded.EncodedBatch.SpanRow;
+import dev.otellab.telemetry.ingest.StoreSaturatedException;
+import dev.otellab.telemetry.model.InstrumentationScope;
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.telemetry.model.MetricPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.Function;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The store's only writer: one thread owns the write connection and drains a bounded queue.
+ * Batches waiting together are written in one transaction (group commit) and their futures
+ * complete after COMMIT. Maintenance work (pruning) runs on the same thread, between groups,
+ * so it never competes for SQLite's write lock.
+ */
+final class StoreWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+    /** Separates service names in traces.services: "\u001fa\u001fb\u001f". */
+    static final char SERVICE_SEPARATOR = '\u001f';
+    private static final int MAX_GROUP_ITEMS = 16_384;
+
+    private final Connection connection;
+    private final long capacityItems;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedItems = new AtomicLong();
+    private final Thread thread;
+    private final Map<ResourceKey, Long> resourceIds = new HashMap<>();
+    private final Map<InstrumentationScope, Long> scopeIds = new HashMap<>();
+    private volatile boolean closed;
+    private volatile double itemsPerSecond = 50_000;
+
+    private final PreparedStatement insertSpan;
+    private final PreparedStatement upsertTrace;
+    private final PreparedStatement insertLog;
+    private final PreparedStatement insertMetric;
+    private final PreparedStatement insertResource;
+    private final PreparedStatement selectResource;
+    private final PreparedStatement insertScope;
+    private final PreparedStatement selectScope;
+
+    /** Work for the writer thread: a batch to store, a task to run, or the end. */
+    private record Item(EncodedBatch batch, CompletableFuture<Void> done, WriterTask<?> task,
+                        CompletableFuture<Object> taskDone) {
+    }
+
+    /** Something to do with the write connection on the writer thread, in a transaction. */
+    @FunctionalInterface
+    interface WriterTask<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    StoreWriter(Connection connection, long capacityItems) throws SQLException {
+        this.connection = connection;
+        this.capacityItems = capacityItems;
+        Function.create(connection, "merge_services", new MergeServices(), 2, Function.FLAG_DETERMINISTIC);
+        connection.setAutoCommit(false);
+        insertSpan = connection.prepareStatement("""
+                INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, name, kind, service, start_ns,
+                  duration_ns, status, status_message, route, http_status, attrs, events, links, resource_id, scope_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        upsertTrace = connection.prepareStatement("""
+                INSERT INTO traces (trace_id, start_ns, end_ns, span_count, error_count, has_root, root_start_ns,
+                  root_service, root_name, services)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (trace_id) DO UPDATE SET
+                  start_ns = min(start_ns, excluded.start_ns),
+                  end_ns = max(end_ns, excluded.end_ns),
+                  span_count = span_count + excluded.span_count,
+                  error_count = error_count + excluded.error_count,
+                  root_service = CASE WHEN excluded.has_root > has_root
+                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
+                    THEN excluded.root_service ELSE root_service END,
+                  root_name = CASE WHEN excluded.has_root > has_root
+                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
+                    THEN excluded.root_name ELSE root_name END,
+                  root_start_ns = CASE WHEN excluded.has_root > has_root
+                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
+                    THEN excluded.root_start_ns ELSE root_start_ns END,
+                  has_root = max(has_root, excluded.has_root),
+                  services = merge_services(services, excluded.services)""");
+        insertLog = connection.prepareStatement("""
+                INSERT INTO logs (time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
+                  attrs, resource_id, scope_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        insertMetric = connection.prepareStatement("""
+                INSERT INTO metric_points (name, description, unit, type, monotonic, service, start_ns, time_ns,
+                  attrs, value, count, sum, bounds, bucket_counts, resource_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        insertResource = connection.prepareStatement("INSERT OR IGNORE INTO resources (attrs) VALUES (?)");
+        selectResource = connection.prepareStatement("SELECT id FROM resources WHERE attrs = ?");
+        insertScope = connection.prepareStatement("INSERT OR IGNORE INTO scopes (name, version) VALUES (?, ?)");
+        selectScope = connection.prepareStatement("SELECT id FROM scopes WHERE name = ? AND version = ?");
+        thread = new Thread(this::run, "telemetry-store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(EncodedBatch batch) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store is closed"));
+        }
+        int size = batch.size();
+        long queued = queuedItems.addAndGet(size);
+        // A batch larger than the whole queue still goes in when the queue is empty.
+        if (queued > capacityItems && queued != size) {
+            queuedItems.addAndGet(-size);
+            throw new StoreSaturatedException("The telemetry store is saturated (" + (queued - size)
+                    + " items waiting to be written)", retryAfter(queued - size));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Item(batch, done, null, null));
+        return done;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> execute(WriterTask<T> task) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store is closed"));
+        }
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        queue.add(new Item(null, null, task, done));
+        return (CompletableFuture<T>) (CompletableFuture<?>) done;
+    }
+
+    long queuedItems() {
+        return queuedItems.get();
+    }
+
+    private Duration retryAfter(long waiting) {
+        long millis = (long) (waiting / Math.max(1_000, itemsPerSecond) * 1000);
+        return Duration.ofMillis(Math.max(100, Math.min(5_000, millis)));
+    }
+
+    private void run() {
+        List<Item> group = new ArrayList<>();
+        try {
+            while (true) {
+                Item first = queue.take();
+                if (first.batch == null && first.task == null) {
+                    return;
+                }
+                if (first.task != null) {
+                    runTask(first);
+                    continue;
+                }
+                group.add(first);
+                int items = first.batch.size();
+                Item next;
+                while (items < MAX_GROUP_ITEMS && (next = queue.peek()) != null && next.batch != null) {
+                    queue.poll();
+                    group.add(next);
+                    items += next.batch.size();
+                }
+                writeGroup(group);
+                group.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failRemaining();
+        }
+    }
+
+    private void runTask(Item item) {
+        try {
+            Object result = item.task.run(connection);
+            connection.commit();
+            item.taskDone.complete(result);
+        } catch (Exception | Error e) {
+            rollbackQuietly();
+            item.taskDone.completeExceptionally(e);
+        }
+    }
+
+    private void writeGroup(List<Item> group) {
+        long started = System.nanoTime();
+        int items = 0;
+        for (Item item : group) {
+            items += item.batch.size();
+        }
+        try {
+            write(group);
+            connection.commit();
+            complete(group, null);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            if (group.size() == 1) {
+                LOG.warn("Could not store a telemetry batch", e);
+                complete(group, e);
+            } else {
+                // One bad batch must not fail the others: write them one by one.
+                for (Item item : group) {
+                    writeGroup(List.of(item));
+                }
+                return;
+            }
+        } finally {
+            queuedItems.addAndGet(-items);
+        }
+        long elapsed = Math.max(1, System.nanoTime() - started);
+        itemsPerSecond = 0.8 * itemsPerSecond + 0.2 * (items * 1e9 / elapsed);
+    }
+
+    private static void complete(List<Item> group, Throwable failure) {
+        for (Item item : group) {
+            if (failure == null) {
+                item.done.complete(null);
+            } else {
+                item.done.completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void write(List<Item> group) throws SQLException {
+        Map<String, TraceAggregate> traces = new LinkedHashMap<>();
+        for (Item item : group) {
+            List<SpanRow> spans = item.batch.spans();
+            if (!spans.isEmpty()) {
+                for (SpanRow span : spans) {
+                    bindSpan(span);
+                    insertSpan.addBatch();
+                }
+                int[] inserted = insertSpan.executeBatch();
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] > 0) { // 0: a span already stored (a sender's retry) is ignored
+                        SpanRow span = spans.get(i);
+                        traces.computeIfAbsent(span.traceIdHex(), k -> new TraceAggregate(span.traceId())).add(span);
+                    }
+                }
+            }
+            if (!item.batch.logs().isEmpty()) {
+                for (LogRow log : item.batch.logs()) {
+                    bindLog(log);
+                    insertLog.addBatch();
+                }
+                insertLog.executeBatch();
+            }
+            if (!item.batch.metrics().isEmpty()) {
+                for (MetricRow metric : item.batch.metrics()) {
+                    bindMetric(metric);
+                    insertMetric.addBatch();
+                }
+                insertMetric.executeBatch();
+            }
+        }
+        for (TraceAggregate trace : traces.values()) {
+            upsertTrace.setBytes(1, trace.traceId);
+            upsertTrace.setLong(2, trace.start);
+            upsertTrace.setLong(3, trace.end);
+            upsertTrace.setInt(4, trace.spans);
+            upsertTrace.setInt(5, trace.errors);
+            upsertTrace.setInt(6, trace.hasRoot ? 1 : 0);
+            upsertTrace.setLong(7, trace.rootStart);
+            upsertTrace.setString(8, trace.rootService);
+            upsertTrace.setString(9, trace.rootName);
+            upsertTrace.setString(10, joinServices(trace.services));
+            upsertTrace.addBatch();
+        }
+        if (!traces.isEmpty()) {
+            upsertTrace.executeBatch();
+        }
+    }
+
+    private void bindSpan(SpanRow span) throws SQLException {
+        insertSpan.setBytes(1, span.traceId());
+        insertSpan.setBytes(2, span.spanId());
+        setBytesOrNull(insertSpan, 3, span.parentSpanId());
+        insertSpan.setString(4, span.name());
+        insertSpan.setInt(5, span.kind());
+        insertSpan.setString(6, span.service());
+        insertSpan.setLong(7, span.startNs());
+        insertSpan.setLong(8, span.durationNs());
+        insertSpan.setInt(9, span.status());
+        insertSpan.setString(10, span.statusMessage());
+        insertSpan.setString(11, span.route());
+        if (span.httpStatus() == null) {
+            insertSpan.setNull(12, Types.INTEGER);
+        } else {
+            insertSpan.setInt(12, span.httpStatus());
+        }
+        setBytesOrNull(insertSpan, 13, span.attrs());
+        setBytesOrNull(insertSpan, 14, span.events());
+        setBytesOrNull(insertSpan, 15, span.links());
+        insertSpan.setLong(16, resourceId(span.resource()));
+        insertSpan.setLong(17, scopeId(span.scope()));
+    }
+
+    private void bindLog(LogRow row) throws SQLException {
+        LogRecord log = row.log();
+        insertLog.setLong(1, log.timeUnixNano());
+        insertLog.setLong(2, log.observedTimeUnixNano());
+        insertLog.setInt(3, log.severityNumber());
+        insertLog.setString(4, log.severityText());
+        insertLog.setString(5, log.body());
+        insertLog.setString(6, log.serviceName());
+        setBytesOrNull(insertLog, 7, row.traceId());
+        setBytesOrNull(insertLog, 8, row.spanId());
+        setBytesOrNull(insertLog, 9, row.attrs());
+        insertLog.setLong(10, resourceId(row.resource()));
+        insertLog.setLong(11, scopeId(log.scope()));
+    }
+
+    private void bindMetric(MetricRow row) throws SQLException {
+        MetricPoint point = row.point();
+        insertMetric.setString(1, point.name());
+        insertMetric.setString(2, point.description());
+        insertMetric.setString(3, point.unit());
+        insertMetric.setInt(4, point.type().ordinal());
+        insertMetric.setInt(5, point.monotonic() ? 1 : 0);
+        insertMetric.setString(6, point.serviceName());
+        insertMetric.setLong(7, point.startTimeUnixNano());
+        insertMetric.setLong(8, point.timeUnixNano());
+        setBytesOrNull(insertMetric, 9, row.attrs());
+        insertMetric.setDouble(10, point.value());
+        insertMetric.setLong(11, point.count());
+        insertMetric.setDouble(12, point.sum());
+        setBytesOrNull(insertMetric, 13, row.bounds());
+        setBytesOrNull(insertMetric, 14, row.bucketCounts());
+        insertMetric.setLong(15, resourceId(row.resource()));
+    }
+
+    private static void setBytesOrNull(PreparedStatement statement, int index, byte[] bytes) throws SQLException {
+        if (bytes == null) {
+            statement.setNull(index, Types.BLOB);
+        } else {
+            statement.setBytes(index, bytes);
+        }
+    }
+
+    private long resourceId(ResourceKey key) throws SQLException {
+        Long id = resourceIds.get(key);
+        if (id == null) {
+            insertResource.setBytes(1, key.attrs());
+            insertResource.executeUpdate();
+            selectResource.setBytes(1, key.attrs());
+            try (ResultSet rows = selectResource.executeQuery()) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            resourceIds.put(key, id);
+        }
+        return id;
+    }
+
+    private long scopeId(InstrumentationScope scope) throws SQLException {
+        Long id = scopeIds.get(scope);
+        if (id == null) {
+            insertScope.setString(1, scope.name());
+            insertScope.setString(2, scope.version());
+            insertScope.executeUpdate();
+            selectScope.setString(1, scope.name());
+            selectScope.setString(2, scope.version());
+            try (ResultSet rows = selectScope.executeQuery()) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            scopeIds.put(scope, id);
+        }
+        return id;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("Rollback failed", e);
+        }
+        // Ids cached during the rolled-back transaction may not exist.
+        resourceIds.clear();
+        scopeIds.clear();
+    }
+
+    private void failRemaining() {
+        closed = true;
+        Item item;
+        IllegalStateException closedError = new IllegalStateException("The telemetry store is closed");
+        while ((item = queue.poll()) != null) {
+            if (item.done != null) {
+                item.done.completeExceptionally(closedError);
+            }
+            if (item.taskDone != null) {
+                item.taskDone.completeExceptionally(closedError);
+            }
+        }
+    }
+
+    /** Stops taking work, writes what is queued, then closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        if (!closed) {
+            closed = true;
+            queue.add(new Item(null, null, null, null));
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("PRAGMA optimize");
+        } finally {
+            for (PreparedStatement statement : List.of(insertSpan, upsertTrace, insertLog, insertMetric,
+                    insertResource, selectResource, insertScope, selectScope)) {
+                statement.close();
+            }
+            connection.close();
+        }
+    }
+
+    static String joinServices(Set<String> services) {
+        StringBuilder joined = new StringBuilder().append(SERVICE_SEPARATOR);
+        for (String service : services) {
+            joined.append(service).append(SERVICE_SEPARATOR);
+        }
+        return joined.toString();
+    }
+
+    /** The span aggregates of one trace within one transaction, merged into its traces row. */
+    private static final class TraceAggregate {
+        final byte[] traceId;
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        int spans;
+        int errors;
+        boolean hasRoot;
+        long rootStart = Long.MAX_VALUE;
+        String rootService = "";
+        String rootName = "";
+        final Set<String> services = new LinkedHashSet<>(4);
+
+        TraceAggregate(byte[] traceId) {
+            this.traceId = traceId;
+        }
+
+        void add(SpanRow span) {
+            start = Math.min(start, span.startNs());
+            end = Math.max(end, span.endNs());
+            spans++;
+            if (span.isError()) {
+                errors++;
+            }
+            boolean root = span.isRoot();
+            if ((root && !hasRoot) || (root == hasRoot && span.startNs() < rootStart)) {
+                hasRoot = root;
+                rootStart = span.startNs();
+                rootService = span.service();
+                rootName = span.name();
+            }
+            services.add(span.service());
+        }
+    }
+
+    /** merge_services(a, b): the union of two separator-joined service lists, a's order first. */
+    private static final class MergeServices extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            String existing = value_text(0);
+            String added = value_text(1);
+            if (existing == null || existing.isEmpty()) {
+                result(added);
+                return;
+            }
+            StringBuilder merged = new StringBuilder(existing);
+            int from = 1;
+            while (added != null && from < added.length()) {
+                int to = added.indexOf(SERVICE_SEPARATOR, from);
+                if (to < 0) {
+                    break;
+                }
+                String token = added.substring(from - 1, to + 1);
+                if (!existing.contains(token)) {
+                    merged.append(added, from, to + 1);
+                }
+                from = to + 1;
+            }
+            result(merged.toString());
+        }
+    }
+}

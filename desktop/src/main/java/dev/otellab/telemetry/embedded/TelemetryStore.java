@@ -1,0 +1,247 @@
+package dev.otellab.telemetry.embedded;
+
+import dev.otellab.telemetry.ingest.TelemetryBatch;
+import dev.otellab.telemetry.ingest.TelemetryIngest;
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TelemetryQueryException;
+import dev.otellab.telemetry.query.TraceSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded telemetry store: one SQLite file (WAL mode) in a folder, written by this
+ * process's single writer thread and readable by any number of connections, in this process or
+ * another (docs/decisions/0005-embedded-store-sqlite.md).
+ *
+ * <p>{@link #open} opens it for writing (the console, while its receiver runs);
+ * {@link #openReadOnly} for queries only (the CLI), even while another process writes.
+ */
+public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryStore.class);
+
+    private final Path file;
+    private final StoreWriter writer;
+    private final Pruner pruner;
+    private final ScheduledExecutorService maintenance;
+    private final ReadConnections readers;
+    private final EmbeddedTraceSource traces;
+    private final EmbeddedLogSource logs;
+    private final EmbeddedSliSource slis;
+    private final StoredMetrics metrics;
+
+    private TelemetryStore(Path file, StoreWriter writer, Pruner pruner, StoreSettings settings) {
+        this.file = file;
+        this.writer = writer;
+        this.pruner = pruner;
+        this.readers = new ReadConnections(file);
+        this.traces = new EmbeddedTraceSource(readers);
+        this.logs = new EmbeddedLogSource(readers);
+        this.slis = new EmbeddedSliSource(readers);
+        this.metrics = new StoredMetrics(readers);
+        if (writer == null) {
+            maintenance = null;
+        } else {
+            maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "telemetry-store-pruner");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = settings.pruneInterval().toMillis();
+            maintenance.scheduleWithFixedDelay(this::pruneInBackground, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Opens (creating if needed) the store in {@code directory} for writing, with default settings. */
+    public static TelemetryStore open(Path directory) {
+        return open(directory, StoreSettings.DEFAULT);
+    }
+
+    public static TelemetryStore open(Path directory, StoreSettings settings) {
+        return open(directory, settings, Clock.systemUTC());
+    }
+
+    static TelemetryStore open(Path directory, StoreSettings settings, Clock clock) {
+        Path file = directory.resolve(StoreSchema.FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the telemetry store folder " + directory, e);
+        }
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(5000);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            try {
+                StoreSchema.configureWriter(connection);
+                StoreSchema.create(connection);
+                StoreWriter writer = new StoreWriter(connection, settings.queueCapacity());
+                return new TelemetryStore(file, writer, new Pruner(settings.retention(), clock), settings);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TelemetryQueryException("Could not open the telemetry store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing store for queries only; works while another process writes it.
+     *
+     * @throws StoreNotFoundException when {@code directory} holds no store
+     */
+    public static TelemetryStore openReadOnly(Path directory) {
+        Path file = directory.resolve(StoreSchema.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreNotFoundException(directory);
+        }
+        return new TelemetryStore(file, null, null, StoreSettings.DEFAULT);
+    }
+
+    /** True when {@code directory} holds a store. */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(StoreSchema.FILE_NAME));
+    }
+
+    /**
+     * Queues the batch for the writer; the stage completes after the transaction holding it
+     * committed (durable against a crash of this process).
+     */
+    @Override
+    public CompletionStage<Void> accept(TelemetryBatch batch) {
+        if (writer == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store was opened read-only"));
+        }
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return writer.submit(EncodedBatch.of(batch));
+    }
+
+    public TraceSource traces() {
+        return traces;
+    }
+
+    public LogSource logs() {
+        return logs;
+    }
+
+    public SliSource slis() {
+        return slis;
+    }
+
+    public StoredMetrics metrics() {
+        return metrics;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean isReadOnly() {
+        return writer == null;
+    }
+
+    /** Items accepted and not yet committed. */
+    public long queuedItems() {
+        return writer == null ? 0 : writer.queuedItems();
+    }
+
+    public StoreSize size() {
+        return readers.read("the store size", StoreSize::of);
+    }
+
+    /**
+     * Applies the retention policy now, chunk by chunk (batches are written between chunks), and
+     * returns once nothing is left to prune. The background pruner does the same periodically.
+     */
+    public PruneReport pruneNow() {
+        if (writer == null) {
+            throw new IllegalStateException("The telemetry store was opened read-only");
+        }
+        Pruner.Result total = Pruner.Result.NOTHING;
+        while (true) {
+            Pruner.Result chunk = await(writer.execute(pruner::pruneChunk));
+            if (!chunk.didSomething()) {
+                return new PruneReport(total.traces(), total.spans(), total.logs(), total.metricPoints(),
+                        total.vacuumedPages());
+            }
+            total = total.plus(chunk);
+        }
+    }
+
+    private void pruneInBackground() {
+        try {
+            PruneReport report = pruneNow();
+            if (report.traces() + report.logs() + report.metricPoints() > 0) {
+                LOG.info("Retention pruned {}", report);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Pruning the telemetry store failed; will retry", e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        }
+    }
+
+    /** Writes what was accepted, then closes every connection. */
+    @Override
+    public void close() {
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        logs.close();
+        readers.close();
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (SQLException e) {
+                LOG.warn("Closing the telemetry store writer failed", e);
+            }
+        }
+    }
+
+    /** What a pruning pass deleted. */
+    public record PruneReport(long traces, long spans, long logs, long metricPoints, long vacuumedPages) {
+    }
+
+    /** The folder holds no telemetry store (nothing was received there yet). */
+    public static final class StoreNotFoundException extends TelemetryQueryException {
+        private final transient Path directory;
+
+        public StoreNotFoundException(Path directory) {
+            super("No telemetry stored yet in " + directory);
+            this.directory = directory;
+        }
+
+        public Path directory() {
+            return directory;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.otellab.telemetry.embedded.receiver;
+
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
+import dev.otellab.telemetry.ingest.StoreSaturatedException;
+import dev.otellab.telemetry.ingest.TelemetryBatch;
+import dev.otellab.telemetry.ingest.TelemetryIngest;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * OTLP/gRPC: the three collector services of opentelemetry-proto on grpc-netty-shaded. gzip
+ * request compression is accepted (grpc-java's default decompressors); the inbound message size
+ * is limited like an HTTP body. Each call answers once the store has made its batch durable; a
+ * saturated store gives UNAVAILABLE with google.rpc.RetryInfo (retryable by OTLP's rules), a
+ * failed store UNAVAILABLE.
+ */
+final class OtlpGrpcServer {
+    private final ReceiverSettings settings;
+    private final TelemetryIngest ingest;
+    private final ReceiverStats stats;
+    private Server server;
+
+    OtlpGrpcServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats) {
+        this.settings = settings;
+        this.ingest = ingest;
+        this.stats = stats;
+    }
+
+    /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
+    int start() {
+        Server created = NettyServerBuilder
+                .forAddress(new InetSocketAddress(settings.bindAddress(), settings.grpcPort()))
+                .maxInboundMessageSize((int) settings.maxBodyBytes())
+                .addService(new TraceService())
+                .addService(new LogsService())
+                .addService(new MetricsService())
+                .build();
+        try {
+            created.start();
+        } catch (IOException | RuntimeException e) {
+            created.shutdownNow();
+            if (isBindFailure(e)) {
+                throw new ReceiverStartException(OtlpReceiver.portInUseMessage(
+                        settings.grpcPort(), "OTLP/gRPC", settings.bindAddress(), "--grpc-port"), e);
+            }
+            throw new ReceiverStartException("The OTLP/gRPC receiver could not start on "
+                    + settings.bindAddress() + ":" + settings.grpcPort() + ": " + e.getMessage(), e);
+        }
+        server = created;
+        return created.getPort();
+    }
+
+    void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    private <R> void export(Signal signal, DecodedRequest decoded, Function<DecodedRequest, R> response,
+                            StreamObserver<R> observer) {
+        stats.rejected(decoded.rejected());
+        TelemetryBatch batch = decoded.batch();
+        if (batch.isEmpty()) {
+            observer.onNext(response.apply(decoded));
+            observer.onCompleted();
+            return;
+        }
+        CompletionStage<Void> stage;
+        try {
+            stage = ingest.accept(batch);
+        } catch (StoreSaturatedException e) {
+            stats.throttled();
+            observer.onError(saturated(e));
+            return;
+        } catch (RuntimeException e) {
+            stats.failed();
+            observer.onError(Status.UNAVAILABLE
+                    .withDescription("The store did not take the batch, retry later: " + e)
+                    .asRuntimeException());
+            return;
+        }
+        stage.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                stats.accepted(signal, batch.size());
+                observer.onNext(response.apply(decoded));
+                observer.onCompleted();
+            } else {
+                stats.failed();
+                observer.onError(Status.UNAVAILABLE
+                        .withDescription("The store failed to keep the batch, retry later: " + failure.getMessage())
+                        .withCause(failure)
+                        .asRuntimeException());
+            }
+        });
+    }
+
+    private static RuntimeException saturated(StoreSaturatedException e) {
+        Duration retryAfter = e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter();
+        RetryInfo retryInfo = RetryInfo.newBuilder()
+                .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(retryAfter.getSeconds())
+                        .setNanos(retryAfter.getNano()))
+                .build();
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage("The store is saturated, retry later: " + e.getMessage())
+                .addDetails(Any.pack(retryInfo))
+                .build());
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Netty's native transport reports EADDRINUSE as its own IOException, not a BindException.
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class TraceService extends TraceServiceGrpc.TraceServiceImplBase {
+        @Override
+        public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> observer) {
+            OtlpGrpcServer.this.export(Signal.TRACES, OtlpDecoder.traces(request), OtlpMessages::tracesResponse, observer);
+        }
+    }
+
+    private final class LogsService extends LogsServiceGrpc.LogsServiceImplBase {
+        @Override
+        public void export(ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> observer) {
+            OtlpGrpcServer.this.export(Signal.LOGS, OtlpDecoder.logs(request), OtlpMessages::logsResponse, observer);
+        }
+    }
+
+    private final class MetricsService extends MetricsServiceGrpc.MetricsServiceImplBase {
+        @Override
+        public void export(ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> observer) {
+            OtlpGrpcServer.this.export(Signal.METRICS, OtlpDecoder.metrics(request), OtlpMessages::metricsResponse, observer);
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package dev.otellab.telemetry.embedded.receiver;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.rpc.Code;
+import dev.otellab.telemetry.ingest.StoreSaturatedException;
+import dev.otellab.telemetry.ingest.TelemetryBatch;
+import dev.otellab.telemetry.ingest.TelemetryIngest;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * OTLP/HTTP (spec 1.x): POST /v1/traces, /v1/logs, /v1/metrics with protobuf or JSON bodies,
+ * optionally gzip-compressed. Javalin (Jetty 12) serves it, the project's one HTTP server
+ * setup; the handler reads the body itself to enforce the size limit while reading (before and
+ * after gunzip), decodes the whole request before anything is stored, and answers only once the
+ * store has made the batch durable (an asynchronous response, so no thread waits for the store).
+ */
+final class OtlpHttpServer {
+    static final String PROTOBUF = "application/x-protobuf";
+    static final String JSON = "application/json";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private final ReceiverSettings settings;
+    private final TelemetryIngest ingest;
+    private final ReceiverStats stats;
+    private Javalin app;
+
+    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats) {
+        this.settings = settings;
+        this.ingest = ingest;
+        this.stats = stats;
+    }
+
+    /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
+    int start() {
+        Javalin created = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.asyncTimeout = 0;
+            config.jetty.host = settings.bindAddress();
+            config.jetty.port = settings.httpPort();
+            for (Signal signal : Signal.values()) {
+                config.routes.post(signal.httpPath(), ctx -> export(ctx, signal));
+                for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+                    config.routes.addHttpHandler(method, signal.httpPath(), ctx -> {
+                        ctx.header("Allow", "POST");
+                        text(ctx, 405, "Method " + ctx.method() + " is not allowed on " + signal.httpPath()
+                                + ": OTLP/HTTP exports are POST requests.");
+                    });
+                }
+            }
+            config.routes.error(404, ctx -> text(ctx, 404, "No OTLP endpoint at " + ctx.path()
+                    + ": use /v1/traces, /v1/logs or /v1/metrics."));
+        });
+        try {
+            created.start();
+        } catch (RuntimeException e) {
+            stopQuietly(created);
+            if (isBindFailure(e)) {
+                throw new ReceiverStartException(OtlpReceiver.portInUseMessage(
+                        settings.httpPort(), "OTLP/HTTP", settings.bindAddress(), "--http-port"), e);
+            }
+            throw new ReceiverStartException("The OTLP/HTTP receiver could not start on "
+                    + settings.bindAddress() + ":" + settings.httpPort() + ": " + e.getMessage(), e);
+        }
+        app = created;
+        return created.port();
+    }
+
+    void stop() {
+        if (app != null) {
+            stopQuietly(app);
+            app = null;
+        }
+    }
+
+    private void export(Context ctx, Signal signal) {
+        Format format = Format.of(ctx.header("Content-Type"));
+        if (format == null) {
+            stats.malformed();
+            text(ctx, 415, "Unsupported content type '" + ctx.header("Content-Type")
+                    + "': OTLP/HTTP takes " + PROTOBUF + " or " + JSON + ".");
+            return;
+        }
+        String encoding = ctx.header("Content-Encoding");
+        boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
+        if (!gzip && encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            stats.malformed();
+            status(ctx, format, 415, Code.INVALID_ARGUMENT, "Unsupported content encoding '" + encoding
+                    + "': use gzip or identity.");
+            return;
+        }
+        long limit = settings.maxBodyBytes();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(ctx, format, declared + " bytes");
+            return;
+        }
+        byte[] body;
+        try {
+            body = readAtMost(ctx.req().getInputStream(), limit, declared);
+        } catch (BodyTooLargeException e) {
+            tooLarge(ctx, format, "more than " + limit + " bytes");
+            return;
+        } catch (IOException e) {
+            stats.malformed();
+            status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + e.getMessage());
+            return;
+        }
+        if (gzip) {
+            try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+                body = readAtMost(inflated, limit, -1);
+            } catch (BodyTooLargeException e) {
+                tooLarge(ctx, format, "more than " + limit + " bytes after gunzip");
+                return;
+            } catch (IOException e) {
+                stats.malformed();
+                status(ctx, format, 400, Code.INVALID_ARGUMENT,
+                        "The body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
+                return;
+            }
+        }
+        DecodedRequest decoded;
+        try {
+            decoded = format == Format.PROTOBUF
+                    ? OtlpMessages.decodeProtobuf(signal, body)
+                    : OtlpMessages.decodeJson(signal, body);
+        } catch (InvalidProtocolBufferException e) {
+            stats.malformed();
+            status(ctx, format, 400, Code.INVALID_ARGUMENT, "Malformed OTLP " + format.label + " "
+                    + signal.name().toLowerCase(Locale.ROOT) + " request: " + e.getMessage());
+            return;
+        }
+        stats.rejected(decoded.rejected());
+        TelemetryBatch batch = decoded.batch();
+        if (batch.isEmpty()) {
+            respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
+            return;
+        }
+        CompletionStage<Void> stage;
+        try {
+            stage = ingest.accept(batch);
+        } catch (StoreSaturatedException e) {
+            stats.throttled();
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds(e.retryAfter())));
+            status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, "The store is saturated, retry later: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            stats.failed();
+            status(ctx, format, 503, Code.UNAVAILABLE, "The store did not take the batch, retry later: " + e);
+            return;
+        }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        stage.whenComplete((ignored, failure) -> {
+            try {
+                if (failure == null) {
+                    stats.accepted(signal, batch.size());
+                    respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
+                } else {
+                    stats.failed();
+                    status(ctx, format, 503, Code.UNAVAILABLE,
+                            "The store failed to keep the batch, retry later: " + rootMessage(failure));
+                }
+            } finally {
+                answered.complete(null);
+            }
+        });
+        ctx.future(() -> answered);
+    }
+
+    private void tooLarge(Context ctx, Format format, String size) {
+        stats.malformed();
+        status(ctx, format, 413, Code.INVALID_ARGUMENT, "The request body is too large (" + size
+                + "); the limit is " + settings.maxBodyBytes() + " bytes (--max-body). Send smaller batches.");
+    }
+
+    private static void respond(Context ctx, Format format, int code, Message message) {
+        ctx.status(code);
+        if (format == Format.PROTOBUF) {
+            ctx.contentType(PROTOBUF);
+            ctx.result(message.toByteArray());
+        } else {
+            ctx.contentType(JSON);
+            ctx.result(OtlpJsonParser.print(message).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An error answer: a google.rpc.Status in the request's format, as OTLP/HTTP asks. */
+    private static void status(Context ctx, Format format, int httpCode, Code code, String message) {
+        respond(ctx, format, httpCode, com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(message)
+                .build());
+    }
+
+    private static void text(Context ctx, int code, String message) {
+        ctx.status(code);
+        ctx.contentType(TEXT);
+        ctx.result(message);
+    }
+
+    static long retryAfterSeconds(Duration retryAfter) {
+        if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+            return 1;
+        }
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Reads a whole stream, failing as soon as it exceeds {@code limit} bytes. With a known length
+     * the buffer is exact, so the common case allocates the body once.
+     */
+    static byte[] readAtMost(InputStream in, long limit, long declaredLength) throws IOException {
+        int initial = declaredLength >= 0 ? (int) Math.min(declaredLength, limit) : (int) Math.min(8192, limit);
+        byte[] buffer = new byte[Math.max(initial, 1)];
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return buffer;
+                }
+                if (length + 1L > limit) {
+                    throw new BodyTooLargeException();
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(16L, buffer.length * 2L)));
+                buffer[length++] = (byte) next;
+                continue;
+            }
+            int read = in.read(buffer, length, buffer.length - length);
+            if (read < 0) {
+                return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            }
+            length += read;
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException || cause.getClass().getSimpleName().equals("JavalinBindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static void stopQuietly(Javalin javalin) {
+        try {
+            javalin.stop();
+        } catch (RuntimeException ignored) {
+            // stopping a server that failed to start: nothing more to release
+        }
+    }
+
+    /** The two OTLP/HTTP body formats. */
+    enum Format {
+        PROTOBUF("protobuf"), JSON("JSON");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        static Format of(String contentType) {
+            if (contentType == null) {
+                return null;
+            }
+            int semicolon = contentType.indexOf(';');
+            String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                    .trim().toLowerCase(Locale.ROOT);
+            return switch (mediaType) {
+                case OtlpHttpServer.PROTOBUF, "application/protobuf" -> PROTOBUF;
+                case OtlpHttpServer.JSON -> JSON;
+                default -> null;
+            };
+        }
+    }
+
+    /** Thrown while reading a body that exceeds the limit. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("body exceeds the size limit");
+        }
+    }
+}

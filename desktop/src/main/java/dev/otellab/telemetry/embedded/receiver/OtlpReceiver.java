@@ -1,0 +1,97 @@
+package dev.otellab.telemetry.embedded.receiver;
+
+import dev.otellab.telemetry.ingest.TelemetryIngest;
+
+import java.util.Objects;
+
+/**
+ * The console's own OTLP receiver: OTLP/HTTP and OTLP/gRPC servers that decode what SDKs send
+ * and hand it to a {@link TelemetryIngest}, acknowledging a request only once its batch is
+ * durable. Both servers start together or not at all: when the second cannot start, the first
+ * is stopped again, so a failed start leaves nothing listening.
+ */
+public final class OtlpReceiver implements AutoCloseable {
+    private final ReceiverSettings settings;
+    private final TelemetryIngest ingest;
+    private final ReceiverStats stats = new ReceiverStats();
+    private OtlpHttpServer http;
+    private OtlpGrpcServer grpc;
+    private ReceiverEndpoints endpoints;
+
+    public OtlpReceiver(ReceiverSettings settings, TelemetryIngest ingest) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ingest = Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /**
+     * Starts both servers and returns where they listen.
+     *
+     * @throws ReceiverStartException when a port is taken or a server cannot start; nothing is
+     *                                left listening then
+     */
+    public synchronized ReceiverEndpoints start() {
+        if (endpoints != null) {
+            return endpoints;
+        }
+        OtlpHttpServer httpServer = new OtlpHttpServer(settings, ingest, stats);
+        int httpPort = httpServer.start();
+        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, ingest, stats);
+        int grpcPort;
+        try {
+            grpcPort = grpcServer.start();
+        } catch (RuntimeException e) {
+            httpServer.stop();
+            throw e;
+        }
+        http = httpServer;
+        grpc = grpcServer;
+        endpoints = new ReceiverEndpoints(settings.bindAddress(), httpPort, grpcPort);
+        return endpoints;
+    }
+
+    /** Where the started receiver listens (with the actual ports when 0 was asked for). */
+    public synchronized ReceiverEndpoints endpoints() {
+        if (endpoints == null) {
+            throw new IllegalStateException("The OTLP receiver is not running");
+        }
+        return endpoints;
+    }
+
+    public synchronized boolean isRunning() {
+        return endpoints != null;
+    }
+
+    public ReceiverSettings settings() {
+        return settings;
+    }
+
+    public ReceiverStats stats() {
+        return stats;
+    }
+
+    /** Stops both servers; requests in flight are cut off. Safe to call more than once. */
+    public synchronized void stop() {
+        try {
+            if (grpc != null) {
+                grpc.stop();
+            }
+        } finally {
+            if (http != null) {
+                http.stop();
+            }
+            grpc = null;
+            http = null;
+            endpoints = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static String portInUseMessage(int port, String protocol, String bindAddress, String option) {
+        return "Port " + port + " (" + protocol + ") on " + bindAddress + " is already in use. "
+                + "Stop the other OTLP receiver (a Collector?) or choose another port with " + option + ".";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.otellab.lab.embedded;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LabBackendProcessTest {
+    @TempDir
+    Path dir;
+
+    private LabBackendSettings settings(Path jar, int port, Map<String, String> extraEnv) {
+        return new LabBackendSettings(jar, "127.0.0.1", port, dir.resolve("db/tasks.db"),
+                // nothing listens there: exports fail quietly, which is all this test needs
+                "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), extraEnv);
+    }
+
+    @Test
+    void startsHealthyAndStopsCleanlyOnSigterm() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        LabBackendProcess backend = LabBackendProcess.start(settings(LabBackendJar.path(), 0, Map.of()), lines::add);
+        long pid = backend.pid();
+
+        HttpResponse<String> tasks = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(backend.baseUrl().resolve("/api/tasks")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasks.statusCode()).isEqualTo(200);
+        assertThat(backend.baseUrl().getHost()).isEqualTo("127.0.0.1");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("listening on"));
+
+        int exitCode = backend.stopAndWait();
+
+        assertThat(exitCode).isIn(0, 143);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildIt() {
+        assertThatThrownBy(() -> LabBackendProcess.start(settings(dir.resolve("absent.jar"), 0, Map.of()), line -> { }))
+                .isInstanceOf(LabBackendStartException.class)
+                .hasMessageContaining("lab-backend is not built")
+                .hasMessageContaining("./mvnw -B -DskipTests package");
+    }
+
+    @Test
+    void aBusyPortIsNamed() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> LabBackendProcess.start(settings(LabBackendJar.path(), port, Map.of()), line -> { }))
+                    .isInstanceOf(LabBackendStartException.class)
+                    .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    @Test
+    void anEarlyExitReportsTheCodeAndTheLastLines() {
+        Map<String, String> badPort = Map.of("LAB_PORT", "not-a-port");
+
+        assertThatThrownBy(() -> LabBackendProcess.start(settings(LabBackendJar.path(), 0, badPort), line -> { }))
+                .isInstanceOfSatisfying(LabBackendStartException.class, e -> {
+                    assertThat(e.getMessage()).contains("exited with code 2");
+                    assertThat(String.join("\n", e.lastOutput())).containsIgnoringCase("not-a-port");
+                });
+    }
+
+    @Test
+    void theChildGetsTheOtlpAndLabVariables() {
+        LabBackendSettings settings = new LabBackendSettings(Path.of("lab-backend.jar"), "127.0.0.1", 5000,
+                Path.of("/data/tasks.db"), "http://127.0.0.1:4318", "lab-backend", null, Map.of());
+
+        assertThat(settings.environment())
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+                .containsEntry("OTEL_SERVICE_NAME", "lab-backend")
+                .containsEntry("OTEL_METRICS_EXPORTER", "none")
+                .containsEntry("LAB_PORT", "5000")
+                .containsEntry("LAB_DB", "/data/tasks.db");
+        assertThat(URI.create(settings.otlpEndpoint()).getPort()).isEqualTo(4318);
+    }
+}

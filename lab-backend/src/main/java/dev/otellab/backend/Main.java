@@ -1,0 +1,69 @@
+package dev.otellab.backend;
+
+import dev.otellab.backend.config.ConfigResult;
+import dev.otellab.backend.config.LabConfigParser;
+import dev.otellab.backend.telemetry.LabTelemetry;
+import dev.otellab.backend.telemetry.TelemetryShutdown;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point: {@code java -jar lab-backend.jar [--port N] [--bind ADDR] [--db FILE]}.
+ *
+ * <p>Exit codes: 0 after --help/--version, 2 for invalid settings, 1 when start-up fails (port in
+ * use, database unusable). On SIGTERM the shutdown hook drains HTTP requests, then flushes and
+ * stops the OpenTelemetry SDK; the JVM then exits with 143 (128 + SIGTERM), as Java does.
+ */
+public final class Main {
+
+  static final int EXIT_STARTUP_FAILED = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Map<String, String> environment = System.getenv();
+    ConfigResult result = new LabConfigParser(environment).parse(args);
+    if (result instanceof ConfigResult.Invalid invalid) {
+      System.err.println("lab-backend: " + invalid.message());
+      System.exit(ConfigResult.Invalid.EXIT_CODE);
+    } else if (result instanceof ConfigResult.InfoRequested info) {
+      System.out.println(info.text());
+    } else if (result instanceof ConfigResult.Valid valid) {
+      run(valid, environment);
+    }
+  }
+
+  private static void run(ConfigResult.Valid valid, Map<String, String> environment) {
+    OpenTelemetrySdk sdk = LabTelemetry.autoconfigure(environment);
+    Logger log = LoggerFactory.getLogger(Main.class);
+    LabBackend backend;
+    try {
+      backend = LabBackend.start(valid.config(), sdk);
+    } catch (RuntimeException e) {
+      System.err.println("lab-backend: cannot start: " + e.getMessage());
+      TelemetryShutdown.flushAndShutdown(sdk);
+      System.exit(EXIT_STARTUP_FAILED);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("lab-backend stopping");
+                  try {
+                    backend.close();
+                    log.info("lab-backend stopped");
+                  } finally {
+                    TelemetryShutdown.flushAndShutdown(sdk);
+                  }
+                },
+                "lab-backend-shutdown"));
+    log.atInfo()
+        .setMessage("lab-backend listening on " + backend.baseUrl())
+        .addKeyValue("port", backend.port())
+        .addKeyValue("db", backend.database().file().toString())
+        .log();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.otellab.backend.tasks;
+
+/** The limits a task must respect, checked once in {@link TaskService} whatever the entry point. */
+public final class TaskRules {
+
+  public static final int MAX_TITLE_LENGTH = 200;
+  public static final int MAX_DESCRIPTION_LENGTH = 2000;
+
+  private TaskRules() {}
+
+  static String checkTitle(String title) {
+    if (title == null || title.isBlank()) {
+      throw new InvalidTaskException("title must not be blank");
+    }
+    int length = title.codePointCount(0, title.length());
+    if (length > MAX_TITLE_LENGTH) {
+      throw new InvalidTaskException(
+          "title must be at most " + MAX_TITLE_LENGTH + " characters, was " + length);
+    }
+    return title;
+  }
+
+  static String checkDescription(String description) {
+    if (description == null) {
+      return null;
+    }
+    int length = description.codePointCount(0, description.length());
+    if (length > MAX_DESCRIPTION_LENGTH) {
+      throw new InvalidTaskException(
+          "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, was " + length);
+    }
+    return description;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.otellab.backend.telemetry;
+
+import dev.otellab.backend.BuildInfo;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds the OpenTelemetry SDK from the standard OTEL_* variables (or otel.* system properties),
+ * with lab defaults underneath: the user's settings always win over these.
+ */
+public final class LabTelemetry {
+
+  static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
+  static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT =
+      AttributeKey.stringKey("deployment.environment.name");
+  static final String DEFAULT_SERVICE_NAME = "lab-backend";
+  static final String DEFAULT_ENVIRONMENT = "lab";
+
+  // Held strongly: java.util.logging forgets levels set on loggers nobody references.
+  private static final java.util.logging.Logger RESOURCE_MERGE_LOGGER =
+      java.util.logging.Logger.getLogger("io.opentelemetry.sdk.resources.Resource");
+
+  private LabTelemetry() {}
+
+  /**
+   * The SDK as Main runs it. The autoconfigure shutdown hook is off: {@link
+   * TelemetryShutdown} flushes after the HTTP server has drained, not before.
+   */
+  public static OpenTelemetrySdk autoconfigure(Map<String, String> environment) {
+    // Resource detectors use different semconv schema URLs; the SDK reports each merge at INFO.
+    RESOURCE_MERGE_LOGGER.setLevel(java.util.logging.Level.WARNING);
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(() -> defaults(environment))
+        .addResourceCustomizer((resource, config) -> withLabAttributes(resource, environment))
+        .disableShutdownHook()
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
+  static Map<String, String> defaults(Map<String, String> environment) {
+    Map<String, String> defaults = new HashMap<>();
+    if (!resourceAttributesName("service.name", environment)) {
+      defaults.put("otel.service.name", DEFAULT_SERVICE_NAME);
+    }
+    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    defaults.put("otel.traces.exporter", "otlp");
+    defaults.put("otel.logs.exporter", "otlp");
+    // Metrics leave through Prometheus /metrics only: one source of truth, nothing counted twice.
+    defaults.put("otel.metrics.exporter", "none");
+    return defaults;
+  }
+
+  static Resource withLabAttributes(Resource resource, Map<String, String> environment) {
+    var builder = resource.toBuilder();
+    if (resource.getAttribute(SERVICE_VERSION) == null) {
+      builder.put(SERVICE_VERSION, BuildInfo.version());
+    }
+    if (resource.getAttribute(DEPLOYMENT_ENVIRONMENT) == null) {
+      String environmentName = environment.get("LAB_ENVIRONMENT");
+      builder.put(
+          DEPLOYMENT_ENVIRONMENT,
+          environmentName == null || environmentName.isBlank()
+              ? DEFAULT_ENVIRONMENT
+              : environmentName);
+    }
+    return builder.build();
+  }
+
+  /** Whether the user named this resource attribute in OTEL_RESOURCE_ATTRIBUTES / -Dotel.resource.attributes. */
+  private static boolean resourceAttributesName(String key, Map<String, String> environment) {
+    String fromProperty = System.getProperty("otel.resource.attributes", "");
+    String fromEnvironment = environment.getOrDefault("OTEL_RESOURCE_ATTRIBUTES", "");
+    return (fromProperty + "," + fromEnvironment).matches("(?s)(.*,)?\\s*" + key.replace(".", "\\.") + "\\s*=.*");
+  }
+}
