@@ -326,6 +326,14 @@ public final class LabView implements ConsoleView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                getStyleClass().removeAll("output-error", "output-warn");
+                if (!empty && item != null) {
+                    if (item.contains("\"level\":\"ERROR\"")) {
+                        getStyleClass().add("output-error");
+                    } else if (item.contains("\"level\":\"WARN\"")) {
+                        getStyleClass().add("output-warn");
+                    }
+                }
             }
         });
         followOutput.setId("output-follow");

@@ -304,16 +304,16 @@ public final class SliView implements ConsoleView {
         sloTable.setItems(model.statuses());
         sloTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sloTable.setPlaceholder(new Label("No requests in this range yet"));
-        sloTable.getColumns().add(sloColumn("Route", 200, status -> status.route().isEmpty() ? "All routes" : status.route()));
-        sloTable.getColumns().add(sloColumn("Requests", 80, status -> String.format("%,d", status.requests())));
-        sloTable.getColumns().add(sloColumn("Availability", 95, status -> SloTargetsForm.formatPercent(status.availability())));
-        sloTable.getColumns().add(sloColumn("p95", 80, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
-        sloTable.getColumns().add(sloColumn("Error budget left", 120, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Route", 170, status -> status.route().isEmpty() ? "All routes" : status.route()));
+        sloTable.getColumns().add(sloColumn("Requests", 75, status -> String.format("%,d", status.requests())));
+        sloTable.getColumns().add(sloColumn("Availability", 90, status -> SloTargetsForm.formatPercent(status.availability())));
+        sloTable.getColumns().add(sloColumn("p95", 70, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
+        sloTable.getColumns().add(sloColumn("Budget left", 95, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatPercent(status.errorBudgetRemaining())));
-        sloTable.getColumns().add(sloColumn("Burn rate", 80, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Burn rate", 75, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatBurnRate(status.burnRate())));
         TableColumn<SloStatus, SloStatus> health = new TableColumn<>("Health");
-        health.setPrefWidth(200);
+        health.setPrefWidth(95);
         health.setSortable(false);
         health.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         health.setCellFactory(column -> new HealthCell());
@@ -359,7 +359,7 @@ public final class SliView implements ConsoleView {
         VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), sloTable);
         VBox.setVgrow(sloTable, Priority.ALWAYS);
         SplitPane split = new SplitPane(slo, traces);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.6);
         return split;
     }
 
@@ -373,12 +373,15 @@ public final class SliView implements ConsoleView {
                 x.setTickUnit(Math.max(1, (shown.toUnixNano() - shown.fromUnixNano()) / 1e9 / 6));
             }
         }
-        setSeries(availability, List.of(series("availability", data.availabilityPercent())));
+        setSeries(availability, List.of(series("availability", data.availabilityPercent()),
+                targetSeries("target", targetValue(model.availabilityTargetProperty().get(), true), shown)));
+        fitAvailabilityAxis(data);
         setSeries(rate, List.of(series("requests/s", data.requestRate())));
         setSeries(errors, List.of(series("5xx", data.errorPercent())));
         setSeries(latency, List.of(series("p50", data.p50Millis()), series("p95", data.p95Millis()),
-                series("p99", data.p99Millis())));
-        for (XYChart.Series<Number, Number> line : latency.getData()) {
+                series("p99", data.p99Millis()), targetSeries("p95 target", targetValue(model.latencyTargetProperty().get(), false), shown)));
+        markTargetLines();
+        for (XYChart.Series<Number, Number> line : latency.getData().subList(0, 3)) {
             for (XYChart.Data<Number, Number> point : line.getData()) {
                 Node symbol = point.getNode();
                 if (symbol != null) {
@@ -390,6 +393,54 @@ public final class SliView implements ConsoleView {
                 }
             }
         }
+    }
+
+    /** The target as a flat dashed line over the shown range; no line when the target does not parse. */
+    private static XYChart.Series<Number, Number> targetSeries(String name, double value, TimeRange shown) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        if (shown != null && Double.isFinite(value)) {
+            series.getData().add(new XYChart.Data<>(shown.fromUnixNano() / 1e9, value));
+            series.getData().add(new XYChart.Data<>(shown.toUnixNano() / 1e9, value));
+        }
+        return series;
+    }
+
+    private static double targetValue(String text, boolean availabilityPercent) {
+        try {
+            return availabilityPercent ? SloTargetsForm.parseAvailabilityPercent(text) : SloTargetsForm.parseLatencyMillis(text);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void markTargetLines() {
+        for (LineChart<Number, Number> chart : List.of(availability, latency)) {
+            XYChart.Series<Number, Number> target = chart.getData().get(chart.getData().size() - 1);
+            if (target.getNode() != null && !target.getNode().getStyleClass().contains("target-line")) {
+                target.getNode().getStyleClass().add("target-line");
+            }
+            for (XYChart.Data<Number, Number> point : target.getData()) {
+                if (point.getNode() != null) {
+                    point.getNode().setVisible(false);
+                }
+            }
+        }
+    }
+
+    /** Availability reads best from a little under its lowest point up to exactly 100%. */
+    private void fitAvailabilityAxis(SliChartData data) {
+        NumberAxis y = (NumberAxis) availability.getYAxis();
+        double lowest = data.availabilityPercent().stream().mapToDouble(SliChartData.Point::value).min().orElse(100);
+        double target = targetValue(model.availabilityTargetProperty().get(), true);
+        if (Double.isFinite(target)) {
+            lowest = Math.min(lowest, target);
+        }
+        double lower = Math.max(0, Math.floor((lowest - 1) / 5) * 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(lower);
+        y.setUpperBound(100);
+        y.setTickUnit(Math.max(1, (100 - lower) / 5));
     }
 
     private static void setSeries(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> lines) {
@@ -434,7 +485,7 @@ public final class SliView implements ConsoleView {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(clickable);
-        chart.setLegendVisible(clickable);
+        chart.setLegendVisible(clickable || id.equals("sli-availability"));
         chart.getStyleClass().add("sli-chart");
         if (clickable) {
             chart.getStyleClass().add("clickable");
@@ -459,20 +510,21 @@ public final class SliView implements ConsoleView {
             }
             Label badge = new Label(SloTargetsForm.healthText(item.overall()));
             badge.getStyleClass().addAll("slo-health", SloTargetsForm.healthStyle(item.overall()));
-            Label why = new Label(reason(item));
-            why.getStyleClass().add("result-summary");
-            HBox box = new HBox(6, badge, why);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            if (item.overall() != SloHealth.NO_DATA) {
+                badge.setTooltip(new Tooltip(reason(item)));
+            }
+            setGraphic(badge);
         }
 
         private static String reason(SloStatus status) {
             if (status.overall() == SloHealth.NO_DATA) {
                 return "";
             }
-            String availability = "avail. " + SloTargetsForm.healthText(status.availabilityHealth()).toLowerCase();
-            String latency = "p95 " + SloTargetsForm.healthText(status.latencyHealth()).toLowerCase();
-            return availability + ", " + latency;
+            return "Availability: " + SloTargetsForm.healthText(status.availabilityHealth()).toLowerCase(java.util.Locale.ROOT)
+                    + " (target " + SloTargetsForm.formatPercent(status.targets().availability()) + ")"
+                    + "; p95: " + SloTargetsForm.healthText(status.latencyHealth()).toLowerCase(java.util.Locale.ROOT)
+                    + " (target " + SloTargetsForm.formatMillis(status.targets().p95LatencyMillis()) + ")";
         }
     }
 

@@ -55,6 +55,8 @@ public final class SliViewModel {
     public static final int MAX_POINTS = 120;
     public static final int MAX_OVERRIDE_POINTS = 2_000;
     public static final int TRACE_LIMIT = 50;
+    /** The semantic-convention attribute that names a SERVER span's route template. */
+    static final String ROUTE_ATTRIBUTE = "http.route";
     /** The ranges the view offers: a chart of "any time" has no sensible step. */
     public static final List<TimeRangeChoice> RANGES = List.of(TimeRangeChoice.LAST_5_MINUTES,
             TimeRangeChoice.LAST_15_MINUTES, TimeRangeChoice.LAST_HOUR, TimeRangeChoice.LAST_6_HOURS,
@@ -168,8 +170,9 @@ public final class SliViewModel {
     }
 
     /**
-     * The range to query for a step: "last N minutes" ends at the next step boundary, so the
-     * points stay on the same boundaries from one refresh to the next; a custom range is kept.
+     * The range to query for a step: "last N minutes" ends at the last step boundary, so the
+     * points stay on the same boundaries from one refresh to the next and no step is still
+     * filling up (a half-elapsed step would show half the request rate); a custom range is kept.
      */
     public TimeRange queryRange(TimeRange window, Duration step) {
         if (range.get() == TimeRangeChoice.CUSTOM) {
@@ -177,7 +180,7 @@ public final class SliViewModel {
         }
         long stepNanos = step.toNanos();
         long length = window.length().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toNanos();
-        long end = ceilDiv(window.toUnixNano(), stepNanos) * stepNanos;
+        long end = Math.floorDiv(window.toUnixNano(), stepNanos) * stepNanos;
         return new TimeRange(end - length, end);
     }
 
@@ -234,7 +237,7 @@ public final class SliViewModel {
         Duration min = minDurationFor(latencyMillis);
         TraceSearchCriteria criteria = TraceSearchCriteria.ANY.withService(shown.overall().service()).withDuration(min, null);
         if (!SliSeries.ALL_ROUTES.equals(route.get())) {
-            criteria = criteria.withSpanName(route.get());
+            criteria = criteria.withAttributes(Map.of(ROUTE_ATTRIBUTE, route.get()));
         }
         traceWindow.set(window);
         windowText.set("Traces from " + TimeText.time(window.fromUnixNano(), executors.clock().getZone())
