@@ -294,7 +294,7 @@ public final class AttributeCodec {
     private static void skipValue(In in) {
         byte tag = in.bytes[in.pos++];
         switch (tag) {
-            case STRING, BYTES -> in.pos += in.varint();
+            case STRING, BYTES -> in.skip(in.varint()); // not `in.pos += in.varint()`: that adds to pos as it was before the length was read
             case LONG -> in.varint64();
             case DOUBLE -> in.pos += 8;
             case FALSE, TRUE, NULL -> {
@@ -309,7 +309,7 @@ public final class AttributeCodec {
                 int count = in.varint();
                 for (int i = 0; i < count; i++) {
                     if (in.varint() == 0) {
-                        in.pos += in.varint();
+                        in.skip(in.varint());
                     }
                     skipValue(in);
                 }
@@ -397,6 +397,10 @@ public final class AttributeCodec {
 
         In(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        void skip(int length) {
+            pos += length;
         }
 
         int varint() {
