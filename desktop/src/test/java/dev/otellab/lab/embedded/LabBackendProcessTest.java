@@ -24,9 +24,13 @@ class LabBackendProcessTest {
     Path dir;
 
     private LabBackendSettings settings(Path jar, int port, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        // exports to nowhere must not be retried: the SDK's backoff on the final flush would
+        // keep a SIGTERMed lab-backend alive past the stop grace on a busy machine
+        env.putIfAbsent("OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED", "true");
         return new LabBackendSettings(jar, "127.0.0.1", port, dir.resolve("db/tasks.db"),
                 // nothing listens there: exports fail quietly, which is all this test needs
-                "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), extraEnv);
+                "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), env);
     }
 
     @Test
