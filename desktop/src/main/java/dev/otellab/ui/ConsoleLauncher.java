@@ -5,6 +5,8 @@ import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.ui.lab.LabStatusBarFeed;
+import dev.otellab.ui.shell.StatusBarViewModel;
+import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,9 @@ public final class ConsoleLauncher {
             err.flush();
             return 1;
         }
+        // Ctrl-C or SIGTERM while the window is open: still stop lab-backend (it is a separate process)
+        Thread onSignal = new Thread(lab::close, "lab-console-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             ConsoleApplication.launch(services(lab, directories));
             return 0;
@@ -55,8 +60,30 @@ public final class ConsoleLauncher {
             err.flush();
             return 1;
         } finally {
-            lab.close();
+            closeUnlessShuttingDown(lab, onSignal);
         }
+    }
+
+    /**
+     * The status bar's executor: the FX thread once the toolkit runs. The services are made
+     * before the window opens, when there is no FX thread yet and nothing shows the status
+     * bar: those first updates run at once, on the launching thread.
+     */
+    private static void onFxThread(Runnable update) {
+        try {
+            Platform.runLater(update);
+        } catch (IllegalStateException toolkitNotRunning) {
+            update.run();
+        }
+    }
+
+    private static void closeUnlessShuttingDown(EmbeddedLab lab, Thread onSignal) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook closes the lab
+        }
+        lab.close();
     }
 
     /**
@@ -64,7 +91,9 @@ public final class ConsoleLauncher {
      * and a status bar that follows the engine (mode, parts, receiver endpoint).
      */
     public static ConsoleServices services(EmbeddedLab lab, DataDirectories directories) {
-        ConsoleServices services = ConsoleServices.embedded(lab.traces(), lab.logs(), lab.slis(), directories).withLab(lab);
+        StatusBarViewModel statusBar = new StatusBarViewModel(ConsoleLauncher::onFxThread);
+        statusBar.setDataLocation("Embedded store: " + directories.telemetryStoreDir());
+        ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), statusBar, directories, lab);
         new LabStatusBarFeed(services.statusBar(), () -> lab.receiverEndpoints()
                 .map(endpoints -> "OTLP " + endpoints.httpUrl()).orElse("")).follow(lab);
         return services;
