@@ -50,10 +50,9 @@ public final class LabStatusBarFeed {
             case HEALTHY -> PartHealth.State.UP;
             case STARTING -> PartHealth.State.STARTING;
             case FAILED -> PartHealth.State.DOWN;
-            case STOPPED -> PartHealth.State.UNKNOWN;
+            case STOPPED -> PartHealth.State.STOPPED;
         };
-        String detail = part.state() == PartState.STOPPED ? "stopped" : part.detail();
-        return new PartHealth(part.part(), state, detail);
+        return new PartHealth(part.part(), state, part.detail());
     }
 
     static String modeText(LabMode mode) {

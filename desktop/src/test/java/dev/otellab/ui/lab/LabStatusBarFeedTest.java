@@ -17,7 +17,7 @@ class LabStatusBarFeedTest {
             new LabStatusBarFeed(statusBar, () -> "OTLP http://127.0.0.1:4318").follow(engine);
 
             assertThat(statusBar.labModeProperty().get()).isEqualTo("Embedded lab");
-            assertThat(statusBar.parts()).extracting(PartHealth::state).containsOnly(PartHealth.State.UNKNOWN);
+            assertThat(statusBar.parts()).extracting(PartHealth::state).containsOnly(PartHealth.State.STOPPED);
             assertThat(statusBar.receiverEndpointProperty().get()).isEmpty();
 
             engine.start();
@@ -38,6 +38,6 @@ class LabStatusBarFeedTest {
     @Test
     void mapsEveryPartState() {
         assertThat(LabStatusBarFeed.health(new PartStatus("x", PartState.STARTING, "")).state()).isEqualTo(PartHealth.State.STARTING);
-        assertThat(LabStatusBarFeed.health(PartStatus.stopped("x")).detail()).isEqualTo("stopped");
+        assertThat(LabStatusBarFeed.health(PartStatus.stopped("x")).state()).isEqualTo(PartHealth.State.STOPPED);
     }
 }
