@@ -149,6 +149,23 @@ class ConsoleJourneyTest {
         assertThat(fx(() -> console.sliModel().chartDataProperty().get().availabilityPercent()))
                 .anyMatch(point -> point.value() < 100);
 
+        // A click on a p95 point lists the traces of that moment; one of them opens its waterfall
+        Node p95Point = fx(() -> {
+            var p95 = console.slis().charts().get(3).getData().get(1).getData();
+            return p95.get(p95.size() - 1).getNode();
+        });
+        robot.clickOn(p95Point);
+        TableView<TraceSummary> pointTraces = robot.lookup("#sli-traces").queryTableView();
+        await().atMost(TELEMETRY).until(() -> fx(() -> !pointTraces.getItems().isEmpty()));
+        String listed = fx(() -> pointTraces.getItems().get(0).traceId());
+        robot.clickOn(robot.from(pointTraces).lookup(".table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 0 && row.getItem() != null)
+                .queryAs(Node.class));
+        await().atMost(TELEMETRY).until(() -> fx(() -> console.window().currentView() == console.traces()
+                && console.traces().showsTrace()
+                && console.traces().waterfallView().rowList().getItems().size() > 0
+                && console.traces().waterfallView().rowList().getItems().get(0).span().traceId().equals(listed)));
+
         // Stop: lab-backend is gone
         robot.clickOn("#nav-lab");
         robot.clickOn("#lab-stop");
