@@ -68,6 +68,7 @@ public final class LabView implements ConsoleView {
         root.setTop(new VBox(8, header(), problemBox()));
         VBox left = new VBox(10, partsCard(), trafficCard());
         left.getStyleClass().add("lab-column");
+        left.setMinWidth(330);
         SplitPane split = new SplitPane(left, outputCard());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.45);
@@ -183,18 +184,21 @@ public final class LabView implements ConsoleView {
         url.setId("backend-url");
         url.getStyleClass().add("backend-url");
         url.textProperty().bind(model.backendUrlProperty());
-        url.setTooltip(new Tooltip("Click to copy"));
+        url.setTooltip(new Tooltip("lab-backend's URL: click to copy"));
+        url.setMinWidth(Region.USE_PREF_SIZE);
         url.setOnAction(event -> {
             copy(url.getText());
             url.setVisited(false);
         });
-        Button open = new Button("Open in browser");
+        Button open = new Button("Open");
+        open.setTooltip(new Tooltip("Open lab-backend's /health in the browser (and copy the URL)"));
         open.setId("backend-open");
         open.setOnAction(event -> {
             copy(model.backendUrlProperty().get());
             ExternalBrowser.open(model.backendUrlProperty().get() + "/health", notifier);
         });
-        HBox urlRow = new HBox(8, new Label("lab-backend:"), url, open);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        HBox urlRow = new HBox(8, url, open);
         urlRow.setAlignment(Pos.CENTER_LEFT);
         urlRow.visibleProperty().bind(model.backendUrlProperty().isNotEmpty());
         urlRow.managedProperty().bind(urlRow.visibleProperty());
@@ -213,16 +217,20 @@ public final class LabView implements ConsoleView {
         dot.getStyleClass().addAll("part-dot", "part-" + state);
         Label name = new Label(part.part());
         name.getStyleClass().add("part-name");
-        name.setMinWidth(130);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label stateLabel = new Label(stateWord(part.state()));
         stateLabel.getStyleClass().addAll("part-state", "part-" + state);
-        stateLabel.setMinWidth(70);
+        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(8, dot, name, stateLabel);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        // the detail (a path, endpoints, a reason) goes on its own line: it wraps at any width
         Label detail = new Label(part.detail());
         detail.getStyleClass().add("part-detail");
         detail.setWrapText(true);
-        HBox.setHgrow(detail, Priority.ALWAYS);
-        HBox row = new HBox(8, dot, name, stateLabel, detail);
-        row.setAlignment(Pos.TOP_LEFT);
+        detail.setPadding(new javafx.geometry.Insets(0, 0, 0, 20));
+        detail.setVisible(!part.detail().isEmpty());
+        detail.setManaged(detail.isVisible());
+        VBox row = new VBox(1, heading, detail);
         row.setId("part-" + part.part().toLowerCase(Locale.ROOT).replace(' ', '-'));
         row.getStyleClass().add("part-row");
         row.getProperties().put(PartState.class, part.state());
@@ -255,9 +263,9 @@ public final class LabView implements ConsoleView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, new Label("Requests per second"), rate);
-        form.addRow(1, new Label("Slow requests"), slow, slowValue);
-        form.addRow(2, new Label("Failing requests"), failing, failingValue);
+        form.addRow(0, formLabel("Requests per second"), rate);
+        form.addRow(1, formLabel("Slow requests"), slow, slowValue);
+        form.addRow(2, formLabel("Failing requests"), failing, failingValue);
         GridPane.setHgrow(slow, Priority.ALWAYS);
         GridPane.setHgrow(failing, Priority.ALWAYS);
 
@@ -374,8 +382,14 @@ public final class LabView implements ConsoleView {
         slider.setMajorTickUnit(25);
         slider.setShowTickMarks(true);
         slider.valueProperty().bindBidirectional(value);
-        slider.setMinWidth(160);
+        slider.setMinWidth(90);
         return slider;
+    }
+
+    private static Label formLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Label percentLabel(javafx.beans.property.DoubleProperty value) {

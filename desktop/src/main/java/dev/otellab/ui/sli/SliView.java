@@ -245,8 +245,8 @@ public final class SliView implements ConsoleView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Availability target (%)"),
-                caption("p95 target (ms)"), caption("Route"));
+        grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Avail. %"),
+                caption("p95 ms"), caption("Route"));
         grid.addRow(1, service, new HBox(8, range, custom), step, availabilityTarget, latencyTarget, route);
         grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error"),
                 error(model.stepErrorProperty(), "sli-step-error"),
@@ -261,9 +261,14 @@ public final class SliView implements ConsoleView {
         message.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        HBox actions = new HBox(12, apply, autoRefresh, stepText, busy);
+        // a flow, not a row: at the window's smallest size the numbers wrap instead of turning into "…"
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(12, 6, apply, autoRefresh, stepText, busy, summary());
         actions.setAlignment(Pos.CENTER_LEFT);
-        actions.getChildren().add(summary());
+        for (Node child : actions.getChildren()) {
+            if (child instanceof javafx.scene.control.Control control) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         VBox box = new VBox(6, grid, actions, message);
         box.getStyleClass().add("view-header");
         return box;
@@ -296,6 +301,8 @@ public final class SliView implements ConsoleView {
         });
         HBox box = new HBox(14, availabilityValue, latencyValue, budget);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().forEach(child -> ((Label) child).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -490,7 +497,7 @@ public final class SliView implements ConsoleView {
         if (clickable) {
             chart.getStyleClass().add("clickable");
         }
-        chart.setMinSize(200, 150);
+        chart.setMinSize(160, 110);
         return chart;
     }
 
