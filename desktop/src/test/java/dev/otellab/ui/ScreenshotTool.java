@@ -76,6 +76,9 @@ public final class ScreenshotTool {
             stage = new Stage();
             stage.setTitle("OTel Lab Console");
             stage.setScene(console.window().createScene(WIDTH, HEIGHT));
+            // a window manager may offer another size: the shots are always WIDTH x HEIGHT
+            stage.setMinWidth(WIDTH);
+            stage.setMinHeight(HEIGHT);
             stage.show();
             console.labModel().start();
             return null;
