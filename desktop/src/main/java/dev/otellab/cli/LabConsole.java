@@ -1,16 +1,26 @@
 package dev.otellab.cli;
 
 import dev.otellab.telemetry.query.TelemetryQueryException;
+import dev.otellab.ui.ConsoleLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 
-/** Entry point of the console's command line: `lab-console COMMAND [options]`. */
+/**
+ * Entry point of the console's command line: `lab-console COMMAND [options]`; without a
+ * command, the console window on the embedded lab.
+ */
 @Command(name = "lab-console",
         mixinStandardHelpOptions = true,
         versionProvider = LabConsole.Version.class,
-        description = "OTel Lab Console: an OpenTelemetry lab with its own OTLP receiver, store and views.",
+        description = {"OTel Lab Console: an OpenTelemetry lab with its own OTLP receiver, store and views.",
+                "Without a command, opens the console window (embedded lab: press Start in the Lab view)."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 LabCommand.class,
@@ -20,7 +30,35 @@ import java.io.PrintWriter;
                 LogsCommand.class,
                 SliCommand.class,
         })
-public final class LabConsole {
+public final class LabConsole implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption data;
+
+    @Mixin
+    ReceiverOptions receiverOptions;
+
+    @Option(names = "--backend-port", paramLabel = "PORT", defaultValue = "5000",
+            description = "Port lab-backend listens on when the lab starts (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int backendPort;
+
+    /** No command: the window. */
+    @Override
+    public Integer call() {
+        ConsoleLauncher.Options options;
+        try {
+            if (backendPort < 0 || backendPort > 65_535) {
+                throw new IllegalArgumentException("--backend-port is a port number from 0 to 65535, got " + backendPort);
+            }
+            options = new ConsoleLauncher.Options(receiverOptions.toSettings(), backendPort);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        return ConsoleLauncher.run(data.directories(), options, spec.commandLine().getErr());
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,21 +1,32 @@
 package dev.otellab.ui;
 
 import dev.otellab.ui.common.UiExecutors;
+import dev.otellab.ui.lab.LabView;
+import dev.otellab.ui.lab.LabViewModel;
 import dev.otellab.ui.logs.LogViewModel;
 import dev.otellab.ui.logs.LogsView;
 import dev.otellab.ui.shell.ConsoleSettings;
+import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.ConsoleWindow;
 import dev.otellab.ui.shell.ShellViewModel;
+import dev.otellab.ui.sli.SliView;
+import dev.otellab.ui.sli.SliViewModel;
 import dev.otellab.ui.traces.TraceSearchViewModel;
 import dev.otellab.ui.traces.TracesView;
 import dev.otellab.ui.waterfall.WaterfallViewModel;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The window's object graph, built in one place: each view model gets its port and the
- * executors through its constructor, each view its view model, and the shell the list of views.
- * The Lab and SLI views join the list in {@link #create} when they exist.
+ * executors through its constructor, each view its view model, and the shell the list of views:
+ * Lab (when the services have a lab engine), Traces, Logs, SLIs.
  */
 public final class Console {
     private final ConsoleWindow window;
@@ -23,6 +34,11 @@ public final class Console {
     private final LogsView logs;
     private final LogViewModel logModel;
     private final ShellViewModel shell;
+    private LabView lab;
+    private LabViewModel labModel;
+    private ExecutorService labControl;
+    private SliView slis;
+    private SliViewModel sliModel;
 
     private Console(ConsoleWindow window, ShellViewModel shell, TracesView traces, LogsView logs, LogViewModel logModel) {
         this.window = window;
@@ -31,6 +47,9 @@ public final class Console {
         this.logs = logs;
         this.logModel = logModel;
     }
+
+    /** How long closing waits for a lab start or stop in progress before the engine is closed. */
+    public static final Duration LAB_CONTROL_GRACE = Duration.ofSeconds(60);
 
     /** Call on the FX thread. */
     public static Console create(ConsoleServices services, UiExecutors executors, ConsoleSettings settings) {
@@ -42,8 +61,29 @@ public final class Console {
         TracesView traces = new TracesView(search, waterfall, zone, services.statusBar()::showMessage);
         LogViewModel logModel = new LogViewModel(services.logs(), executors, window);
         LogsView logs = new LogsView(logModel, zone);
-        window.register(java.util.List.of(traces, logs));
-        return new Console(window, shell, traces, logs, logModel);
+        Console console = new Console(window, shell, traces, logs, logModel);
+        List<ConsoleView> views = new ArrayList<>();
+        services.labEngine().ifPresent(engine -> {
+            // one thread for start/stop/traffic calls: a stop waits for a start in progress
+            console.labControl = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "console-lab-control");
+                thread.setDaemon(true);
+                return thread;
+            });
+            console.labModel = new LabViewModel(engine, executors, console.labControl);
+            console.lab = new LabView(console.labModel, services.statusBar()::showMessage);
+            services.statusBar().setTrafficState(console.labModel.trafficTextProperty().get());
+            console.labModel.trafficTextProperty().addListener(
+                    (observable, was, is) -> services.statusBar().setTrafficState(is));
+            views.add(console.lab);
+        });
+        views.add(traces);
+        views.add(logs);
+        console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
+        console.slis = new SliView(console.sliModel, zone);
+        views.add(console.slis);
+        window.register(views);
+        return console;
     }
 
     public ConsoleWindow window() {
@@ -62,8 +102,38 @@ public final class Console {
         return logs;
     }
 
-    /** Stops live feeds (the window closes). */
+    /** The Lab view, when the services have a lab engine. */
+    public LabView lab() {
+        return lab;
+    }
+
+    public LabViewModel labModel() {
+        return labModel;
+    }
+
+    public SliView slis() {
+        return slis;
+    }
+
+    public SliViewModel sliModel() {
+        return sliModel;
+    }
+
+    /**
+     * Stops live feeds and timers (the window closes) and lets a lab start or stop in progress
+     * finish, so whoever closes the engine next finds it settled.
+     */
     public void close() {
         logModel.close();
+        sliModel.close();
+        if (labModel != null) {
+            labModel.close();
+            labControl.shutdown();
+            try {
+                labControl.awaitTermination(LAB_CONTROL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

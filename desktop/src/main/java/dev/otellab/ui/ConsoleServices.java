@@ -1,6 +1,7 @@
 package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.LabEngine;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
@@ -8,18 +9,20 @@ import dev.otellab.ui.shell.StatusBarViewModel;
 import javafx.application.Platform;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the window needs from the rest of the console: the three query ports (whatever the lab
- * mode), the status bar that the lab engine feeds, and the folders (settings live in the
- * config folder).
+ * mode), the status bar that the lab engine feeds, the folders (settings live in the
+ * config folder), and the lab engine the Lab view drives (null when the window only queries).
  */
 public record ConsoleServices(
         TraceSource traces,
         LogSource logs,
         SliSource slis,
         StatusBarViewModel statusBar,
-        DataDirectories directories) {
+        DataDirectories directories,
+        LabEngine lab) {
 
     public ConsoleServices {
         Objects.requireNonNull(traces, "traces");
@@ -27,6 +30,22 @@ public record ConsoleServices(
         Objects.requireNonNull(slis, "slis");
         Objects.requireNonNull(statusBar, "statusBar");
         Objects.requireNonNull(directories, "directories");
+    }
+
+    /** Services without a lab engine: the views query, nothing starts or stops the lab. */
+    public ConsoleServices(TraceSource traces, LogSource logs, SliSource slis, StatusBarViewModel statusBar,
+                           DataDirectories directories) {
+        this(traces, logs, slis, statusBar, directories, null);
+    }
+
+    /** The lab engine the Lab view drives, when there is one. */
+    public Optional<LabEngine> labEngine() {
+        return Optional.ofNullable(lab);
+    }
+
+    /** The same services, with the lab engine the Lab view drives. */
+    public ConsoleServices withLab(LabEngine engine) {
+        return new ConsoleServices(traces, logs, slis, statusBar, directories, engine);
     }
 
     /**

@@ -399,12 +399,12 @@ public final class AttributeCodec {
             this.bytes = bytes;
         }
 
-        int varint() {
-            return (int) varint64();
-        }
-
         void skip(int length) {
             pos += length;
+        }
+
+        int varint() {
+            return (int) varint64();
         }
 
         long varint64() {

@@ -1,0 +1,120 @@
+package dev.otellab.ui;
+
+import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.embedded.EmbeddedLab;
+import dev.otellab.lab.embedded.EmbeddedLabSettings;
+import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
+import dev.otellab.ui.lab.LabStatusBarFeed;
+import dev.otellab.ui.shell.StatusBarViewModel;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opens the console window on the embedded lab: makes the lab (its store opens now; the
+ * receiver and lab-backend start when the user presses Start), shows the window, and when the
+ * window closes stops the lab cleanly (lab-backend flushes its telemetry) and closes the store.
+ * Not a JavaFX Application itself, so the shaded jar starts from the class path.
+ */
+public final class ConsoleLauncher {
+    public static final String NO_DISPLAY = "No display found. Run the lab headless with `lab-console lab`, or set DISPLAY.";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleLauncher.class);
+
+    /** How the window's lab is set up: the receiver's ports and lab-backend's port. */
+    public record Options(ReceiverSettings receiver, int backendPort) {
+    }
+
+    private ConsoleLauncher() {
+    }
+
+    /** Opens the window and returns the process's exit code once it closes. */
+    public static int run(DataDirectories directories, Options options, PrintWriter err) {
+        if (!displayAvailable(System.getProperty("os.name", ""), System.getenv(), Boolean.getBoolean("java.awt.headless"))) {
+            err.println(NO_DISPLAY);
+            err.flush();
+            return 1;
+        }
+        EmbeddedLab lab;
+        try {
+            lab = new EmbeddedLab(EmbeddedLabSettings.defaults(directories)
+                    .withReceiver(options.receiver()).withBackendPort(options.backendPort()));
+        } catch (RuntimeException e) {
+            err.println("The console cannot open its telemetry store in " + directories.telemetryStoreDir() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        // Ctrl-C or SIGTERM while the window is open: still stop lab-backend (it is a separate process)
+        Thread onSignal = new Thread(lab::close, "lab-console-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            ConsoleApplication.launch(services(lab, directories));
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.debug("The window could not open", e);
+            err.println("The console window could not open: " + e.getMessage()
+                    + ". Run the lab headless with `lab-console lab`.");
+            err.flush();
+            return 1;
+        } finally {
+            closeUnlessShuttingDown(lab, onSignal);
+        }
+    }
+
+    /**
+     * The status bar's executor: the FX thread once the toolkit runs. The services are made
+     * before the window opens, when there is no FX thread yet and nothing shows the status
+     * bar: those first updates run at once, on the launching thread.
+     */
+    private static void onFxThread(Runnable update) {
+        try {
+            Platform.runLater(update);
+        } catch (IllegalStateException toolkitNotRunning) {
+            update.run();
+        }
+    }
+
+    private static void closeUnlessShuttingDown(EmbeddedLab lab, Thread onSignal) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook closes the lab
+        }
+        lab.close();
+    }
+
+    /**
+     * The window's services over an embedded lab: its three ports, the engine for the Lab view,
+     * and a status bar that follows the engine (mode, parts, receiver endpoint).
+     */
+    public static ConsoleServices services(EmbeddedLab lab, DataDirectories directories) {
+        StatusBarViewModel statusBar = new StatusBarViewModel(ConsoleLauncher::onFxThread);
+        statusBar.setDataLocation("Embedded store: " + directories.telemetryStoreDir());
+        ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), statusBar, directories, lab);
+        new LabStatusBarFeed(services.statusBar(), () -> lab.receiverEndpoints()
+                .map(endpoints -> "OTLP " + endpoints.httpUrl()).orElse("")).follow(lab);
+        return services;
+    }
+
+    /**
+     * Whether a window can open: on Linux and the BSDs, a DISPLAY (X11, or XWayland) or a
+     * WAYLAND_DISPLAY must be set; elsewhere, AWT's judgement; never with java.awt.headless=true.
+     */
+    static boolean displayAvailable(String osName, Map<String, String> environment, boolean awtHeadless) {
+        if (awtHeadless) {
+            return false;
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return !java.awt.GraphicsEnvironment.isHeadless();
+        }
+        return isSet(environment.get("DISPLAY")) || isSet(environment.get("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}

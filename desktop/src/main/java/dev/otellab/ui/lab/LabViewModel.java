@@ -1,0 +1,434 @@
+package dev.otellab.ui.lab;
+
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabStartException;
+import dev.otellab.lab.LabStatus;
+import dev.otellab.lab.PartState;
+import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.traffic.TrafficCounts;
+import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.ui.common.UiExecutors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Lab view: start, stop and restart the lab, each part's state, lab-backend's output and
+ * URL, and the traffic generator. Every call into the engine runs on the {@code control}
+ * executor (one thread, so a stop waits for a start to finish), never on the UI thread; the
+ * results come back on the UI executor. The engine's status and output arrive on its own
+ * threads and are handed to the UI executor too; output lines wait in a bounded queue and are
+ * applied at most every {@link #DRAIN_INTERVAL}, with one list change per drain.
+ *
+ * <p>Call the public methods on the UI thread.
+ */
+public final class LabViewModel {
+    public static final int OUTPUT_CAPACITY = 2_000;
+    public static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
+    public static final Duration COUNTS_INTERVAL = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(LabViewModel.class);
+
+    private final LabEngine engine;
+    private final UiExecutors executors;
+    private final Executor control;
+    private final OutputBuffer pendingOutput = new OutputBuffer(OUTPUT_CAPACITY);
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private final ReadOnlyObjectWrapper<LabState> state = new ReadOnlyObjectWrapper<>(this, "state", LabState.STOPPED);
+    private final ObservableList<PartStatus> parts = FXCollections.observableArrayList();
+    private final ObservableList<String> output = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper backendUrl = new ReadOnlyStringWrapper(this, "backendUrl", "");
+    private final ReadOnlyObjectWrapper<LabProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final BooleanBinding canStart;
+    private final BooleanBinding canStop;
+    private final BooleanBinding canRestart;
+    private final StringBinding stateText;
+
+    private final DoubleProperty requestsPerSecond = new SimpleDoubleProperty(this, "requestsPerSecond",
+            TrafficProfile.DEFAULT.requestsPerSecond());
+    private final DoubleProperty slowPercent = new SimpleDoubleProperty(this, "slowPercent",
+            TrafficProfile.DEFAULT.slowShare() * 100);
+    private final DoubleProperty errorPercent = new SimpleDoubleProperty(this, "errorPercent",
+            TrafficProfile.DEFAULT.errorShare() * 100);
+    private final StringBinding trafficProblem;
+    private final ReadOnlyBooleanWrapper trafficRunning = new ReadOnlyBooleanWrapper(this, "trafficRunning");
+    private final ReadOnlyObjectWrapper<TrafficCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts", TrafficCounts.NONE);
+    private final BooleanBinding canStartTraffic;
+    private final BooleanBinding canStopTraffic;
+    private final StringBinding trafficText;
+
+    private TrafficGenerator generator;
+    private ScheduledFuture<?> countsTimer;
+
+    public LabViewModel(LabEngine engine, UiExecutors executors, Executor control) {
+        this.engine = engine;
+        this.executors = executors;
+        this.control = control;
+        canStart = Bindings.createBooleanBinding(
+                () -> state.get() == LabState.STOPPED || state.get() == LabState.FAILED, state);
+        canStop = Bindings.createBooleanBinding(
+                () -> state.get() == LabState.RUNNING || state.get() == LabState.FAILED, state);
+        canRestart = canStop;
+        stateText = Bindings.createStringBinding(() -> switch (state.get()) {
+            case STOPPED -> "The lab is stopped";
+            case STARTING -> "Starting the lab…";
+            case RUNNING -> "The lab is running";
+            case STOPPING -> "Stopping the lab (lab-backend flushes its telemetry)…";
+            case FAILED -> "The lab has a problem";
+        }, state);
+        trafficProblem = Bindings.createStringBinding(this::profileProblem, requestsPerSecond, slowPercent, errorPercent);
+        canStartTraffic = Bindings.createBooleanBinding(
+                () -> state.get() == LabState.RUNNING && !trafficRunning.get() && trafficProblem.get().isEmpty(),
+                state, trafficRunning, trafficProblem);
+        canStopTraffic = Bindings.createBooleanBinding(
+                () -> state.get() == LabState.RUNNING && trafficRunning.get(), state, trafficRunning);
+        trafficText = Bindings.createStringBinding(this::describeTraffic, state, trafficRunning, requestsPerSecond,
+                slowPercent, errorPercent);
+        trafficProblem.addListener((observable, was, is) -> applyProfileWhileRunning());
+        requestsPerSecond.addListener((observable, was, is) -> applyProfileWhileRunning());
+        slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
+        errorPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
+
+        parts.setAll(engine.status().parts());
+        engine.addStatusListener(status -> executors.ui().execute(() -> applyStatus(status)));
+        engine.addBackendOutputListener(this::onOutputLine);
+    }
+
+    /** Starts the lab in the background; the buttons wait until it is up or failed. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        state.set(LabState.STARTING);
+        problem.set(null);
+        control.execute(this::startOnControlThread);
+    }
+
+    /** Stops the traffic and the lab; lab-backend flushes its telemetry before it ends. */
+    public void stop() {
+        if (!canStop.get()) {
+            return;
+        }
+        beginStopping();
+        control.execute(() -> {
+            stopEngine();
+            executors.ui().execute(this::stopped);
+        });
+    }
+
+    /** Stop, then start: a new lab-backend process on the same store. */
+    public void restart() {
+        if (!canRestart.get()) {
+            return;
+        }
+        beginStopping();
+        control.execute(() -> {
+            stopEngine();
+            executors.ui().execute(() -> {
+                stopped();
+                state.set(LabState.STARTING);
+            });
+            startOnControlThread();
+        });
+    }
+
+    public void startTraffic() {
+        if (!canStartTraffic.get() || generator == null) {
+            return;
+        }
+        TrafficGenerator target = generator;
+        TrafficProfile profile = profile();
+        trafficRunning.set(true);
+        control.execute(() -> {
+            target.setProfile(profile);
+            target.start();
+        });
+    }
+
+    public void stopTraffic() {
+        if (!canStopTraffic.get() || generator == null) {
+            return;
+        }
+        TrafficGenerator target = generator;
+        trafficRunning.set(false);
+        control.execute(target::stop);
+    }
+
+    /** The profile the controls describe; IllegalArgumentException says what is wrong. */
+    public TrafficProfile profile() {
+        return new TrafficProfile(requestsPerSecond.get(), slowPercent.get() / 100, errorPercent.get() / 100,
+                TrafficProfile.DEFAULT.slowDelay());
+    }
+
+    /**
+     * Applies the output lines that arrived since the last drain: called on the UI executor by
+     * the drain timer; tests may call it directly.
+     */
+    public void drainOutput() {
+        drainScheduled.set(false);
+        List<String> lines = pendingOutput.drain();
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (lines.size() >= OUTPUT_CAPACITY) {
+            output.setAll(lines.subList(lines.size() - OUTPUT_CAPACITY, lines.size()));
+            return;
+        }
+        int overflow = output.size() + lines.size() - OUTPUT_CAPACITY;
+        if (overflow > 0) {
+            output.remove(0, overflow);
+        }
+        output.addAll(lines);
+    }
+
+    /** Reads the traffic counts once (the counts timer calls this); tests may call it directly. */
+    public void refreshCounts() {
+        TrafficGenerator current = generator;
+        if (current != null) {
+            counts.set(current.counts());
+        }
+    }
+
+    /** The window closes: stop polling. The engine itself is closed by whoever made it. */
+    public void close() {
+        stopCountsTimer();
+    }
+
+    private void startOnControlThread() {
+        try {
+            engine.start();
+            Optional<URI> url = engine.backendUrl();
+            Optional<TrafficGenerator> traffic = engine.traffic();
+            LabStatus status = engine.status();
+            executors.ui().execute(() -> started(url, traffic, status));
+        } catch (LabStartException e) {
+            LabStatus status = engine.status();
+            executors.ui().execute(() -> failed(LabProblem.from(e), status));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executors.ui().execute(() -> failed(new LabProblem("Starting the lab was interrupted", List.of(),
+                    "Press Start again."), engine.status()));
+        } catch (RuntimeException e) {
+            LOG.warn("The lab failed to start unexpectedly", e);
+            executors.ui().execute(() -> failed(LabProblem.unexpected(e), engine.status()));
+        }
+    }
+
+    private void stopEngine() {
+        try {
+            engine.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping the lab failed", e);
+        }
+    }
+
+    private void started(Optional<URI> url, Optional<TrafficGenerator> traffic, LabStatus status) {
+        parts.setAll(status.parts());
+        if (status.anyFailed()) {
+            // lab-backend ended between the start and this moment
+            failedPart(status);
+            return;
+        }
+        state.set(LabState.RUNNING);
+        backendUrl.set(url.map(URI::toString).orElse(""));
+        generator = traffic.orElse(null);
+        trafficRunning.set(generator != null && generator.isRunning());
+        counts.set(generator == null ? TrafficCounts.NONE : generator.counts());
+        startCountsTimer();
+    }
+
+    private void failed(LabProblem why, LabStatus status) {
+        parts.setAll(status.parts());
+        problem.set(why);
+        state.set(LabState.FAILED);
+        forgetBackend();
+    }
+
+    private void beginStopping() {
+        state.set(LabState.STOPPING);
+        trafficRunning.set(false);
+        stopCountsTimer();
+        refreshCounts();
+        generator = null;
+    }
+
+    private void stopped() {
+        state.set(LabState.STOPPED);
+        problem.set(null);
+        backendUrl.set("");
+        parts.setAll(engine.status().parts());
+    }
+
+    private void applyStatus(LabStatus status) {
+        parts.setAll(status.parts());
+        if (state.get() == LabState.RUNNING && status.anyFailed()) {
+            failedPart(status);
+        }
+    }
+
+    private void failedPart(LabStatus status) {
+        PartStatus broken = status.parts().stream().filter(part -> part.state() == PartState.FAILED)
+                .findFirst().orElseThrow();
+        problem.set(LabProblem.partFailed(broken.part(), broken.detail()));
+        state.set(LabState.FAILED);
+        forgetBackend();
+    }
+
+    private void forgetBackend() {
+        refreshCounts();
+        stopCountsTimer();
+        generator = null;
+        trafficRunning.set(false);
+        backendUrl.set("");
+    }
+
+    private void onOutputLine(String line) {
+        pendingOutput.offer(line);
+        if (drainScheduled.compareAndSet(false, true)) {
+            executors.timer().schedule(() -> executors.ui().execute(this::drainOutput),
+                    DRAIN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void applyProfileWhileRunning() {
+        TrafficGenerator current = generator;
+        if (current != null && trafficProblem.get().isEmpty()) {
+            TrafficProfile profile = profile();
+            control.execute(() -> current.setProfile(profile));
+        }
+    }
+
+    private void startCountsTimer() {
+        stopCountsTimer();
+        countsTimer = executors.timer().scheduleAtFixedRate(() -> executors.ui().execute(this::refreshCounts),
+                COUNTS_INTERVAL.toMillis(), COUNTS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void stopCountsTimer() {
+        if (countsTimer != null) {
+            countsTimer.cancel(false);
+            countsTimer = null;
+        }
+    }
+
+    private String profileProblem() {
+        try {
+            profile();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String describeTraffic() {
+        if (state.get() != LabState.RUNNING) {
+            return "";
+        }
+        if (!trafficRunning.get()) {
+            return "Traffic: stopped";
+        }
+        return String.format(Locale.ROOT, "Traffic: %s req/s, %.0f%% slow, %.0f%% failing",
+                formatRate(requestsPerSecond.get()), slowPercent.get(), errorPercent.get());
+    }
+
+    static String formatRate(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%.1f", rate);
+    }
+
+    public ReadOnlyObjectProperty<LabState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public StringBinding stateTextProperty() {
+        return stateText;
+    }
+
+    public ObservableList<PartStatus> parts() {
+        return parts;
+    }
+
+    /** lab-backend's last {@link #OUTPUT_CAPACITY} lines, oldest first. */
+    public ObservableList<String> output() {
+        return output;
+    }
+
+    public ReadOnlyStringProperty backendUrlProperty() {
+        return backendUrl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LabProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    public BooleanBinding canRestartProperty() {
+        return canRestart;
+    }
+
+    public DoubleProperty requestsPerSecondProperty() {
+        return requestsPerSecond;
+    }
+
+    public DoubleProperty slowPercentProperty() {
+        return slowPercent;
+    }
+
+    public DoubleProperty errorPercentProperty() {
+        return errorPercent;
+    }
+
+    public StringBinding trafficProblemProperty() {
+        return trafficProblem;
+    }
+
+    public ReadOnlyBooleanProperty trafficRunningProperty() {
+        return trafficRunning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrafficCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartTrafficProperty() {
+        return canStartTraffic;
+    }
+
+    public BooleanBinding canStopTrafficProperty() {
+        return canStopTraffic;
+    }
+
+    /** "Traffic: 5 req/s, 5% slow, 2% failing", "Traffic: stopped", or "" while the lab is down. */
+    public StringBinding trafficTextProperty() {
+        return trafficText;
+    }
+}

@@ -1,0 +1,576 @@
+package dev.otellab.ui.sli;
+
+import dev.otellab.telemetry.model.SloHealth;
+import dev.otellab.telemetry.model.SloStatus;
+import dev.otellab.telemetry.model.SliSeries;
+import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.ui.common.BusyIndicator;
+import dev.otellab.ui.common.DurationText;
+import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeText;
+import dev.otellab.ui.lab.LabView;
+import dev.otellab.ui.shell.ConsoleView;
+import dev.otellab.ui.shell.ShortcutHelp;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The SLIs page: service, range, step and targets; charts of availability, request rate,
+ * error ratio and latency percentiles for the service or one route; the SLO table (error
+ * budget left, burn rate, health per route); and the traces behind a clicked latency point.
+ */
+public final class SliView implements ConsoleView {
+    private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final SliViewModel model;
+    private final ZoneId zone;
+    private final BorderPane root = new BorderPane();
+    private final ComboBox<String> service = new ComboBox<>();
+    private final LineChart<Number, Number> availability;
+    private final LineChart<Number, Number> rate;
+    private final LineChart<Number, Number> errors;
+    private final LineChart<Number, Number> latency;
+    private final TableView<SloStatus> sloTable = new TableView<>();
+    private final TableView<TraceSummary> traceTable = new TableView<>();
+
+    public SliView(SliViewModel model, ZoneId zone) {
+        this.model = model;
+        this.zone = zone;
+        root.getStyleClass().add("sli-view");
+        root.setId("sli-view");
+        root.getStylesheets().add(LabView.class.getResource(LabView.STYLESHEET).toExternalForm());
+        availability = chart("Availability (%)", "sli-availability", false);
+        rate = chart("Request rate (req/s)", "sli-rate", false);
+        errors = chart("Error ratio (5xx, %)", "sli-errors", false);
+        latency = chart("Latency (ms) — click a point for its traces", "sli-latency", true);
+        root.setTop(form());
+        GridPane charts = new GridPane();
+        charts.setHgap(8);
+        charts.setVgap(8);
+        charts.add(availability, 0, 0);
+        charts.add(rate, 1, 0);
+        charts.add(errors, 0, 1);
+        charts.add(latency, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            charts.getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            row.setVgrow(Priority.ALWAYS);
+            charts.getRowConstraints().add(row);
+        }
+        SplitPane split = new SplitPane(charts, bottom());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
+        root.setCenter(split);
+        model.chartDataProperty().addListener((observable, was, is) -> showCharts(is));
+    }
+
+    @Override
+    public String title() {
+        return "SLIs";
+    }
+
+    @Override
+    public String glyph() {
+        return "◔";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public KeyCombination shortcut() {
+        return new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    @Override
+    public void shown() {
+        model.visibleProperty().set(true);
+        model.refresh();
+    }
+
+    @Override
+    public void hidden() {
+        model.visibleProperty().set(false);
+    }
+
+    @Override
+    public void focusSearch() {
+        service.requestFocus();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public List<ShortcutHelp> shortcuts() {
+        return List.of(new ShortcutHelp("Click a latency point", "List the traces of that moment"));
+    }
+
+    @Override
+    public Map<String, String> saveState() {
+        return model.saveState();
+    }
+
+    @Override
+    public void restoreState(Map<String, String> state) {
+        model.restoreState(state);
+    }
+
+    /** The charts, for tests and screenshots. */
+    public List<LineChart<Number, Number>> charts() {
+        return List.of(availability, rate, errors, latency);
+    }
+
+    public TableView<SloStatus> sloTable() {
+        return sloTable;
+    }
+
+    public TableView<TraceSummary> traceTable() {
+        return traceTable;
+    }
+
+    private Node form() {
+        service.setId("sli-service");
+        service.setItems(model.services());
+        service.setPromptText("no service yet");
+        service.setPrefWidth(180);
+        service.valueProperty().bindBidirectional(model.serviceProperty());
+        ComboBox<TimeRangeChoice> range = new ComboBox<>();
+        range.setId("sli-range");
+        range.getItems().setAll(SliViewModel.RANGES);
+        range.valueProperty().bindBidirectional(model.rangeProperty());
+        TextField from = field("sli-from", TimeRangeChoice.CUSTOM_PATTERN, 12);
+        from.textProperty().bindBidirectional(model.customFromProperty());
+        TextField to = field("sli-to", "now", 12);
+        to.textProperty().bindBidirectional(model.customToProperty());
+        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
+        custom.setAlignment(Pos.CENTER_LEFT);
+        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
+        custom.managedProperty().bind(custom.visibleProperty());
+        TextField step = field("sli-step", "auto", 6);
+        step.textProperty().bindBidirectional(model.stepOverrideProperty());
+        step.setTooltip(new Tooltip("Empty: about 60-120 points for the range. Or e.g. 10s, 1m"));
+        TextField availabilityTarget = field("slo-availability-target", "99", 5);
+        availabilityTarget.textProperty().bindBidirectional(model.availabilityTargetProperty());
+        TextField latencyTarget = field("slo-latency-target", "500", 5);
+        latencyTarget.textProperty().bindBidirectional(model.latencyTargetProperty());
+        ComboBox<String> route = new ComboBox<>();
+        route.setId("sli-route");
+        route.setItems(model.routes());
+        route.valueProperty().bindBidirectional(model.routeProperty());
+        route.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? "All routes" : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return "All routes".equals(text) ? SliSeries.ALL_ROUTES : text;
+            }
+        });
+        route.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.isEmpty() ? "All routes" : item);
+            }
+        });
+        route.setPrefWidth(220);
+
+        Button apply = new Button("Apply");
+        apply.setId("sli-apply");
+        apply.setDefaultButton(true);
+        apply.disableProperty().bind(model.canQueryProperty().not());
+        apply.setOnAction(event -> model.refresh());
+        CheckBox autoRefresh = new CheckBox("Auto-refresh (5 s)");
+        autoRefresh.setId("sli-auto-refresh");
+        autoRefresh.selectedProperty().bindBidirectional(model.autoRefreshProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        HBox busy = new HBox(6, spinner, new Label("Querying…"));
+        busy.setAlignment(Pos.CENTER_LEFT);
+        BusyIndicator.showWhileBusy(busy, model.runningProperty());
+        Label stepText = new Label();
+        stepText.getStyleClass().add("result-summary");
+        stepText.textProperty().bind(model.stepTextProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(2);
+        grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Avail. %"),
+                caption("p95 ms"), caption("Route"));
+        grid.addRow(1, service, new HBox(8, range, custom), step, availabilityTarget, latencyTarget, route);
+        grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error"),
+                error(model.stepErrorProperty(), "sli-step-error"),
+                error(model.availabilityErrorProperty(), "slo-availability-error"),
+                error(model.latencyErrorProperty(), "slo-latency-error"), new Label());
+
+        Label message = new Label();
+        message.setId("sli-error");
+        message.getStyleClass().add("error-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.errorMessageProperty());
+        message.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        // a flow, not a row: at the window's smallest size the numbers wrap instead of turning into "…"
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(12, 6, apply, autoRefresh, stepText, busy, summary());
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (Node child : actions.getChildren()) {
+            if (child instanceof javafx.scene.control.Control control) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        VBox box = new VBox(6, grid, actions, message);
+        box.getStyleClass().add("view-header");
+        return box;
+    }
+
+    /** The shown route's availability and p95 against its targets, colored by health. */
+    private Node summary() {
+        Label availabilityValue = new Label();
+        availabilityValue.setId("sli-availability-value");
+        availabilityValue.getStyleClass().add("sli-big-number");
+        Label latencyValue = new Label();
+        latencyValue.setId("sli-p95-value");
+        latencyValue.getStyleClass().add("sli-big-number");
+        Label budget = new Label();
+        budget.setId("sli-budget-value");
+        budget.getStyleClass().add("result-summary");
+        model.selectedStatusProperty().addListener((observable, was, status) -> {
+            restyle(availabilityValue, status == null ? SloHealth.NO_DATA : status.availabilityHealth());
+            restyle(latencyValue, status == null ? SloHealth.NO_DATA : status.latencyHealth());
+            if (status == null || status.requests() == 0) {
+                availabilityValue.setText("");
+                latencyValue.setText("");
+                budget.setText("");
+                return;
+            }
+            availabilityValue.setText("availability " + SloTargetsForm.formatPercent(status.availability()));
+            latencyValue.setText("p95 " + SloTargetsForm.formatMillis(status.p95LatencyMillis()));
+            budget.setText("error budget left " + SloTargetsForm.formatPercent(status.errorBudgetRemaining())
+                    + ", burn rate " + SloTargetsForm.formatBurnRate(status.burnRate()));
+        });
+        HBox box = new HBox(14, availabilityValue, latencyValue, budget);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().forEach(child -> ((Label) child).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private Node bottom() {
+        sloTable.setId("slo-table");
+        sloTable.setItems(model.statuses());
+        sloTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        sloTable.setPlaceholder(new Label("No requests in this range yet"));
+        sloTable.getColumns().add(sloColumn("Route", 170, status -> status.route().isEmpty() ? "All routes" : status.route()));
+        sloTable.getColumns().add(sloColumn("Requests", 75, status -> String.format("%,d", status.requests())));
+        sloTable.getColumns().add(sloColumn("Availability", 90, status -> SloTargetsForm.formatPercent(status.availability())));
+        sloTable.getColumns().add(sloColumn("p95", 70, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
+        sloTable.getColumns().add(sloColumn("Budget left", 95, status -> status.requests() == 0 ? "–"
+                : SloTargetsForm.formatPercent(status.errorBudgetRemaining())));
+        sloTable.getColumns().add(sloColumn("Burn rate", 75, status -> status.requests() == 0 ? "–"
+                : SloTargetsForm.formatBurnRate(status.burnRate())));
+        TableColumn<SloStatus, SloStatus> health = new TableColumn<>("Health");
+        health.setPrefWidth(95);
+        health.setSortable(false);
+        health.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        health.setCellFactory(column -> new HealthCell());
+        sloTable.getColumns().add(health);
+        sloTable.setRowFactory(view -> {
+            TableRow<SloStatus> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (!row.isEmpty()) {
+                    model.routeProperty().set(row.getItem().route());
+                }
+            });
+            return row;
+        });
+
+        traceTable.setId("sli-traces");
+        traceTable.setItems(model.windowTraces());
+        traceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        traceTable.setPlaceholder(new Label("Click a point of the latency chart to list the traces of that moment"));
+        traceTable.getColumns().add(traceColumn("Start", 100, summary -> TimeText.time(summary.startUnixNano(), zone)));
+        traceTable.getColumns().add(traceColumn("Operation", 170, TraceSummary::rootName));
+        traceTable.getColumns().add(traceColumn("Duration", 80, summary -> DurationText.format(summary.durationNanos())));
+        traceTable.getColumns().add(traceColumn("Errors", 60, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
+        traceTable.setRowFactory(view -> {
+            TableRow<TraceSummary> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (!row.isEmpty() && event.getClickCount() >= 1) {
+                    model.openTrace(row.getItem());
+                }
+            });
+            return row;
+        });
+        traceTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                model.openTrace(traceTable.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label windowText = new Label();
+        windowText.setId("sli-window-text");
+        windowText.getStyleClass().add("result-summary");
+        windowText.textProperty().bind(model.windowTextProperty());
+        VBox traces = new VBox(4, caption("Traces at the clicked point"), windowText, traceTable);
+        VBox.setVgrow(traceTable, Priority.ALWAYS);
+        VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), sloTable);
+        VBox.setVgrow(sloTable, Priority.ALWAYS);
+        SplitPane split = new SplitPane(slo, traces);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void showCharts(SliChartData data) {
+        TimeRange shown = model.shownRangeProperty().get();
+        for (LineChart<Number, Number> chart : charts()) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            if (shown != null) {
+                x.setLowerBound(shown.fromUnixNano() / 1e9);
+                x.setUpperBound(shown.toUnixNano() / 1e9);
+                x.setTickUnit(Math.max(1, (shown.toUnixNano() - shown.fromUnixNano()) / 1e9 / 6));
+            }
+        }
+        setSeries(availability, List.of(series("availability", data.availabilityPercent()),
+                targetSeries("target", targetValue(model.availabilityTargetProperty().get(), true), shown)));
+        fitAvailabilityAxis(data);
+        setSeries(rate, List.of(series("requests/s", data.requestRate())));
+        setSeries(errors, List.of(series("5xx", data.errorPercent())));
+        setSeries(latency, List.of(series("p50", data.p50Millis()), series("p95", data.p95Millis()),
+                series("p99", data.p99Millis()), targetSeries("p95 target", targetValue(model.latencyTargetProperty().get(), false), shown)));
+        markTargetLines();
+        for (XYChart.Series<Number, Number> line : latency.getData().subList(0, 3)) {
+            for (XYChart.Data<Number, Number> point : line.getData()) {
+                Node symbol = point.getNode();
+                if (symbol != null) {
+                    String text = line.getName() + " " + SloTargetsForm.formatMillis(point.getYValue().doubleValue())
+                            + " at " + AXIS_TIME.format(TimeText.instant((long) (point.getXValue().doubleValue() * 1e9)).atZone(zone));
+                    Tooltip.install(symbol, new Tooltip(text));
+                    symbol.setOnMouseClicked(event -> model.selectPoint(
+                            (long) (point.getXValue().doubleValue() * 1e9), point.getYValue().doubleValue()));
+                }
+            }
+        }
+    }
+
+    /** The target as a flat dashed line over the shown range; no line when the target does not parse. */
+    private static XYChart.Series<Number, Number> targetSeries(String name, double value, TimeRange shown) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        if (shown != null && Double.isFinite(value)) {
+            series.getData().add(new XYChart.Data<>(shown.fromUnixNano() / 1e9, value));
+            series.getData().add(new XYChart.Data<>(shown.toUnixNano() / 1e9, value));
+        }
+        return series;
+    }
+
+    private static double targetValue(String text, boolean availabilityPercent) {
+        try {
+            return availabilityPercent ? SloTargetsForm.parseAvailabilityPercent(text) : SloTargetsForm.parseLatencyMillis(text);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void markTargetLines() {
+        for (LineChart<Number, Number> chart : List.of(availability, latency)) {
+            XYChart.Series<Number, Number> target = chart.getData().get(chart.getData().size() - 1);
+            if (target.getNode() != null && !target.getNode().getStyleClass().contains("target-line")) {
+                target.getNode().getStyleClass().add("target-line");
+            }
+            for (XYChart.Data<Number, Number> point : target.getData()) {
+                if (point.getNode() != null) {
+                    point.getNode().setVisible(false);
+                }
+            }
+        }
+    }
+
+    /** Availability reads best from a little under its lowest point up to exactly 100%. */
+    private void fitAvailabilityAxis(SliChartData data) {
+        NumberAxis y = (NumberAxis) availability.getYAxis();
+        double lowest = data.availabilityPercent().stream().mapToDouble(SliChartData.Point::value).min().orElse(100);
+        double target = targetValue(model.availabilityTargetProperty().get(), true);
+        if (Double.isFinite(target)) {
+            lowest = Math.min(lowest, target);
+        }
+        double lower = Math.max(0, Math.floor((lowest - 1) / 5) * 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(lower);
+        y.setUpperBound(100);
+        y.setTickUnit(Math.max(1, (100 - lower) / 5));
+    }
+
+    private static void setSeries(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> lines) {
+        if (chart.getData().size() == lines.size()) {
+            for (int i = 0; i < lines.size(); i++) {
+                chart.getData().get(i).getData().setAll(lines.get(i).getData());
+            }
+        } else {
+            chart.getData().setAll(lines);
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<SliChartData.Point> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (SliChartData.Point point : points) {
+            series.getData().add(new XYChart.Data<>(point.timeUnixNano() / 1e9, point.value()));
+        }
+        return series;
+    }
+
+    private LineChart<Number, Number> chart(String title, String id, boolean clickable) {
+        NumberAxis x = new NumberAxis();
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return AXIS_TIME.format(TimeText.instant((long) (seconds.doubleValue() * 1e9)).atZone(zone));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(!id.equals("sli-availability"));
+        y.setMinorTickVisible(false);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(clickable);
+        chart.setLegendVisible(clickable || id.equals("sli-availability"));
+        chart.getStyleClass().add("sli-chart");
+        if (clickable) {
+            chart.getStyleClass().add("clickable");
+        }
+        chart.setMinSize(160, 110);
+        return chart;
+    }
+
+    private static void restyle(Label label, SloHealth health) {
+        label.getStyleClass().removeIf(style -> style.startsWith("health-"));
+        label.getStyleClass().add(SloTargetsForm.healthStyle(health));
+    }
+
+    private static final class HealthCell extends TableCell<SloStatus, SloStatus> {
+        @Override
+        protected void updateItem(SloStatus item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Label badge = new Label(SloTargetsForm.healthText(item.overall()));
+            badge.getStyleClass().addAll("slo-health", SloTargetsForm.healthStyle(item.overall()));
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            if (item.overall() != SloHealth.NO_DATA) {
+                badge.setTooltip(new Tooltip(reason(item)));
+            }
+            setGraphic(badge);
+        }
+
+        private static String reason(SloStatus status) {
+            if (status.overall() == SloHealth.NO_DATA) {
+                return "";
+            }
+            return "Availability: " + SloTargetsForm.healthText(status.availabilityHealth()).toLowerCase(java.util.Locale.ROOT)
+                    + " (target " + SloTargetsForm.formatPercent(status.targets().availability()) + ")"
+                    + "; p95: " + SloTargetsForm.healthText(status.latencyHealth()).toLowerCase(java.util.Locale.ROOT)
+                    + " (target " + SloTargetsForm.formatMillis(status.targets().p95LatencyMillis()) + ")";
+        }
+    }
+
+    private static <T> TableColumn<SloStatus, String> sloColumn(String title, double width, Function<SloStatus, String> value) {
+        TableColumn<SloStatus, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<TraceSummary, String> traceColumn(String title, double width, Function<TraceSummary, String> value) {
+        TableColumn<TraceSummary, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        return field;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-caption");
+        return label;
+    }
+
+    private static Label error(StringBinding message, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(message);
+        label.setWrapText(true);
+        label.setMaxWidth(240);
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
+        return label;
+    }
+}

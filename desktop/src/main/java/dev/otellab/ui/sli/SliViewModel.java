@@ -1,0 +1,580 @@
+package dev.otellab.ui.sli;
+
+import dev.otellab.telemetry.model.SliReport;
+import dev.otellab.telemetry.model.SliSeries;
+import dev.otellab.telemetry.model.SloStatus;
+import dev.otellab.telemetry.model.SloTargets;
+import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.telemetry.query.TraceSearchCriteria;
+import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.ui.common.DurationText;
+import dev.otellab.ui.common.LatestQuery;
+import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeText;
+import dev.otellab.ui.common.UiExecutors;
+import dev.otellab.ui.shell.Navigator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SLIs view: a service, a time range and a step (chosen for 60 to 120 points unless the
+ * user sets one), the SLI series overall and per route as chart data, the SLO targets
+ * (validated, remembered) with each route's error budget, burn rate and health, and the traces
+ * behind a clicked latency point. Queries run on the background executor, one at a time
+ * ({@link LatestQuery}); auto-refresh asks again every {@link #AUTO_REFRESH_PERIOD} while the
+ * view shows.
+ *
+ * <p>Call the public methods on the UI thread.
+ */
+public final class SliViewModel {
+    public static final Duration AUTO_REFRESH_PERIOD = Duration.ofSeconds(5);
+    public static final int MAX_POINTS = 120;
+    public static final int MAX_OVERRIDE_POINTS = 2_000;
+    public static final int TRACE_LIMIT = 50;
+    /** The semantic-convention attribute that names a SERVER span's route template. */
+    static final String ROUTE_ATTRIBUTE = "http.route";
+    /** The ranges the view offers: a chart of "any time" has no sensible step. */
+    public static final List<TimeRangeChoice> RANGES = List.of(TimeRangeChoice.LAST_5_MINUTES,
+            TimeRangeChoice.LAST_15_MINUTES, TimeRangeChoice.LAST_HOUR, TimeRangeChoice.LAST_6_HOURS,
+            TimeRangeChoice.LAST_24_HOURS, TimeRangeChoice.CUSTOM);
+    /** Steps people read easily; the automatic step is the smallest that gives at most {@link #MAX_POINTS}. */
+    static final List<Duration> NICE_STEPS = List.of(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30),
+            Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1));
+
+    /** What one refresh brings back. */
+    record Result(List<String> services, String service, TimeRange range, SliReport report, List<SloStatus> statuses) {
+    }
+
+    private final SliSource slis;
+    private final TraceSource traces;
+    private final UiExecutors executors;
+    private final Navigator navigator;
+    private final LatestQuery<Result> query;
+    private final LatestQuery<List<TraceSummary>> traceQuery;
+
+    private final StringProperty service = new SimpleStringProperty(this, "service", "");
+    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_15_MINUTES);
+    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
+    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
+    private final StringProperty stepOverride = new SimpleStringProperty(this, "stepOverride", "");
+    private final StringProperty availabilityTarget = new SimpleStringProperty(this, "availabilityTarget", "99");
+    private final StringProperty latencyTarget = new SimpleStringProperty(this, "latencyTarget", "500");
+    private final ObjectProperty<String> route = new SimpleObjectProperty<>(this, "route", SliSeries.ALL_ROUTES);
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
+
+    private final StringBinding rangeError;
+    private final StringBinding stepError;
+    private final StringBinding availabilityError;
+    private final StringBinding latencyError;
+    private final BooleanBinding canQuery;
+    private final StringBinding stepText;
+
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final ObservableList<String> routes = FXCollections.observableArrayList(SliSeries.ALL_ROUTES);
+    private final ObservableList<SloStatus> statuses = FXCollections.observableArrayList();
+    private final ObservableList<TraceSummary> windowTraces = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SliReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<SliChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData", SliChartData.EMPTY);
+    private final ReadOnlyObjectWrapper<SloStatus> selectedStatus = new ReadOnlyObjectWrapper<>(this, "selectedStatus");
+    private final ReadOnlyObjectWrapper<TimeRange> shownRange = new ReadOnlyObjectWrapper<>(this, "shownRange");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
+    private final ReadOnlyObjectWrapper<TimeRange> traceWindow = new ReadOnlyObjectWrapper<>(this, "traceWindow");
+
+    private ScheduledFuture<?> autoRefreshTimer;
+    private boolean applying;
+
+    public SliViewModel(SliSource slis, TraceSource traces, UiExecutors executors, Navigator navigator) {
+        this.slis = slis;
+        this.traces = traces;
+        this.executors = executors;
+        this.navigator = navigator;
+        this.query = new LatestQuery<>(executors.background(), executors.ui());
+        this.traceQuery = new LatestQuery<>(executors.background(), executors.ui());
+        rangeError = Bindings.createStringBinding(this::rangeProblem, range, customFrom, customTo);
+        stepError = Bindings.createStringBinding(this::stepProblem, stepOverride, range, customFrom, customTo);
+        availabilityError = Bindings.createStringBinding(() -> SloTargetsForm.availabilityProblem(availabilityTarget.get()), availabilityTarget);
+        latencyError = Bindings.createStringBinding(() -> SloTargetsForm.latencyProblem(latencyTarget.get()), latencyTarget);
+        canQuery = rangeError.isEmpty().and(stepError.isEmpty()).and(availabilityError.isEmpty()).and(latencyError.isEmpty());
+        stepText = Bindings.createStringBinding(this::describeStep, stepOverride, range, customFrom, customTo);
+        route.addListener((observable, was, is) -> showRoute());
+        service.addListener((observable, was, is) -> {
+            if (!applying) {
+                route.set(SliSeries.ALL_ROUTES);
+                refresh();
+            }
+        });
+        range.addListener((observable, was, is) -> {
+            if (!applying && is != TimeRangeChoice.CUSTOM) {
+                refresh();
+            }
+        });
+        visible.addListener((observable, was, is) -> scheduleAutoRefresh());
+        autoRefresh.addListener((observable, was, is) -> scheduleAutoRefresh());
+    }
+
+    /** The step for a range when the user sets none: the smallest readable step giving at most {@link #MAX_POINTS}. */
+    public static Duration autoStep(Duration rangeLength) {
+        // "last hour" is an hour and a nanosecond (its end is inclusive): judge whole milliseconds
+        long length = Math.max(1, rangeLength.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toNanos());
+        for (Duration step : NICE_STEPS) {
+            if (ceilDiv(length, step.toNanos()) <= MAX_POINTS) {
+                return step;
+            }
+        }
+        return Duration.ofNanos(ceilDiv(length, MAX_POINTS));
+    }
+
+    /** The range the form describes, as of now; a custom range without an end ends now. */
+    public TimeRange timeRange() {
+        TimeRange resolved = range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+        if (resolved.fromUnixNano() == 0) {
+            throw new IllegalArgumentException("Give the start of the custom range: the charts need one");
+        }
+        if (resolved.toUnixNano() == Long.MAX_VALUE) {
+            long now = TimeRange.toNanos(executors.clock().instant());
+            if (now <= resolved.fromUnixNano()) {
+                throw new IllegalArgumentException("The custom range starts in the future");
+            }
+            return new TimeRange(resolved.fromUnixNano(), now);
+        }
+        return resolved;
+    }
+
+    /**
+     * The range to query for a step: "last N minutes" ends at the last step boundary, so the
+     * points stay on the same boundaries from one refresh to the next and no step is still
+     * filling up (a half-elapsed step would show half the request rate); a custom range is kept.
+     */
+    public TimeRange queryRange(TimeRange window, Duration step) {
+        if (range.get() == TimeRangeChoice.CUSTOM) {
+            return window;
+        }
+        long stepNanos = step.toNanos();
+        long length = window.length().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toNanos();
+        long end = Math.floorDiv(window.toUnixNano(), stepNanos) * stepNanos;
+        return new TimeRange(end - length, end);
+    }
+
+    /** The step the form describes for a range: the user's, or the automatic one. */
+    public Duration step(TimeRange window) {
+        Duration typed = DurationText.parse(stepOverride.get());
+        return typed == null ? autoStep(window.length()) : typed;
+    }
+
+    /** The targets the form describes; IllegalArgumentException says what is wrong. */
+    public SloTargets targets() {
+        return SloTargetsForm.targets(availabilityTarget.get(), latencyTarget.get());
+    }
+
+    /** Queries the SLIs and SLO status of the service (the first known one when none is chosen). */
+    public void refresh() {
+        TimeRange window;
+        Duration step;
+        SloTargets goals;
+        try {
+            window = timeRange();
+            step = step(window);
+            checkStep(window, step);
+            window = queryRange(window, step);
+            goals = targets();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        errorMessage.set("");
+        String chosen = service.get() == null ? "" : service.get().strip();
+        TimeRange queried = window;
+        query.run(() -> load(chosen, queried, step, goals), this::apply, errorMessage::set);
+    }
+
+    /** Called by the auto-refresh timer: queries again when the view shows and nothing runs. */
+    public void autoRefreshTick() {
+        if (autoRefresh.get() && visible.get() && !query.isRunning() && canQuery.get()) {
+            refresh();
+        }
+    }
+
+    /**
+     * A click on a latency point: lists the traces of the service that started in that point's
+     * step and took at least about the clicked latency (80% of it, so the traces that make the
+     * percentile are in).
+     */
+    public void selectPoint(long timeUnixNano, double latencyMillis) {
+        SliReport shown = report.get();
+        if (shown == null) {
+            return;
+        }
+        TimeRange window = windowOf(timeUnixNano, shown);
+        Duration min = minDurationFor(latencyMillis);
+        TraceSearchCriteria criteria = TraceSearchCriteria.ANY.withService(shown.overall().service()).withDuration(min, null);
+        if (!SliSeries.ALL_ROUTES.equals(route.get())) {
+            criteria = criteria.withAttributes(Map.of(ROUTE_ATTRIBUTE, route.get()));
+        }
+        traceWindow.set(window);
+        windowText.set("Traces from " + TimeText.time(window.fromUnixNano(), executors.clock().getZone())
+                + " to " + TimeText.time(window.toUnixNano(), executors.clock().getZone())
+                + (min == null ? "" : ", at least " + DurationText.format(min.toNanos())) + ":");
+        TraceSearchCriteria finalCriteria = criteria;
+        traceQuery.run(() -> traces.search(finalCriteria, window, TRACE_LIMIT), found -> {
+            windowTraces.setAll(found);
+            if (found.isEmpty()) {
+                windowText.set(windowText.get() + " none found (they may have been pruned)");
+            }
+        }, errorMessage::set);
+    }
+
+    /** The step of the report that holds {@code timeUnixNano}, clipped to the report's range. */
+    public static TimeRange windowOf(long timeUnixNano, SliReport report) {
+        long step = report.stepNanos();
+        long offset = Math.max(0, timeUnixNano - report.fromUnixNano());
+        long start = report.fromUnixNano() + offset / step * step;
+        long end = Math.min(report.toUnixNano(), start + step);
+        return new TimeRange(start, Math.max(start, end));
+    }
+
+    /** A little under the clicked latency, so the traces that make that percentile are listed; none for nonsense. */
+    public static Duration minDurationFor(double latencyMillis) {
+        if (!Double.isFinite(latencyMillis) || latencyMillis < 1) {
+            return null;
+        }
+        return Duration.ofNanos((long) (latencyMillis * 0.8 * 1_000_000));
+    }
+
+    /** Opens a listed trace's waterfall. */
+    public void openTrace(TraceSummary summary) {
+        if (summary != null) {
+            navigator.showTrace(summary.traceId());
+        }
+    }
+
+    public void close() {
+        visible.set(false);
+        if (autoRefreshTimer != null) {
+            autoRefreshTimer.cancel(false);
+            autoRefreshTimer = null;
+        }
+    }
+
+    /** The form as text, to remember between runs. */
+    public Map<String, String> saveState() {
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("service", service.get());
+        state.put("range", range.get().name());
+        state.put("customFrom", customFrom.get());
+        state.put("customTo", customTo.get());
+        state.put("step", stepOverride.get());
+        state.put("availabilityTarget", availabilityTarget.get());
+        state.put("latencyTarget", latencyTarget.get());
+        state.put("autoRefresh", Boolean.toString(autoRefresh.get()));
+        return state;
+    }
+
+    /** Puts back a saved form; a target that no longer validates falls back to the default. */
+    public void restoreState(Map<String, String> state) {
+        applying = true;
+        try {
+            service.set(state.getOrDefault("service", service.get()));
+            try {
+                TimeRangeChoice saved = TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name()));
+                range.set(RANGES.contains(saved) ? saved : TimeRangeChoice.LAST_15_MINUTES);
+            } catch (IllegalArgumentException unknown) {
+                range.set(TimeRangeChoice.LAST_15_MINUTES);
+            }
+            customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
+            customTo.set(state.getOrDefault("customTo", customTo.get()));
+            stepOverride.set(state.getOrDefault("step", stepOverride.get()));
+            String availability = state.getOrDefault("availabilityTarget", availabilityTarget.get());
+            availabilityTarget.set(SloTargetsForm.availabilityProblem(availability).isEmpty() ? availability : "99");
+            String latency = state.getOrDefault("latencyTarget", latencyTarget.get());
+            latencyTarget.set(SloTargetsForm.latencyProblem(latency).isEmpty() ? latency : "500");
+            autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
+        } finally {
+            applying = false;
+        }
+    }
+
+    private Result load(String chosen, TimeRange window, Duration step, SloTargets goals) {
+        List<String> names = slis.services(window);
+        String name = chosen;
+        if (name.isEmpty() && !names.isEmpty()) {
+            name = names.contains("lab-backend") ? "lab-backend" : names.get(0);
+        }
+        if (name.isEmpty()) {
+            return new Result(names, "", window, null, List.of());
+        }
+        return new Result(names, name, window, slis.sli(name, window, step), slis.sloStatus(name, window, goals));
+    }
+
+    private void apply(Result result) {
+        applying = true;
+        try {
+            List<String> names = new ArrayList<>(result.services());
+            if (!result.service().isEmpty() && !names.contains(result.service())) {
+                names.add(result.service());
+            }
+            if (!names.equals(services)) {
+                services.setAll(names);
+            }
+            service.set(result.service());
+        } finally {
+            applying = false;
+        }
+        shownRange.set(result.range());
+        report.set(result.report());
+        statuses.setAll(result.statuses());
+        List<String> routeNames = new ArrayList<>();
+        routeNames.add(SliSeries.ALL_ROUTES);
+        if (result.report() != null) {
+            result.report().byRoute().forEach(series -> routeNames.add(series.route()));
+        }
+        String current = route.get();
+        if (!routeNames.equals(routes)) {
+            routes.setAll(routeNames);
+        }
+        if (!routeNames.contains(current)) {
+            route.set(SliSeries.ALL_ROUTES);
+        }
+        showRoute();
+        if (result.report() == null) {
+            errorMessage.set("No service has served requests in this range yet: start the lab and its traffic in the Lab view");
+        }
+    }
+
+    private void showRoute() {
+        SliReport shown = report.get();
+        if (shown == null) {
+            chartData.set(SliChartData.EMPTY);
+            selectedStatus.set(null);
+            return;
+        }
+        String wanted = route.get() == null ? SliSeries.ALL_ROUTES : route.get();
+        SliSeries series = SliSeries.ALL_ROUTES.equals(wanted) ? shown.overall()
+                : shown.byRoute().stream().filter(candidate -> candidate.route().equals(wanted)).findFirst().orElse(shown.overall());
+        chartData.set(SliChartData.of(series));
+        selectedStatus.set(statuses.stream().filter(status -> status.route().equals(series.route())).findFirst()
+                .orElse(null));
+    }
+
+    private void scheduleAutoRefresh() {
+        boolean wanted = autoRefresh.get() && visible.get();
+        if (wanted && autoRefreshTimer == null) {
+            long period = AUTO_REFRESH_PERIOD.toMillis();
+            autoRefreshTimer = executors.timer().scheduleAtFixedRate(
+                    () -> executors.ui().execute(this::autoRefreshTick), period, period, TimeUnit.MILLISECONDS);
+        } else if (!wanted && autoRefreshTimer != null) {
+            autoRefreshTimer.cancel(false);
+            autoRefreshTimer = null;
+        }
+    }
+
+    private String rangeProblem() {
+        try {
+            timeRange();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private String stepProblem() {
+        String own = DurationText.problem(stepOverride.get());
+        if (!own.isEmpty()) {
+            return own;
+        }
+        TimeRange window;
+        try {
+            window = timeRange();
+        } catch (IllegalArgumentException e) {
+            return ""; // the range's own message shows
+        }
+        try {
+            checkStep(window, step(window));
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static long points(TimeRange window, Duration step) {
+        return ceilDiv(Math.max(1, window.length().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toNanos()), step.toNanos());
+    }
+
+    static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
+    }
+
+    private static void checkStep(TimeRange window, Duration step) {
+        if (step.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("The step is at least 1s");
+        }
+        long points = points(window, step);
+        if (points > MAX_OVERRIDE_POINTS) {
+            throw new IllegalArgumentException("A step of " + DurationText.format(step.toNanos()) + " gives " + points
+                    + " points: use at least " + DurationText.format(ceilDiv(window.length().toNanos(), MAX_OVERRIDE_POINTS))
+                    + " (or leave it empty for automatic)");
+        }
+    }
+
+    private String describeStep() {
+        try {
+            TimeRange window = timeRange();
+            Duration step = step(window);
+            long points = points(window, step);
+            String prefix = stepOverride.get().isBlank() ? "Auto step " : "Step ";
+            return prefix + DurationText.format(step.toNanos()) + " (" + points + " points)";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public ObjectProperty<TimeRangeChoice> rangeProperty() {
+        return range;
+    }
+
+    public StringProperty customFromProperty() {
+        return customFrom;
+    }
+
+    public StringProperty customToProperty() {
+        return customTo;
+    }
+
+    /** The step typed by the user, e.g. "30s"; empty = automatic. */
+    public StringProperty stepOverrideProperty() {
+        return stepOverride;
+    }
+
+    /** Availability target in percent, e.g. "99". */
+    public StringProperty availabilityTargetProperty() {
+        return availabilityTarget;
+    }
+
+    /** p95 latency target in milliseconds, e.g. "500". */
+    public StringProperty latencyTargetProperty() {
+        return latencyTarget;
+    }
+
+    /** The route shown in the charts; {@link SliSeries#ALL_ROUTES} for the service overall. */
+    public ObjectProperty<String> routeProperty() {
+        return route;
+    }
+
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    public BooleanProperty autoRefreshProperty() {
+        return autoRefresh;
+    }
+
+    public StringBinding rangeErrorProperty() {
+        return rangeError;
+    }
+
+    public StringBinding stepErrorProperty() {
+        return stepError;
+    }
+
+    public StringBinding availabilityErrorProperty() {
+        return availabilityError;
+    }
+
+    public StringBinding latencyErrorProperty() {
+        return latencyError;
+    }
+
+    public BooleanBinding canQueryProperty() {
+        return canQuery;
+    }
+
+    /** "Auto step 10 s (90 points)". */
+    public StringBinding stepTextProperty() {
+        return stepText;
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+
+    /** {@link SliSeries#ALL_ROUTES} first, then the routes of the last report. */
+    public ObservableList<String> routes() {
+        return routes;
+    }
+
+    /** The service overall first, then each route. */
+    public ObservableList<SloStatus> statuses() {
+        return statuses;
+    }
+
+    public ReadOnlyObjectProperty<SliReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SliChartData> chartDataProperty() {
+        return chartData.getReadOnlyProperty();
+    }
+
+    /** The SLO status of the route shown in the charts. */
+    public ReadOnlyObjectProperty<SloStatus> selectedStatusProperty() {
+        return selectedStatus.getReadOnlyProperty();
+    }
+
+    /** The range of the last report (the charts' x axis). */
+    public ReadOnlyObjectProperty<TimeRange> shownRangeProperty() {
+        return shownRange.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return query.runningProperty();
+    }
+
+    /** The traces of the clicked point's window. */
+    public ObservableList<TraceSummary> windowTraces() {
+        return windowTraces;
+    }
+
+    public ReadOnlyStringProperty windowTextProperty() {
+        return windowText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TimeRange> traceWindowProperty() {
+        return traceWindow.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.otellab.ui.lab;
+
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.LabStartException;
+import dev.otellab.lab.LabStatus;
+import dev.otellab.lab.PartState;
+import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.ui.InMemoryTelemetry;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A lab engine in memory, for the Lab view model's tests: two parts, a start that succeeds or
+ * fails as the test says, and output lines and part failures on demand. Its traffic generator
+ * is the real one, aimed at a closed port (every request it sends fails to connect).
+ */
+final class FakeLabEngine implements LabEngine {
+    static final String RECEIVER = "OTLP receiver";
+    static final String BACKEND = "lab-backend";
+    static final URI URL = URI.create("http://127.0.0.1:9");
+
+    private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> outputListeners = new CopyOnWriteArrayList<>();
+    private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
+    final AtomicInteger starts = new AtomicInteger();
+    final AtomicInteger stops = new AtomicInteger();
+    private volatile LabStartException nextFailure;
+    private volatile List<PartStatus> parts = List.of(PartStatus.stopped(RECEIVER), PartStatus.stopped(BACKEND));
+    private volatile TrafficGenerator traffic;
+
+    void failNextStart(LabStartException failure) {
+        nextFailure = failure;
+    }
+
+    /** lab-backend dies by itself, as the embedded lab reports it. */
+    void backendDies(String why) {
+        closeTraffic();
+        publish(List.of(new PartStatus(RECEIVER, PartState.HEALTHY, "http://127.0.0.1:4318"),
+                new PartStatus(BACKEND, PartState.FAILED, why)));
+    }
+
+    void print(String line) {
+        outputListeners.forEach(listener -> listener.accept(line));
+    }
+
+    @Override
+    public LabMode mode() {
+        return LabMode.EMBEDDED;
+    }
+
+    @Override
+    public void start() throws LabStartException {
+        starts.incrementAndGet();
+        publish(List.of(new PartStatus(RECEIVER, PartState.HEALTHY, "http://127.0.0.1:4318"),
+                new PartStatus(BACKEND, PartState.STARTING, "launching")));
+        LabStartException failure = nextFailure;
+        if (failure != null) {
+            nextFailure = null;
+            publish(List.of(PartStatus.stopped(RECEIVER), new PartStatus(BACKEND, PartState.FAILED, failure.getMessage())));
+            throw failure;
+        }
+        traffic = new TrafficGenerator(URL, TrafficProfile.DEFAULT);
+        publish(List.of(new PartStatus(RECEIVER, PartState.HEALTHY, "http://127.0.0.1:4318"),
+                new PartStatus(BACKEND, PartState.HEALTHY, URL.toString())));
+    }
+
+    @Override
+    public void stop() {
+        stops.incrementAndGet();
+        closeTraffic();
+        publish(List.of(PartStatus.stopped(RECEIVER), PartStatus.stopped(BACKEND)));
+    }
+
+    @Override
+    public LabStatus status() {
+        return new LabStatus(LabMode.EMBEDDED, parts);
+    }
+
+    @Override
+    public void addStatusListener(Consumer<LabStatus> listener) {
+        statusListeners.add(listener);
+    }
+
+    @Override
+    public void addBackendOutputListener(Consumer<String> listener) {
+        outputListeners.add(listener);
+    }
+
+    @Override
+    public Optional<URI> backendUrl() {
+        return traffic == null ? Optional.empty() : Optional.of(URL);
+    }
+
+    @Override
+    public Optional<TrafficGenerator> traffic() {
+        return Optional.ofNullable(traffic);
+    }
+
+    TrafficGenerator currentTraffic() {
+        return traffic;
+    }
+
+    @Override
+    public TraceSource traces() {
+        return telemetry;
+    }
+
+    @Override
+    public LogSource logs() {
+        return telemetry;
+    }
+
+    @Override
+    public SliSource slis() {
+        return telemetry;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void closeTraffic() {
+        TrafficGenerator current = traffic;
+        traffic = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void publish(List<PartStatus> next) {
+        parts = new ArrayList<>(next);
+        LabStatus snapshot = status();
+        statusListeners.forEach(listener -> listener.accept(snapshot));
+    }
+}
