@@ -336,10 +336,10 @@ public final class LabView implements ConsoleView {
                 setText(empty ? null : item);
                 getStyleClass().removeAll("output-error", "output-warn");
                 if (!empty && item != null) {
-                    if (item.contains("\"level\":\"ERROR\"")) {
-                        getStyleClass().add("output-error");
-                    } else if (item.contains("\"level\":\"WARN\"")) {
-                        getStyleClass().add("output-warn");
+                    switch (BackendOutputLine.levelOf(item)) {
+                        case ERROR -> getStyleClass().add("output-error");
+                        case WARN -> getStyleClass().add("output-warn");
+                        default -> { }
                     }
                 }
             }

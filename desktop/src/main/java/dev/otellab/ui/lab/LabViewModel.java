@@ -306,7 +306,7 @@ public final class LabViewModel {
     }
 
     private void onOutputLine(String line) {
-        pendingOutput.offer(line);
+        pendingOutput.offer(BackendOutputLine.format(line));
         if (drainScheduled.compareAndSet(false, true)) {
             executors.timer().schedule(() -> executors.ui().execute(this::drainOutput),
                     DRAIN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
