@@ -1,6 +1,7 @@
 package dev.otellab.cli;
 
 import dev.otellab.telemetry.query.TelemetryQueryException;
+import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.ui.ConsoleLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,17 +48,18 @@ public final class LabConsole implements Callable<Integer> {
     /** No command: the window. */
     @Override
     public Integer call() {
-        ConsoleLauncher.Options options;
+        EmbeddedLabSettings settings;
         try {
             if (backendPort < 0 || backendPort > 65_535) {
                 throw new IllegalArgumentException("--backend-port is a port number from 0 to 65535, got " + backendPort);
             }
-            options = new ConsoleLauncher.Options(receiverOptions.toSettings(), backendPort);
+            settings = EmbeddedLabSettings.defaults(data.directories())
+                    .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(data.directories(), options, spec.commandLine().getErr());
+        return ConsoleLauncher.run(settings, spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

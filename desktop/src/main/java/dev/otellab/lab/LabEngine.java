@@ -31,6 +31,9 @@ public interface LabEngine extends AutoCloseable {
     /** Every line lab-backend prints, as it prints it. */
     void addBackendOutputListener(Consumer<String> listener);
 
+    /** Where services send OTLP/HTTP while the lab runs (the embedded receiver, or the Collector). */
+    Optional<String> telemetryEndpoint();
+
     /** lab-backend's base URL while it runs. */
     Optional<URI> backendUrl();
 

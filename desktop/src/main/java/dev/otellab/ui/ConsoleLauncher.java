@@ -3,7 +3,6 @@ package dev.otellab.ui;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
-import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.ui.lab.LabStatusBarFeed;
 import dev.otellab.ui.shell.StatusBarViewModel;
 import javafx.application.Platform;
@@ -24,15 +23,12 @@ public final class ConsoleLauncher {
     public static final String NO_DISPLAY = "No display found. Run the lab headless with `lab-console lab`, or set DISPLAY.";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleLauncher.class);
 
-    /** How the window's lab is set up: the receiver's ports and lab-backend's port. */
-    public record Options(ReceiverSettings receiver, int backendPort) {
-    }
-
     private ConsoleLauncher() {
     }
 
     /** Opens the window and returns the process's exit code once it closes. */
-    public static int run(DataDirectories directories, Options options, PrintWriter err) {
+    public static int run(EmbeddedLabSettings settings, PrintWriter err) {
+        DataDirectories directories = settings.directories();
         if (!displayAvailable(System.getProperty("os.name", ""), System.getenv(), Boolean.getBoolean("java.awt.headless"))) {
             err.println(NO_DISPLAY);
             err.flush();
@@ -40,8 +36,7 @@ public final class ConsoleLauncher {
         }
         EmbeddedLab lab;
         try {
-            lab = new EmbeddedLab(EmbeddedLabSettings.defaults(directories)
-                    .withReceiver(options.receiver()).withBackendPort(options.backendPort()));
+            lab = new EmbeddedLab(settings);
         } catch (RuntimeException e) {
             err.println("The console cannot open its telemetry store in " + directories.telemetryStoreDir() + ": " + e.getMessage());
             err.flush();
@@ -94,8 +89,8 @@ public final class ConsoleLauncher {
         StatusBarViewModel statusBar = new StatusBarViewModel(ConsoleLauncher::onFxThread);
         statusBar.setDataLocation("Embedded store: " + directories.telemetryStoreDir());
         ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), statusBar, directories, lab);
-        new LabStatusBarFeed(services.statusBar(), () -> lab.receiverEndpoints()
-                .map(endpoints -> "OTLP " + endpoints.httpUrl()).orElse("")).follow(lab);
+        new LabStatusBarFeed(services.statusBar(), () -> lab.telemetryEndpoint()
+                .map(endpoint -> "OTLP " + endpoint).orElse("")).follow(lab);
         return services;
     }
 

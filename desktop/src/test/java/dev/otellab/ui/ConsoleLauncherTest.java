@@ -1,6 +1,7 @@
 package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,8 @@ class ConsoleLauncherTest {
         StringWriter err = new StringWriter();
         DataDirectories directories = new DataDirectories(dir.resolve("data"), dir.resolve("config"));
 
-        int exit = ConsoleLauncher.run(directories, new ConsoleLauncher.Options(ReceiverSettings.anyFreePorts(), 0),
-                new PrintWriter(err));
+        int exit = ConsoleLauncher.run(EmbeddedLabSettings.defaults(directories)
+                .withReceiver(ReceiverSettings.anyFreePorts()).withBackendPort(0), new PrintWriter(err));
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo(ConsoleLauncher.NO_DISPLAY);

@@ -127,6 +127,11 @@ public final class EmbeddedLab implements LabEngine {
         return Optional.ofNullable(traffic);
     }
 
+    @Override
+    public Optional<String> telemetryEndpoint() {
+        return receiverEndpoints().map(ReceiverEndpoints::httpUrl);
+    }
+
     /** Where the receiver listens while the lab runs. */
     public synchronized Optional<ReceiverEndpoints> receiverEndpoints() {
         return receiver == null ? Optional.empty() : Optional.of(receiver.endpoints());

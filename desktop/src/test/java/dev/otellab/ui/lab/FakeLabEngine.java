@@ -99,6 +99,11 @@ final class FakeLabEngine implements LabEngine {
     }
 
     @Override
+    public Optional<String> telemetryEndpoint() {
+        return traffic == null ? Optional.empty() : Optional.of("http://127.0.0.1:4318");
+    }
+
+    @Override
     public Optional<URI> backendUrl() {
         return traffic == null ? Optional.empty() : Optional.of(URL);
     }
