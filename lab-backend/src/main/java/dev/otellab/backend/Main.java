@@ -3,6 +3,7 @@ package dev.otellab.backend;
 import dev.otellab.backend.config.ConfigResult;
 import dev.otellab.backend.config.LabConfigParser;
 import dev.otellab.backend.telemetry.LabTelemetry;
+import dev.otellab.backend.telemetry.StableDatabaseConventions;
 import dev.otellab.backend.telemetry.TelemetryShutdown;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StableDatabaseConventions.optInUnlessChosen();
     Map<String, String> environment = System.getenv();
     ConfigResult result = new LabConfigParser(environment).parse(args);
     if (result instanceof ConfigResult.Invalid invalid) {

@@ -3,6 +3,7 @@ package dev.otellab.backend.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
+import dev.otellab.backend.telemetry.StableDatabaseConventions;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ public final class SqliteDatabase implements AutoCloseable {
       pool.close();
       throw e;
     }
+    StableDatabaseConventions.optInUnlessChosen();
     DataSource instrumented = JdbcTelemetry.create(openTelemetry).wrap(pool);
     return new SqliteDatabase(absolute, pool, instrumented);
   }

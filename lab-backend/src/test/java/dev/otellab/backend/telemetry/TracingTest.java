@@ -223,13 +223,12 @@ class TracingTest {
     return named.get(0);
   }
 
+  // the stable database conventions (lab-backend opts in): db.system.name and db.query.text
   private static String dbSystem(SpanData span) {
-    String stable = span.getAttributes().get(AttributeKey.stringKey("db.system.name"));
-    return stable != null ? stable : span.getAttributes().get(AttributeKey.stringKey("db.system"));
+    return span.getAttributes().get(AttributeKey.stringKey("db.system.name"));
   }
 
   private static String statementText(SpanData span) {
-    String stable = span.getAttributes().get(AttributeKey.stringKey("db.query.text"));
-    return stable != null ? stable : String.valueOf(span.getAttributes().get(AttributeKey.stringKey("db.statement")));
+    return String.valueOf(span.getAttributes().get(AttributeKey.stringKey("db.query.text")));
   }
 }
