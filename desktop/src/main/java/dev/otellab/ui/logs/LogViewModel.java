@@ -34,6 +34,7 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,7 @@ public final class LogViewModel {
     private final ObservableList<LogRecord> records = FXCollections.observableArrayList();
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final TreeSet<String> knownServices = new TreeSet<>();
+    private static final Comparator<LogRecord> BY_TIME = Comparator.comparingLong(LogRecord::timeUnixNano);
     private final List<LogRecord> held = new ArrayList<>();
     private final ReadOnlyIntegerWrapper newWhilePaused = new ReadOnlyIntegerWrapper(this, "newWhilePaused");
     private final ReadOnlyLongWrapper droppedCount = new ReadOnlyLongWrapper(this, "droppedCount");
@@ -268,20 +270,53 @@ public final class LogViewModel {
         }
     }
 
-    /** One remove and one addAll at most: the buffer never holds more than the capacity. */
+    /**
+     * Adds tail records in time order with at most three list changes: records arrive in export
+     * order, which is not quite time order (several threads, several exporters), so a record
+     * older than the newest one shown is merged in among the shown records of its moment.
+     * The buffer never holds more than the capacity.
+     */
     private void append(List<LogRecord> batch) {
-        if (batch.size() >= capacity) {
-            records.setAll(batch.subList(batch.size() - capacity, batch.size()));
+        List<LogRecord> arrived = new ArrayList<>(batch);
+        arrived.sort(BY_TIME);
+        int keep = records.size();
+        if (!records.isEmpty() && arrived.get(0).timeUnixNano() < records.get(records.size() - 1).timeUnixNano()) {
+            keep = firstShownAfter(arrived.get(0).timeUnixNano());
+            List<LogRecord> merged = new ArrayList<>(records.subList(keep, records.size()));
+            merged.addAll(arrived);
+            merged.sort(BY_TIME);
+            arrived = merged;
+        }
+        if (arrived.size() >= capacity) {
+            records.setAll(arrived.subList(arrived.size() - capacity, arrived.size()));
             return;
         }
-        int overflow = records.size() + batch.size() - capacity;
+        if (keep < records.size()) {
+            records.remove(keep, records.size());
+        }
+        int overflow = records.size() + arrived.size() - capacity;
         if (overflow > 0) {
             if (selected.get() != null && records.subList(0, overflow).contains(selected.get())) {
                 selected.set(null);
             }
             records.remove(0, overflow);
         }
-        records.addAll(batch);
+        records.addAll(arrived);
+    }
+
+    /** The index of the first shown record later than {@code unixNano} (shown records are in time order). */
+    private int firstShownAfter(long unixNano) {
+        int low = 0;
+        int high = records.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (records.get(middle).timeUnixNano() <= unixNano) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private void noteServices(List<LogRecord> batch) {

@@ -104,6 +104,25 @@ class LogViewModelTest {
     }
 
     @Test
+    void recordsArrivingLateAreShownInTimeOrder() {
+        InMemoryTelemetry telemetry = new InMemoryTelemetry();
+        LogViewModel model = new LogViewModel(telemetry, executors, navigator, 5);
+        model.start();
+        ui.runAll();
+
+        telemetry.publish(List.of(record(10), record(30), record(20)));
+        model.drain();
+        telemetry.publish(List.of(record(25), record(40), record(5)));
+        model.drain();
+
+        // six records in time order, room for five: the oldest (record 5) goes
+        assertThat(model.records()).containsExactly(record(10), record(20), record(25), record(30), record(40));
+        telemetry.publish(List.of(record(35)));
+        model.drain();
+        assertThat(model.records()).containsExactly(record(20), record(25), record(30), record(35), record(40));
+    }
+
+    @Test
     void pausingKeepsTheBufferAndCountsWhatArrives() {
         InMemoryTelemetry telemetry = new InMemoryTelemetry();
         LogViewModel model = new LogViewModel(telemetry, executors, navigator, 100);
