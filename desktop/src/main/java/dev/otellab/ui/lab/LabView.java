@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import static dev.otellab.ui.common.FormControls.caption;
+
 /**
  * The Lab page: Start / Stop / Restart, each part's state, a problem explained with what to
  * do, lab-backend's URL and output, and the traffic generator's controls and counts.
@@ -397,12 +399,6 @@ public final class LabView implements ConsoleView {
         label.setMinWidth(44);
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f%%", value.get()), value));
-        return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
         return label;
     }
 }

@@ -9,7 +9,6 @@ import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.shell.LogDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -43,6 +42,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+
+import static dev.otellab.ui.common.FormControls.caption;
+import static dev.otellab.ui.common.FormControls.error;
 
 /** The Logs page: filters, the live table, the follow/pause switch and the record's details. */
 public final class LogsView implements LogDestination {
@@ -191,8 +193,8 @@ public final class LogsView implements LogDestination {
         grid.addRow(0, caption("Service"), caption("Minimum severity"), caption("Text"), caption("Trace id"),
                 caption("Span id"), caption("Time range"));
         grid.addRow(1, service, severity, text, traceId, spanId, new HBox(8, range, custom));
-        grid.addRow(2, new Label(), new Label(), new Label(), error(model.traceIdErrorProperty(), "trace-id-error"),
-                error(model.spanIdErrorProperty(), "span-id-error"), error(model.rangeErrorProperty(), "logs-range-error"));
+        grid.addRow(2, new Label(), new Label(), new Label(), error(model.traceIdErrorProperty(), "trace-id-error", 300),
+                error(model.spanIdErrorProperty(), "span-id-error", 300), error(model.rangeErrorProperty(), "logs-range-error", 300));
 
         Button apply = new Button("Apply filters");
         apply.setId("logs-apply");
@@ -347,22 +349,5 @@ public final class LogsView implements LogDestination {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
-
-    private static Label error(StringBinding message, String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(message);
-        label.setWrapText(true);
-        label.setMaxWidth(300);
-        label.visibleProperty().bind(Bindings.isNotEmpty(message));
-        return label;
     }
 }

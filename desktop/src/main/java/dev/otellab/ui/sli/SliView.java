@@ -12,8 +12,6 @@ import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.ShortcutHelp;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -52,6 +50,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import static dev.otellab.ui.common.FormControls.field;
+import static dev.otellab.ui.common.FormControls.caption;
+import static dev.otellab.ui.common.FormControls.error;
 
 /**
  * The SLIs page: service, range, step and targets; charts of availability, request rate,
@@ -248,10 +250,10 @@ public final class SliView implements ConsoleView {
         grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Avail. %"),
                 caption("p95 ms"), caption("Route"));
         grid.addRow(1, service, new HBox(8, range, custom), step, availabilityTarget, latencyTarget, route);
-        grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error"),
-                error(model.stepErrorProperty(), "sli-step-error"),
-                error(model.availabilityErrorProperty(), "slo-availability-error"),
-                error(model.latencyErrorProperty(), "slo-latency-error"), new Label());
+        grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error", 240),
+                error(model.stepErrorProperty(), "sli-step-error", 240),
+                error(model.availabilityErrorProperty(), "slo-availability-error", 240),
+                error(model.latencyErrorProperty(), "slo-latency-error", 240), new Label());
 
         Label message = new Label();
         message.setId("sli-error");
@@ -547,30 +549,5 @@ public final class SliView implements ConsoleView {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
-    }
-
-    private static TextField field(String id, String prompt, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(columns);
-        return field;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
-
-    private static Label error(StringBinding message, String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(message);
-        label.setWrapText(true);
-        label.setMaxWidth(240);
-        label.visibleProperty().bind(Bindings.isNotEmpty(message));
-        return label;
     }
 }

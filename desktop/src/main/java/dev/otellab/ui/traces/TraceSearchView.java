@@ -5,8 +5,6 @@ import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -36,6 +34,10 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import static dev.otellab.ui.common.FormControls.field;
+import static dev.otellab.ui.common.FormControls.caption;
+import static dev.otellab.ui.common.FormControls.error;
 
 /** The search form, the duration scatter plot and the results table, bound to a {@link TraceSearchViewModel}. */
 public final class TraceSearchView extends BorderPane {
@@ -120,9 +122,9 @@ public final class TraceSearchView extends BorderPane {
         grid.addRow(0, caption("Service"), caption("Operation"), caption("Min duration"), caption("Max duration"),
                 caption("Attributes"), caption("Time range"));
         grid.addRow(1, service, spanName, min, max, attributes, new HBox(8, range, custom));
-        grid.addRow(2, new Label(), new Label(), error(model.minDurationErrorProperty(), "min-duration-error"),
-                error(model.maxDurationErrorProperty(), "max-duration-error"),
-                error(model.attributesErrorProperty(), "attributes-error"), error(model.rangeErrorProperty(), "range-error"));
+        grid.addRow(2, new Label(), new Label(), error(model.minDurationErrorProperty(), "min-duration-error", 260),
+                error(model.maxDurationErrorProperty(), "max-duration-error", 260),
+                error(model.attributesErrorProperty(), "attributes-error", 260), error(model.rangeErrorProperty(), "range-error", 260));
         for (int i = 0; i < 6; i++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setHgrow(i == 4 || i == 5 ? Priority.SOMETIMES : Priority.NEVER);
@@ -227,30 +229,5 @@ public final class TraceSearchView extends BorderPane {
             }
         });
         return column;
-    }
-
-    private static TextField field(String id, String prompt, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(columns);
-        return field;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
-
-    private static Label error(StringBinding message, String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(message);
-        label.setWrapText(true);
-        label.setMaxWidth(260);
-        label.visibleProperty().bind(Bindings.isNotEmpty(message));
-        return label;
     }
 }
