@@ -2,15 +2,14 @@ package dev.otellab.ui.logs;
 
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.ui.common.DetailsGrid;
 import dev.otellab.ui.common.TimeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
@@ -52,19 +51,19 @@ final class LogDetailsPane extends ScrollPane {
         body.getStyleClass().add("log-body");
         body.setPrefRowCount(Math.min(8, Math.max(2, (int) record.body().lines().count() + 1)));
 
-        GridPane ids = grid();
+        GridPane ids = DetailsGrid.create();
         int row = 0;
         if (record.hasTrace()) {
             Hyperlink trace = new Hyperlink(record.traceId());
             trace.setOnAction(event -> model.openTrace(record));
-            ids.addRow(row++, key("Trace id"), trace);
+            ids.addRow(row++, DetailsGrid.key("Trace id"), trace);
         }
         if (!record.spanId().isEmpty()) {
-            ids.addRow(row++, key("Span id"), value(record.spanId()));
+            ids.addRow(row++, DetailsGrid.key("Span id"), DetailsGrid.value(record.spanId()));
         }
-        ids.addRow(row++, key("Severity"), value(record.severityText() + " (" + record.severityNumber() + ")"));
-        ids.addRow(row++, key("Observed"), value(TimeText.dateTime(record.observedTimeUnixNano(), zone)));
-        ids.addRow(row, key("Scope"), value(record.scope().name()));
+        ids.addRow(row++, DetailsGrid.key("Severity"), DetailsGrid.value(record.severityText() + " (" + record.severityNumber() + ")"));
+        ids.addRow(row++, DetailsGrid.key("Observed"), DetailsGrid.value(TimeText.dateTime(record.observedTimeUnixNano(), zone)));
+        ids.addRow(row, DetailsGrid.key("Scope"), DetailsGrid.value(record.scope().name()));
         content.getChildren().setAll(new VBox(4, severity, time), body, ids);
         section("Attributes", record.attributes());
         section("Resource", record.resource().attributes());
@@ -76,39 +75,11 @@ final class LogDetailsPane extends ScrollPane {
         }
         Label heading = new Label(title + " (" + attributes.size() + ")");
         heading.getStyleClass().add("details-heading");
-        GridPane grid = grid();
+        GridPane grid = DetailsGrid.create();
         int row = 0;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            grid.addRow(row++, key(attribute.getKey()), value(Attributes.asText(attribute.getValue())));
+            grid.addRow(row++, DetailsGrid.key(attribute.getKey()), DetailsGrid.value(Attributes.asText(attribute.getValue())));
         }
         content.getChildren().addAll(heading, grid);
-    }
-
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(3);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(110);
-        keys.setMaxWidth(240);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setMinWidth(60);
-        grid.getColumnConstraints().addAll(keys, values);
-        return grid;
-    }
-
-    private static Label key(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("details-key");
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Label value(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("details-value");
-        label.setWrapText(true);
-        return label;
     }
 }

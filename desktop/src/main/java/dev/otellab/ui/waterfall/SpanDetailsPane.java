@@ -1,6 +1,7 @@
 package dev.otellab.ui.waterfall;
 
 import dev.otellab.telemetry.model.SpanLink;
+import dev.otellab.ui.common.DetailsGrid;
 import dev.otellab.ui.common.DurationText;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -10,10 +11,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -92,7 +91,7 @@ final class SpanDetailsPane extends ScrollPane {
         if (!details.links().isEmpty()) {
             content.getChildren().add(heading("Links"));
             for (SpanLink link : details.links()) {
-                content.getChildren().add(valueLabel("trace " + link.traceId() + ", span " + link.spanId()));
+                content.getChildren().add(DetailsGrid.value("trace " + link.traceId() + ", span " + link.spanId()));
             }
         }
         section("Resource", details.resource());
@@ -142,34 +141,14 @@ final class SpanDetailsPane extends ScrollPane {
     }
 
     private static GridPane grid(List<SpanDetails.Field> fields) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("details-grid");
-        grid.setHgap(12);
-        grid.setVgap(3);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(110);
-        keys.setMaxWidth(240);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setMinWidth(60);
-        grid.getColumnConstraints().addAll(keys, values);
+        GridPane grid = DetailsGrid.create();
         int row = 0;
         for (SpanDetails.Field field : fields) {
-            Label key = new Label(field.key());
-            key.getStyleClass().add("details-key");
-            key.setWrapText(true);
-            Label value = valueLabel(field.value());
+            Label value = DetailsGrid.value(field.value());
             value.setUserData(field.key());
-            grid.addRow(row++, key, value);
+            grid.addRow(row++, DetailsGrid.key(field.key()), value);
         }
         return grid;
-    }
-
-    private static Label valueLabel(String text) {
-        Label value = new Label(text);
-        value.getStyleClass().add("details-value");
-        value.setWrapText(true);
-        return value;
     }
 
     private void copy(String text, String message) {
