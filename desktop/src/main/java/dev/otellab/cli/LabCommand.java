@@ -38,9 +38,8 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     ReceiverOptions receiverOptions;
 
-    @Option(names = "--backend-port", paramLabel = "PORT", defaultValue = "5000",
-            description = "Port lab-backend listens on (default: ${DEFAULT-VALUE}; 0 = any free port).")
-    int backendPort;
+    @Mixin
+    BackendPortOption backendPort;
 
     @Option(names = "--rps", paramLabel = "N", defaultValue = "5",
             description = "Traffic generator: requests per second (default: ${DEFAULT-VALUE}).")
@@ -66,11 +65,8 @@ final class LabCommand implements Callable<Integer> {
             ReceiverSettings receiver = receiverOptions.toSettings();
             TrafficProfile traffic = new TrafficProfile(requestsPerSecond, slowPercent / 100, errorPercent / 100,
                     TrafficProfile.DEFAULT.slowDelay());
-            if (backendPort < 0 || backendPort > 65_535) {
-                throw new IllegalArgumentException("--backend-port is a port number from 0 to 65535, got " + backendPort);
-            }
             settings = EmbeddedLabSettings.defaults(data.directories())
-                    .withReceiver(receiver).withBackendPort(backendPort).withTraffic(traffic);
+                    .withReceiver(receiver).withBackendPort(backendPort.port()).withTraffic(traffic);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

@@ -7,7 +7,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -41,20 +40,16 @@ public final class LabConsole implements Callable<Integer> {
     @Mixin
     ReceiverOptions receiverOptions;
 
-    @Option(names = "--backend-port", paramLabel = "PORT", defaultValue = "5000",
-            description = "Port lab-backend listens on when the lab starts (default: ${DEFAULT-VALUE}; 0 = any free port).")
-    int backendPort;
+    @Mixin
+    BackendPortOption backendPort;
 
     /** No command: the window. */
     @Override
     public Integer call() {
         EmbeddedLabSettings settings;
         try {
-            if (backendPort < 0 || backendPort > 65_535) {
-                throw new IllegalArgumentException("--backend-port is a port number from 0 to 65535, got " + backendPort);
-            }
             settings = EmbeddedLabSettings.defaults(data.directories())
-                    .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort);
+                    .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort.port());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
