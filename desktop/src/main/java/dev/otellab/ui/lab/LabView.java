@@ -1,5 +1,6 @@
 package dev.otellab.ui.lab;
 
+import dev.otellab.lab.LabMode;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficCounts;
@@ -21,6 +22,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -36,6 +39,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static dev.otellab.ui.common.FormControls.caption;
@@ -67,7 +71,7 @@ public final class LabView implements ConsoleView {
         root.getStyleClass().add("lab-view");
         root.setId("lab-view");
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
-        root.setTop(new VBox(8, header(), problemBox()));
+        root.setTop(new VBox(8, header(), modeBar(), problemBox()));
         VBox left = new VBox(10, partsCard(), trafficCard());
         left.getStyleClass().add("lab-column");
         left.setMinWidth(330);
@@ -140,6 +144,65 @@ public final class LabView implements ConsoleView {
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("view-header");
         return box;
+    }
+
+    /** Embedded | Docker | Remote, with a sentence on the chosen mode; hidden when there is one mode. */
+    private Node modeBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox();
+        buttons.getStyleClass().add("mode-buttons");
+        for (LabMode mode : model.modes()) {
+            ToggleButton button = new ToggleButton(LabViewModel.modeName(mode));
+            button.setId("lab-mode-" + mode.name().toLowerCase(Locale.ROOT));
+            button.setUserData(mode);
+            button.setToggleGroup(group);
+            button.setSelected(mode == model.modeProperty().get());
+            button.disableProperty().bind(model.canChangeModeProperty().not().and(button.selectedProperty().not()));
+            button.setTooltip(new Tooltip(LabViewModel.modeDescription(mode)));
+            buttons.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((observable, was, is) -> {
+            if (is == null) {
+                group.selectToggle(was); // one mode is always chosen
+            } else if (is.getUserData() != model.modeProperty().get()) {
+                model.selectMode((LabMode) is.getUserData());
+            }
+        });
+        model.modeProperty().addListener((observable, was, is) -> group.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == is).findFirst().ifPresent(group::selectToggle));
+        Label description = new Label();
+        description.setId("lab-mode-description");
+        description.getStyleClass().add("result-summary");
+        description.setWrapText(true);
+        description.textProperty().bind(Bindings.createStringBinding(
+                () -> LabViewModel.modeDescription(model.modeProperty().get()), model.modeProperty()));
+        Label caption = new Label("Mode");
+        caption.getStyleClass().add("part-name");
+        HBox bar = new HBox(10, caption, buttons, description);
+        bar.setId("lab-mode-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(description, Priority.ALWAYS);
+        bar.setVisible(model.modes().size() > 1);
+        bar.setManaged(bar.isVisible());
+        return bar;
+    }
+
+    @Override
+    public Map<String, String> saveState() {
+        return Map.of("mode", model.modeProperty().get().name());
+    }
+
+    @Override
+    public void restoreState(Map<String, String> state) {
+        String saved = state.get("mode");
+        if (saved == null) {
+            return;
+        }
+        for (LabMode mode : model.modes()) {
+            if (mode.name().equals(saved)) {
+                model.selectMode(mode);
+            }
+        }
     }
 
     private Node problemBox() {

@@ -1,10 +1,12 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -80,6 +82,11 @@ public final class LabViewModel {
     private final BooleanBinding canStopTraffic;
     private final StringBinding trafficText;
 
+    private final ObservableList<LabMode> modes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<LabMode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
+    private final BooleanBinding canChangeMode;
+    private final ReadOnlyBooleanWrapper switchingMode = new ReadOnlyBooleanWrapper(this, "switchingMode");
+
     private TrafficGenerator generator;
     private ScheduledFuture<?> countsTimer;
 
@@ -88,7 +95,8 @@ public final class LabViewModel {
         this.executors = executors;
         this.control = control;
         canStart = Bindings.createBooleanBinding(
-                () -> state.get() == LabState.STOPPED || state.get() == LabState.FAILED, state);
+                () -> !switchingMode.get() && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED),
+                state, switchingMode);
         canStop = Bindings.createBooleanBinding(
                 () -> state.get() == LabState.RUNNING || state.get() == LabState.FAILED, state);
         canRestart = canStop;
@@ -112,9 +120,69 @@ public final class LabViewModel {
         slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
         errorPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
 
+        modes.setAll(engine instanceof SwitchableLab switchable ? switchable.modes() : List.of(engine.mode()));
+        mode.set(engine.mode());
+        canChangeMode = Bindings.createBooleanBinding(() -> modes.size() > 1 && !switchingMode.get()
+                && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), modes, state, switchingMode);
+
         parts.setAll(engine.status().parts());
         engine.addStatusListener(status -> executors.ui().execute(() -> applyStatus(status)));
         engine.addBackendOutputListener(this::onOutputLine);
+    }
+
+    /**
+     * Switches the lab to another mode (Embedded, Docker, Remote) while it is stopped; the views
+     * then read that mode's telemetry. A mode whose engine cannot be made shows the reason and
+     * the previous mode stays.
+     */
+    public void selectMode(LabMode wanted) {
+        if (wanted == null || wanted == mode.get() || !canChangeMode.get()
+                || !(engine instanceof SwitchableLab switchable)) {
+            return;
+        }
+        LabMode previous = mode.get();
+        mode.set(wanted);
+        switchingMode.set(true);
+        problem.set(null);
+        control.execute(() -> {
+            try {
+                switchable.select(wanted);
+                LabStatus status = engine.status();
+                executors.ui().execute(() -> {
+                    switchingMode.set(false);
+                    state.set(LabState.STOPPED);
+                    parts.setAll(status.parts());
+                    output.clear();
+                });
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.info("Switching the lab to {} failed: {}", wanted, reason);
+                executors.ui().execute(() -> {
+                    switchingMode.set(false);
+                    mode.set(previous);
+                    problem.set(new LabProblem("The " + modeName(wanted) + " mode is not available", List.of(reason),
+                            "Stay in " + modeName(previous) + " mode, or fix the cause and choose it again."));
+                });
+            }
+        });
+    }
+
+    /** "Embedded", "Docker" or "Remote": how the Lab view names a mode. */
+    public static String modeName(LabMode mode) {
+        return switch (mode) {
+            case EMBEDDED -> "Embedded";
+            case DOCKER -> "Docker";
+            case REMOTE -> "Remote";
+        };
+    }
+
+    /** One sentence on what a mode runs and where the views read from. */
+    public static String modeDescription(LabMode mode) {
+        return switch (mode) {
+            case EMBEDDED -> "The console's own OTLP receiver and store; lab-backend runs as a local process. No Docker needed.";
+            case DOCKER -> "The Grafana LGTM stack in Docker (Collector, Tempo, Loki, Prometheus, Grafana) with lab-backend as a container.";
+            case REMOTE -> "Your team's Tempo, Loki and Prometheus, reached by URL; the console starts nothing.";
+        };
     }
 
     /** Starts the lab in the background; the buttons wait until it is up or failed. */
@@ -381,6 +449,23 @@ public final class LabViewModel {
 
     public ReadOnlyObjectProperty<LabProblem> problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    public ObservableList<LabMode> modes() {
+        return modes;
+    }
+
+    public ReadOnlyObjectProperty<LabMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Whether the mode can change now: more than one mode, the lab stopped, no switch in progress. */
+    public BooleanBinding canChangeModeProperty() {
+        return canChangeMode;
+    }
+
+    public ReadOnlyBooleanProperty switchingModeProperty() {
+        return switchingMode.getReadOnlyProperty();
     }
 
     public BooleanBinding canStartProperty() {

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * fails as the test says, and output lines and part failures on demand. Its traffic generator
  * is the real one, aimed at a closed port (every request it sends fails to connect).
  */
-final class FakeLabEngine implements LabEngine {
+public final class FakeLabEngine implements LabEngine {
     static final String RECEIVER = "OTLP receiver";
     static final String BACKEND = "lab-backend";
     static final URI URL = URI.create("http://127.0.0.1:9");
@@ -39,6 +39,32 @@ final class FakeLabEngine implements LabEngine {
     private volatile LabStartException nextFailure;
     private volatile List<PartStatus> parts = List.of(PartStatus.stopped(RECEIVER), PartStatus.stopped(BACKEND));
     private volatile TrafficGenerator traffic;
+    private final LabMode mode;
+    final AtomicInteger closes = new AtomicInteger();
+
+    public FakeLabEngine() {
+        this(LabMode.EMBEDDED);
+    }
+
+    public FakeLabEngine(LabMode mode) {
+        this.mode = mode;
+    }
+
+    public int starts() {
+        return starts.get();
+    }
+
+    public int stops() {
+        return stops.get();
+    }
+
+    public int closes() {
+        return closes.get();
+    }
+
+    public InMemoryTelemetry telemetry() {
+        return telemetry;
+    }
 
     void failNextStart(LabStartException failure) {
         nextFailure = failure;
@@ -51,13 +77,13 @@ final class FakeLabEngine implements LabEngine {
                 new PartStatus(BACKEND, PartState.FAILED, why)));
     }
 
-    void print(String line) {
+    public void print(String line) {
         outputListeners.forEach(listener -> listener.accept(line));
     }
 
     @Override
     public LabMode mode() {
-        return LabMode.EMBEDDED;
+        return mode;
     }
 
     @Override
@@ -85,7 +111,7 @@ final class FakeLabEngine implements LabEngine {
 
     @Override
     public LabStatus status() {
-        return new LabStatus(LabMode.EMBEDDED, parts);
+        return new LabStatus(mode, parts);
     }
 
     @Override
@@ -134,6 +160,7 @@ final class FakeLabEngine implements LabEngine {
 
     @Override
     public void close() {
+        closes.incrementAndGet();
         stop();
     }
 
