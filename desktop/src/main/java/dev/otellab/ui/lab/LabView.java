@@ -17,6 +17,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -296,6 +297,13 @@ public final class LabView implements ConsoleView {
         detail.setVisible(!part.detail().isEmpty());
         detail.setManaged(detail.isVisible());
         VBox row = new VBox(1, heading, detail);
+        if (part.hasProgress()) {
+            ProgressBar bar = new ProgressBar(part.progress());
+            bar.getStyleClass().add("part-progress");
+            bar.setMaxWidth(Double.MAX_VALUE);
+            VBox.setMargin(bar, new javafx.geometry.Insets(2, 0, 0, 20));
+            row.getChildren().add(bar);
+        }
         row.setId("part-" + part.part().toLowerCase(Locale.ROOT).replace(' ', '-'));
         row.getStyleClass().add("part-row");
         row.getProperties().put(PartState.class, part.state());

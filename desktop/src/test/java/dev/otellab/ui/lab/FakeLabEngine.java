@@ -172,6 +172,11 @@ public final class FakeLabEngine implements LabEngine {
         }
     }
 
+    /** Reports these parts, as an engine does while it works (e.g. an image pull with progress). */
+    public void publishParts(List<PartStatus> next) {
+        publish(next);
+    }
+
     private void publish(List<PartStatus> next) {
         parts = new ArrayList<>(next);
         LabStatus snapshot = status();
