@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
 record CommandLineTool(String command, String debianPackage) {
     static final CommandLineTool DOCKER_COMPOSE = new CommandLineTool("docker-compose", "docker-compose");
     static final CommandLineTool PROMTOOL = new CommandLineTool("promtool", "prometheus");
+    static final CommandLineTool PROMETHEUS = new CommandLineTool("prometheus", "prometheus");
 
     private static final long TIME_LIMIT_SECONDS = 60;
 

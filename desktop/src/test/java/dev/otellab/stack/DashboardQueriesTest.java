@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,31 +104,12 @@ class DashboardQueriesTest {
         LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
                 dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), NO_EXPORT);
         try (LabBackendProcess backend = LabBackendProcess.start(settings, line -> { })) {
-            HttpClient http = HttpClient.newHttpClient();
-            URI base = backend.baseUrl();
-            send(http, HttpRequest.newBuilder(base.resolve("/api/tasks")).GET(), 200);
-            HttpResponse<String> created = send(http, json(base.resolve("/api/tasks"), "POST", "{\"title\":\"scraped\"}"), 201);
-            String location = created.headers().firstValue("Location").orElseThrow();
-            send(http, json(base.resolve(location), "PUT", "{\"completed\":true}"), 200);
-            send(http, HttpRequest.newBuilder(base.resolve("/api/simulate-error")).GET(), 500);
-
-            String metrics = send(http, HttpRequest.newBuilder(base.resolve("/metrics")).GET(), 200).body();
+            LabBackendRequests requests = new LabBackendRequests(backend.baseUrl());
+            requests.everyKind();
             Set<String> names = new TreeSet<>();
-            metrics.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+            requests.metrics().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
             return names;
         }
-    }
-
-    private static HttpRequest.Builder json(URI uri, String method, String body) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(expectedStatus);
-        return response;
     }
 }
