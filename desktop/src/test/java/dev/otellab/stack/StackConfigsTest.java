@@ -1,14 +1,19 @@
 package dev.otellab.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.otellab.stack.ComposeFileTest.service;
 import static dev.otellab.stack.ComposeFileTest.texts;
@@ -20,6 +25,20 @@ class StackConfigsTest {
     private static final JsonNode TEMPO = StackFiles.yaml("stack/tempo/tempo.yaml");
     private static final JsonNode LOKI = StackFiles.yaml("stack/loki/loki.yaml");
     private static final JsonNode PROMETHEUS = StackFiles.yaml("stack/prometheus/prometheus.yml");
+
+    @Test
+    void everyYamlAndJsonFileOfTheStackParses() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("stack", "grafana")) {
+            try (Stream<Path> walk = Files.walk(StackFiles.path(folder))) {
+                walk.filter(file -> file.toString().matches(".*\\.(ya?ml|json)")).forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(9).allSatisfy(file -> {
+            ObjectMapper mapper = file.toString().endsWith(".json") ? StackFiles.JSON : StackFiles.YAML;
+            assertThat(mapper.readTree(file.toFile()).isObject()).as("%s holds a mapping", file).isTrue();
+        });
+    }
 
     @Test
     void collectorSendsTracesToTempoAndLogsToLokisOtlpEndpointAndHasNoMetricsPipeline() {
