@@ -6,6 +6,7 @@ import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
+import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.verify.VerifyRun;
 import dev.otellab.verify.VerifySettings;
 import dev.otellab.verify.report.ReportFile;
@@ -106,7 +107,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException e) {
             deleteQuietly(temporary ? dataDir : null);
             return badUsage(err, e.getMessage());
-        } catch (IOException | UncheckedIOException | dev.otellab.telemetry.query.TelemetryQueryException e) {
+        } catch (IOException | UncheckedIOException | TelemetryQueryException e) {
             err.println("The lab's data folder " + dataDir + " cannot be used: " + e.getMessage());
             err.flush();
             return FAILED;

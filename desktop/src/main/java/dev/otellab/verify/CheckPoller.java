@@ -51,7 +51,7 @@ public final class CheckPoller {
         for (VerifyCheck check : checks) {
             CheckResult result = settled.get(check);
             results.add(result != null ? result : CheckResult.fail(check.name(),
-                    "still waiting after " + seconds(timeout) + ": " + lastSeen.get(check), timeout));
+                    "still waiting after " + describe(timeout) + ": " + lastSeen.get(check), timeout));
         }
         return results;
     }
@@ -65,7 +65,8 @@ public final class CheckPoller {
         }
     }
 
-    private static String seconds(Duration duration) {
+    /** "60 s", or "600 ms" for a timeout that is not whole seconds. */
+    static String describe(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

@@ -82,7 +82,7 @@ public final class VerifyRun {
             if (traffic.answered().isEmpty()) {
                 return finish(engine, startedAt, start, plan, withRest(results, "lab-backend answered no request"));
             }
-            progress.accept("Waiting up to " + settings.timeout().toSeconds() + " s for the telemetry...");
+            progress.accept("Waiting up to " + CheckPoller.describe(settings.timeout()) + " for the telemetry...");
             results.addAll(new CheckPoller(settings.timeout(), POLL_INTERVAL).await(checks(engine, backend.get(), http, traffic)));
         } finally {
             http.dispatcher().executorService().shutdown();
