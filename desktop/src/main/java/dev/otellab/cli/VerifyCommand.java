@@ -39,10 +39,10 @@ import java.util.stream.Stream;
  * check passed, 1 when one failed, 2 on bad usage.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Start the lab, send traffic (with slow and failing requests on purpose) and check that its",
-                "telemetry is complete and its SLIs meet the targets. Exit code: 0 all checks passed, 1 a check",
-                "failed, 2 bad usage. A line per check goes to stdout; with --format and no --report the",
-                "report goes to stdout instead and the lines to stderr."})
+        description = {"Start the lab, send traffic (slow and failing requests on purpose) and check",
+                "its telemetry and SLIs. A line per check goes to stdout; --report writes a",
+                "report. Exit code: 0 all checks passed, 1 a check failed, 2 bad usage.",
+                "With --format and no --report, the report goes to stdout, the lines to stderr."})
 final class VerifyCommand implements Callable<Integer> {
     static final int PASSED = 0;
     static final int FAILED = 1;
@@ -51,8 +51,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    DataDirOption data;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the lab keeps this run's telemetry (default: a temporary folder, deleted after a pass).")
+    Path dataDirOption;
 
     @Mixin
     SloTargetOptions sloTargets;
@@ -98,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
         boolean reportToStdout = report == null && reportFormat != null;
         PrintWriter summary = reportToStdout ? err : out;
 
-        Path dataDir = data.dataDir;
+        Path dataDir = dataDirOption;
         boolean temporary = dataDir == null;
         LabEngine engine;
         try {

@@ -17,13 +17,19 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,9 +93,13 @@ class VerifyCommandTest {
 
     @Test
     void withAFormatAndNoReportFileTheJsonReportGoesToStdoutAndTheSummaryToStderr() throws Exception {
-        Result result = verify("--data-dir", dir.resolve("data").toString(), "--format", "json");
+        Set<Path> before = temporaryRunFolders();
+
+        Result result = verify("--format", "json");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(temporaryRunFolders()).as("a passed run's temporary folder is deleted").isEqualTo(before);
+        assertThat(result.err()).doesNotContain("kept");
         JsonNode report = json.readTree(result.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
         assertThat(report.get("mode").asText()).isEqualTo("embedded");
@@ -106,10 +116,18 @@ class VerifyCommandTest {
     void anImpossibleLatencyTargetFailsTheLatencyCheckOnlyWithExitCodeOne() throws Exception {
         Path report = dir.resolve("verify.md");
 
-        Result result = verify("--data-dir", dir.resolve("data").toString(), "--p95-target", "1ms",
-                "--report", report.toString());
+        Set<Path> before = temporaryRunFolders();
+
+        Result result = verify("--p95-target", "1ms", "--report", report.toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+        Set<Path> kept = new HashSet<>(temporaryRunFolders());
+        kept.removeAll(before);
+        assertThat(kept).as("a failed run's temporary folder is kept for a look").hasSize(1);
+        Path folder = kept.iterator().next();
+        assertThat(result.err()).contains("lab-console traces --data-dir " + folder);
+        assertThat(folder.resolve("telemetry")).isDirectory();
+        deleteRecursively(folder);
         assertThat(result.out()).contains("FAIL  latency SLI (p95)").contains("p95 above 1 ms on");
         assertThat(result.out().lines().filter(line -> line.startsWith("FAIL"))).hasSize(1);
         assertThat(result.out()).contains("verify FAILED: 1 of 10 checks failed: latency SLI (p95)");
@@ -144,6 +162,21 @@ class VerifyCommandTest {
         assertThat(result.err()).contains(message).contains("--help");
         assertThat(result.out()).isEmpty();
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    private static Set<Path> temporaryRunFolders() throws IOException {
+        try (Stream<Path> paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return paths.filter(path -> path.getFileName().toString().startsWith("lab-console-verify-"))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void validate(String xml) throws Exception {
