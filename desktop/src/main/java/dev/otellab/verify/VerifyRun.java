@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class VerifyRun {
     }
 
     public VerifyReport run(LabEngine engine) throws InterruptedException {
-        Instant startedAt = clock.instant();
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long start = System.nanoTime();
         TrafficPlan plan = settings.plan();
         List<CheckResult> results = new ArrayList<>();
