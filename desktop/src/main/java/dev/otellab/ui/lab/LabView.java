@@ -66,6 +66,14 @@ public final class LabView implements ConsoleView {
      * @param notifier shows a short message in the status bar ("URL copied")
      */
     public LabView(LabViewModel model, Consumer<String> notifier) {
+        this(model, null, notifier);
+    }
+
+    /**
+     * @param remote the remote stack's settings form, shown in Remote mode; null when the console
+     *               offers no remote mode
+     */
+    public LabView(LabViewModel model, RemoteSettingsViewModel remote, Consumer<String> notifier) {
         this.model = model;
         this.notifier = notifier;
         this.rateValue = model.requestsPerSecondProperty().asObject();
@@ -73,7 +81,16 @@ public final class LabView implements ConsoleView {
         root.setId("lab-view");
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
         root.setTop(new VBox(8, header(), modeBar(), problemBox()));
-        VBox left = new VBox(10, partsCard(), trafficCard());
+        Node traffic = trafficCard();
+        VBox left = new VBox(10, partsCard(), traffic);
+        if (remote != null) {
+            Node settings = RemoteSettingsPane.create(remote);
+            left.getChildren().add(settings);
+            settings.visibleProperty().bind(Bindings.equal(model.modeProperty(), LabMode.REMOTE));
+            settings.managedProperty().bind(settings.visibleProperty());
+            traffic.visibleProperty().bind(settings.visibleProperty().not());
+            traffic.managedProperty().bind(traffic.visibleProperty());
+        }
         left.getStyleClass().add("lab-column");
         left.setMinWidth(330);
         SplitPane split = new SplitPane(left, outputCard());
