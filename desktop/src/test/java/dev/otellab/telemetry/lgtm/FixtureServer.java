@@ -51,7 +51,7 @@ final class FixtureServer implements AutoCloseable {
     private final List<Recorded> tailConnections = new CopyOnWriteArrayList<>();
     private final Map<String, WsContext> openTails = new ConcurrentHashMap<>();
     private final AtomicInteger tailsToDrop = new AtomicInteger();
-    private volatile List<String> tailMessages = List.of();
+    private volatile List<List<String>> tailMessages = List.of();
     private final Javalin app;
 
     FixtureServer() {
@@ -91,9 +91,10 @@ final class FixtureServer implements AutoCloseable {
         return requests.get(requests.size() - 1);
     }
 
-    /** What each tail connection sends right after it opens. */
-    void tailSends(List<String> messages) {
-        tailMessages = List.copyOf(messages);
+    /** What the n-th tail connection sends right after it opens (the last list for every later one). */
+    @SafeVarargs
+    final void tailSends(List<String>... messagesByConnection) {
+        tailMessages = List.of(messagesByConnection);
     }
 
     /** The next {@code count} tail connections are closed by the server right after their messages. */
@@ -154,9 +155,12 @@ final class FixtureServer implements AutoCloseable {
 
     private void tailConnected(WsContext ws) {
         tailConnections.add(new Recorded("/loki/api/v1/tail", ws.queryParamMap(), ws.headerMap()));
+        int connection = tailConnections.size() - 1;
         openTails.put(ws.sessionId(), ws);
         ws.session.setIdleTimeout(java.time.Duration.ofMinutes(5));
-        for (String message : tailMessages) {
+        List<List<String>> script = tailMessages;
+        List<String> messages = script.isEmpty() ? List.of() : script.get(Math.min(connection, script.size() - 1));
+        for (String message : messages) {
             ws.send(message);
         }
         if (tailsToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
