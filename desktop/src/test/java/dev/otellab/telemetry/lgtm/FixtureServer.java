@@ -22,22 +22,22 @@ import java.util.function.Predicate;
  * recorded from the real servers (src/test/resources/fixtures, copied from shared/fixtures).
  * It records every request, and serves Loki's live tail websocket with recorded-format messages.
  */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
     /** A canned answer: status, content type and body. */
-    record Answer(int status, String contentType, String body) {
-        static Answer json(String body) {
+    public record Answer(int status, String contentType, String body) {
+        public static Answer json(String body) {
             return new Answer(200, "application/json", body);
         }
     }
 
     /** One request as the server saw it. */
-    record Recorded(String path, Map<String, List<String>> query, Map<String, String> headers) {
-        String param(String name) {
+    public record Recorded(String path, Map<String, List<String>> query, Map<String, String> headers) {
+        public String param(String name) {
             List<String> values = query.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
         }
@@ -54,7 +54,7 @@ final class FixtureServer implements AutoCloseable {
     private volatile List<List<String>> tailMessages = List.of();
     private final Javalin app;
 
-    FixtureServer() {
+    public FixtureServer() {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -69,25 +69,25 @@ final class FixtureServer implements AutoCloseable {
         app.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
     /** Answers GETs of {@code path} with {@code answer} (the latest rule for a path wins). */
-    FixtureServer on(String path, Answer answer) {
+    public FixtureServer on(String path, Answer answer) {
         return on(path, request -> true, answer);
     }
 
-    FixtureServer on(String path, Predicate<Recorded> when, Answer answer) {
+    public FixtureServer on(String path, Predicate<Recorded> when, Answer answer) {
         rules.add(0, new Rule(path, when, answer));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return new ArrayList<>(requests);
     }
 
-    Recorded lastRequest() {
+    public Recorded lastRequest() {
         return requests.get(requests.size() - 1);
     }
 
@@ -111,7 +111,7 @@ final class FixtureServer implements AutoCloseable {
     }
 
     /** A recorded body or whole response (the .txt files hold status line, headers and body). */
-    static Answer fixture(String name) {
+    public static Answer fixture(String name) {
         String text = resource(name);
         if (!name.endsWith(".txt")) {
             return Answer.json(text);
@@ -128,7 +128,7 @@ final class FixtureServer implements AutoCloseable {
         return new Answer(status, contentType, headAndBody.length > 1 ? headAndBody[1] : "");
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = FixtureServer.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
