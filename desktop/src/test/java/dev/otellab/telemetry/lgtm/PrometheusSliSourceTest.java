@@ -182,6 +182,30 @@ class PrometheusSliSourceTest {
                 .hasMessageContaining("at most 11000 points per series");
     }
 
+    @Test
+    void testConnectionSaysPerBackendWhatAnsweredAndWhatDidNot() {
+        try (FixtureServer recorded = new FixtureServer()) {
+            recorded.on("/api/status/buildinfo", FixtureServer.fixture("tempo-2.7.2/tempo-buildinfo.json"));
+            recorded.on("/loki/api/v1/status/buildinfo", FixtureServer.fixture("loki-3.4.6/loki-buildinfo.json"));
+            URI grafana = URI.create("http://127.0.0.1:" + FreePort.find());
+            LgtmEndpoints endpoints = new LgtmEndpoints(recorded.uri(), recorded.uri(), prometheus.uri(), grafana,
+                    LgtmEndpoints.Auth.NONE, "team-a", null);
+
+            List<ConnectionCheck.Result> results = ConnectionCheck.run(endpoints);
+
+            assertThat(results).extracting(ConnectionCheck.Result::backend).containsExactly(Backend.TEMPO, Backend.LOKI,
+                    Backend.PROMETHEUS, Backend.GRAFANA);
+            assertThat(results.get(0).ok()).isTrue();
+            assertThat(results.get(0).message()).isEqualTo("Tempo v2.7.2");
+            assertThat(results.get(1).message()).isEqualTo("Loki v3.4.6");
+            assertThat(results.get(2).ok()).isTrue();
+            assertThat(results.get(2).message()).matches("Prometheus \\d+\\.\\d+\\..*");
+            assertThat(results.get(3).ok()).isFalse();
+            assertThat(results.get(3).message()).startsWith("Grafana at " + grafana + " is unreachable");
+            assertThat(recorded.lastRequest().header("X-Scope-OrgID")).isEqualTo("team-a");
+        }
+    }
+
     /** Compares the source's points with the PromQL evaluated directly at the same times. */
     private int compare(SliSeries series, String promQl, ToDoubleFunction<SliPoint> measure) {
         long stepMillis = STEP.toMillis();
