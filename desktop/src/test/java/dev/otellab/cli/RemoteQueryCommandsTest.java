@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,8 +30,6 @@ class RemoteQueryCommandsTest {
 
     private final FixtureServer server = new FixtureServer();
 
-    private record Result(int exitCode, String out, String err) {
-    }
 
     @AfterEach
     void stop() {
@@ -41,14 +37,8 @@ class RemoteQueryCommandsTest {
         SourceOptions.environment = System::getenv;
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        int code = LabConsole.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dataDir, args);
     }
 
     private List<String> with(String... args) {
@@ -62,7 +52,7 @@ class RemoteQueryCommandsTest {
                 "--service", "checkout-svc");
         args.addAll(List.of(RICH_RANGE));
 
-        Result result = run(args.toArray(String[]::new));
+        CliRun result = run(args.toArray(String[]::new));
 
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isZero();
@@ -85,10 +75,10 @@ class RemoteQueryCommandsTest {
             store.accept(TelemetryBatch.ofSpans(fromTempo.spans())).toCompletableFuture().join();
         }
 
-        Result remote = run("trace", FAILING_TRACE, "--mode", "remote", "--tempo", server.uri().toString());
-        Result embedded = run("trace", FAILING_TRACE);
-        Result remoteJson = run("trace", FAILING_TRACE, "--json", "--mode", "remote", "--tempo", server.uri().toString());
-        Result embeddedJson = run("trace", FAILING_TRACE, "--json");
+        CliRun remote = run("trace", FAILING_TRACE, "--mode", "remote", "--tempo", server.uri().toString());
+        CliRun embedded = run("trace", FAILING_TRACE);
+        CliRun remoteJson = run("trace", FAILING_TRACE, "--json", "--mode", "remote", "--tempo", server.uri().toString());
+        CliRun embeddedJson = run("trace", FAILING_TRACE, "--json");
 
         assertThat(remote.exitCode()).isZero();
         assertThat(remote.out()).contains("charge card", "ERROR: card declined").isEqualTo(embedded.out());
@@ -99,7 +89,7 @@ class RemoteQueryCommandsTest {
     void logsInRemoteModeAskLokiByTraceId() {
         server.on("/loki/api/v1/query_range", FixtureServer.fixture("loki-3.4.6/rich-query-range-by-trace-id.json"));
 
-        Result result = run("logs", "--mode", "remote", "--loki", server.uri().toString(), "--trace-id", FAILING_TRACE);
+        CliRun result = run("logs", "--mode", "remote", "--loki", server.uri().toString(), "--trace-id", FAILING_TRACE);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().strip()).contains("ERROR", "checkout-svc", "[trace " + FAILING_TRACE
@@ -112,7 +102,7 @@ class RemoteQueryCommandsTest {
         server.on("/api/search", FixtureServer.fixture("tempo-2.7.2/tempo-search-traceql-empty.json"));
         SourceOptions.environment = Map.of("LAB_PASSWORD", "s3cret")::get;
 
-        Result result = run("traces", "--mode", "remote", "--tempo", server.uri().toString(), "--user", "lab",
+        CliRun result = run("traces", "--mode", "remote", "--tempo", server.uri().toString(), "--user", "lab",
                 "--password-env", "LAB_PASSWORD", "--tenant", "team-a");
 
         assertThat(result.exitCode()).isZero();
@@ -126,7 +116,7 @@ class RemoteQueryCommandsTest {
     void anUnreachableBackendIsOneClearLineAndExitCodeOne() {
         String nowhere = "http://127.0.0.1:" + FreePort.find();
 
-        Result result = run("traces", "--mode", "remote", "--tempo", nowhere);
+        CliRun result = run("traces", "--mode", "remote", "--tempo", nowhere);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -136,10 +126,10 @@ class RemoteQueryCommandsTest {
 
     @Test
     void badOptionsAreNamed() {
-        Result noUrl = run("traces", "--mode", "remote");
-        Result notAUrl = run("traces", "--mode", "remote", "--tempo", "not a url");
-        Result noSecret = run("traces", "--mode", "docker", "--token-env", "LAB_TEST_UNSET_VARIABLE");
-        Result badMode = run("sli", "--mode", "cloud");
+        CliRun noUrl = run("traces", "--mode", "remote");
+        CliRun notAUrl = run("traces", "--mode", "remote", "--tempo", "not a url");
+        CliRun noSecret = run("traces", "--mode", "docker", "--token-env", "LAB_TEST_UNSET_VARIABLE");
+        CliRun badMode = run("sli", "--mode", "cloud");
 
         assertThat(noUrl.exitCode()).isEqualTo(1);
         assertThat(noUrl.err()).startsWith("No Tempo URL is set: give --tempo URL");

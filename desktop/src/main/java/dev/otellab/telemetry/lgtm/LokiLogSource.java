@@ -21,13 +21,11 @@ import java.util.function.Consumer;
  * encoding (labels apart from structured metadata), and a live tail over the
  * {@code /loki/api/v1/tail} websocket ({@link LokiTail}).
  *
- * <p>Loki refuses ranges longer than its {@code max_query_length} (721 h by default): an
- * unbounded range is clipped to the last 30 days, ending a minute from now.
+ * <p>Ranges are clipped to what Loki accepts ({@link QueryRanges}).
  */
 public final class LokiLogSource implements LogSource {
     static final String ENCODING_FLAGS_HEADER = "X-Loki-Response-Encoding-Flags";
     static final String CATEGORIZE_LABELS = "categorize-labels";
-    static final Duration LONGEST_RANGE = Duration.ofDays(30);
 
     private final LgtmHttp http;
     private final Clock clock;
@@ -45,7 +43,7 @@ public final class LokiLogSource implements LogSource {
             return List.of();
         }
         String logQl = LogQl.of(filter);
-        TimeRange clipped = clipped(range);
+        TimeRange clipped = QueryRanges.clipped(range, clock);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("query", logQl);
         query.put("start", Long.toString(clipped.fromUnixNano()));
@@ -73,12 +71,5 @@ public final class LokiLogSource implements LogSource {
      */
     public Subscription tail(LogFilter filter, Consumer<List<LogRecord>> listener, Consumer<String> problems) {
         return LokiTail.open(http, settings, LogQl.of(filter), TimeRange.toNanos(clock.instant()), listener, problems);
-    }
-
-    private TimeRange clipped(TimeRange range) {
-        long now = TimeRange.toNanos(clock.instant());
-        long end = range.toUnixNano() == Long.MAX_VALUE ? now + Duration.ofMinutes(1).toNanos() : range.toUnixNano();
-        long start = Math.max(range.fromUnixNano(), end - LONGEST_RANGE.toNanos());
-        return new TimeRange(Math.min(start, end), end);
     }
 }

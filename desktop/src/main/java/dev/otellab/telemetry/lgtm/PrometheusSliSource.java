@@ -34,7 +34,6 @@ import java.util.TreeSet;
 public final class PrometheusSliSource implements SliSource {
     /** Four scrapes at Prometheus's default 15 s interval, as Grafana's $__rate_interval. */
     public static final Duration DEFAULT_MINIMUM_WINDOW = Duration.ofMinutes(1);
-    static final Duration LONGEST_RANGE = Duration.ofDays(30);
     /** Prometheus's limit of points per series of a range query. */
     public static final int MAX_STEPS = 11_000;
     private static final double[] QUANTILES = {0.5, 0.95, 0.99};
@@ -56,7 +55,7 @@ public final class PrometheusSliSource implements SliSource {
         if (stepNanos <= 0) {
             throw new IllegalArgumentException("The step is a positive duration, got " + step);
         }
-        TimeRange clipped = clipped(range);
+        TimeRange clipped = QueryRanges.clipped(range, clock);
         long length = clipped.toUnixNano() - clipped.fromUnixNano();
         long steps = length == 0 ? 0 : (length - 1) / stepNanos + 1;
         if (steps > MAX_STEPS) {
@@ -106,7 +105,7 @@ public final class PrometheusSliSource implements SliSource {
 
     @Override
     public List<SloStatus> sloStatus(String service, TimeRange range, SloTargets targets) {
-        TimeRange clipped = clipped(range);
+        TimeRange clipped = QueryRanges.clipped(range, clock);
         Totals totals = totals(service, clipped);
         List<SloStatus> statuses = new ArrayList<>();
         statuses.add(SloEvaluator.evaluate(service, OVERALL, totals.point(OVERALL, clipped), targets));
@@ -120,7 +119,7 @@ public final class PrometheusSliSource implements SliSource {
 
     @Override
     public List<String> services(TimeRange range) {
-        TimeRange clipped = clipped(range);
+        TimeRange clipped = QueryRanges.clipped(range, clock);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("match[]", SliPromQl.REQUESTS);
         query.put("start", seconds(clipped.fromUnixNano()));
@@ -226,12 +225,6 @@ public final class PrometheusSliSource implements SliSource {
         return Math.floorDiv(millis, 1000L) + "." + String.format(Locale.ROOT, "%03d", Math.floorMod(millis, 1000L));
     }
 
-    private TimeRange clipped(TimeRange range) {
-        long now = TimeRange.toNanos(clock.instant());
-        long end = Math.min(range.toUnixNano(), now + Duration.ofMinutes(1).toNanos());
-        long start = Math.max(range.fromUnixNano(), end - LONGEST_RANGE.toNanos());
-        return new TimeRange(Math.min(start, end), end);
-    }
 
     /** The instant-query answers over a whole range. */
     private static final class Totals {
