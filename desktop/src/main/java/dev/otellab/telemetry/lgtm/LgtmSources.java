@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.query.LatencyExemplars;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
@@ -10,10 +11,12 @@ import java.time.Duration;
 
 /**
  * The three query ports over one LGTM stack (docker or remote mode), sharing one HTTP client.
- * {@code traceTags} lists Tempo's tag names and values for the search form. Connecting sends
+ * {@code traceTags} lists Tempo's tag names and values for the search form; {@code latencyExemplars}
+ * are Prometheus's exemplars (traced requests) for the latency chart. Connecting sends
  * nothing: each query reaches its backend when asked (see {@link ConnectionCheck} to test them).
  */
-public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, TraceTags traceTags) {
+public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, TraceTags traceTags,
+                          LatencyExemplars latencyExemplars) {
 
     public static LgtmSources connect(LgtmEndpoints endpoints) {
         return connect(endpoints, LgtmClientSettings.DEFAULT);
@@ -30,7 +33,7 @@ public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, Tr
     public static LgtmSources connect(LgtmEndpoints endpoints, LgtmClientSettings settings, Duration rateWindow) {
         LgtmHttp http = new LgtmHttp(endpoints, settings);
         TempoTraceSource tempo = new TempoTraceSource(http);
-        return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()),
-                new PrometheusSliSource(http, rateWindow, Clock.systemUTC()), tempo);
+        PrometheusSliSource prometheus = new PrometheusSliSource(http, rateWindow, Clock.systemUTC());
+        return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus);
     }
 }

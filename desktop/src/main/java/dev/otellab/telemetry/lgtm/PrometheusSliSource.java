@@ -1,11 +1,13 @@
 package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otellab.telemetry.model.LatencyExemplar;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SloTargets;
+import dev.otellab.telemetry.query.LatencyExemplars;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.sli.SloEvaluator;
@@ -31,7 +33,7 @@ import java.util.TreeSet;
  * interpolated within histogram buckets; the rate is over the window, which is longer than the
  * step when the step is shorter than {@code minimumWindow}.
  */
-public final class PrometheusSliSource implements SliSource {
+public final class PrometheusSliSource implements SliSource, LatencyExemplars {
     /** Four scrapes at Prometheus's default 15 s interval, as Grafana's $__rate_interval. */
     public static final Duration DEFAULT_MINIMUM_WINDOW = Duration.ofMinutes(1);
     /** Prometheus's limit of points per series of a range query. */
@@ -130,6 +132,37 @@ public final class PrometheusSliSource implements SliSource {
         TreeSet<String> services = new TreeSet<>();
         answer.path("data").forEach(value -> services.add(value.asText()));
         return List.copyOf(services);
+    }
+
+    /**
+     * The exemplars Prometheus keeps for the duration histogram ({@code /api/v1/query_exemplars};
+     * needs Prometheus's exemplar storage and lab-backend's OpenMetrics scrape). lab-backend's
+     * exemplars carry {@code trace_id} and {@code span_id} labels.
+     */
+    @Override
+    public List<LatencyExemplar> latencyExemplars(String service, TimeRange range) {
+        TimeRange clipped = QueryRanges.clipped(range, clock);
+        String promQl = SliPromQl.DURATION_BUCKETS + SliPromQl.selector(service);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("query", promQl);
+        query.put("start", seconds(clipped.fromUnixNano()));
+        query.put("end", seconds(clipped.toUnixNano()));
+        JsonNode answer = http.getJson(Backend.PROMETHEUS, http.url(Backend.PROMETHEUS, "api/v1/query_exemplars", query),
+                "exemplars of " + promQl);
+        List<LatencyExemplar> exemplars = new ArrayList<>();
+        for (JsonNode series : answer.path("data")) {
+            String route = series.path("seriesLabels").path(SliPromQl.ROUTE_LABEL).asText("");
+            for (JsonNode exemplar : series.path("exemplars")) {
+                String traceId = exemplar.path("labels").path("trace_id").asText("").toLowerCase(Locale.ROOT);
+                if (!traceId.isEmpty()) {
+                    long time = Math.round(exemplar.path("timestamp").asDouble() * 1e3) * 1_000_000L;
+                    exemplars.add(new LatencyExemplar(time, route, number(exemplar.path("value").asText("NaN")) * 1000,
+                            traceId, exemplar.path("labels").path("span_id").asText("").toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        exemplars.sort(java.util.Comparator.comparingLong(LatencyExemplar::timeUnixNano));
+        return exemplars;
     }
 
     /** The point of one step: counts from the increases over {@code window}, latencies in ms. */

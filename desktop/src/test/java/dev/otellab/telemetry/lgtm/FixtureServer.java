@@ -65,6 +65,8 @@ public final class FixtureServer implements AutoCloseable {
                 ws.onClose(closed -> openTails.remove(closed.sessionId()));
             });
             config.routes.get("/*", this::answer);
+            // OTLP/HTTP exports (a service under test sending here, as to a collector): accepted and dropped
+            config.routes.post("/v1/*", ctx -> ctx.status(200).contentType("application/x-protobuf").result(new byte[0]));
         });
         app.start();
     }
