@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  * A real Prometheus (Debian's binary) started as a child process on a free loopback port, with
  * a temporary configuration and data folder, scraping the given targets every second.
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
     static final Path BINARY = Path.of(System.getenv().getOrDefault("PROMETHEUS_BINARY", "/usr/bin/prometheus"));
 
     private final Process process;
@@ -33,7 +33,7 @@ final class PrometheusProcess implements AutoCloseable {
      * Skips the test when Prometheus is not installed, unless the environment makes it mandatory
      * (CI, or LAB_DOCKER_TESTS=required as .ci/run sets): then a missing Prometheus fails.
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (Files.isExecutable(BINARY)) {
             return;
         }
@@ -45,7 +45,7 @@ final class PrometheusProcess implements AutoCloseable {
         Assumptions.abort("Prometheus is not installed at " + BINARY + " (apt-get install prometheus)");
     }
 
-    static PrometheusProcess start(Path dir, String job, List<String> targets) throws IOException {
+    public static PrometheusProcess start(Path dir, String job, List<String> targets) throws IOException {
         assumeInstalled();
         int port = FreePort.find();
         Path config = dir.resolve("prometheus.yml");
@@ -76,11 +76,11 @@ final class PrometheusProcess implements AutoCloseable {
         return prometheus;
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri + pathAndQuery))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
