@@ -107,6 +107,17 @@ public final class SwitchableLab implements LabEngine {
         return Optional.ofNullable(engines.get(mode));
     }
 
+    /**
+     * The engine of {@code mode}, made now if needed, without switching to it (the Lab view's
+     * remote settings form configures the remote engine before the user chooses Remote).
+     */
+    public LabEngine engineOf(LabMode mode) {
+        if (!factories.containsKey(mode)) {
+            throw new IllegalArgumentException("This console offers no " + mode + " mode");
+        }
+        return engine(mode);
+    }
+
     private LabEngine engine(LabMode mode) {
         synchronized (this) {
             LabEngine existing = engines.get(mode);
