@@ -181,6 +181,11 @@ public final class SwitchableLab implements LabEngine {
     }
 
     @Override
+    public Optional<URI> grafanaUrl() {
+        return current.grafanaUrl();
+    }
+
+    @Override
     public Optional<TrafficGenerator> traffic() {
         return current.traffic();
     }

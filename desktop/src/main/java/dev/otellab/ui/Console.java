@@ -5,6 +5,7 @@ import dev.otellab.lab.LabMode;
 import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
+import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.lab.LabViewModel;
@@ -90,8 +91,18 @@ public final class Console {
         console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
+        services.labEngine().ifPresent(engine -> console.offerGrafana(engine, services, executors));
         window.register(views);
         return console;
+    }
+
+    /** "Open in Grafana" in the trace, log and SLI views, while the lab's mode has a Grafana. */
+    private void offerGrafana(LabEngine engine, ConsoleServices services, UiExecutors executors) {
+        GrafanaOpener grafana = new GrafanaOpener(engine::grafanaUrl, services.statusBar()::showMessage);
+        engine.addStatusListener(status -> executors.ui().execute(grafana::refresh));
+        traces.waterfallView().offerGrafana(grafana);
+        logs.offerGrafana(grafana);
+        slis.offerGrafana(grafana);
     }
 
     /** The remote stack's settings form, when the lab offers a remote mode. */

@@ -146,6 +146,11 @@ public final class RemoteLab implements LabEngine {
     }
 
     @Override
+    public Optional<URI> grafanaUrl() {
+        return Optional.ofNullable(endpoints.grafana());
+    }
+
+    @Override
     public Optional<TrafficGenerator> traffic() {
         return Optional.empty();
     }

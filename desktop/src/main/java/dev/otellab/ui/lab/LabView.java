@@ -1,6 +1,7 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.LabMode;
+import dev.otellab.ui.common.ExternalBrowser;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficCounts;

@@ -40,6 +40,7 @@ public final class FakeLabEngine implements LabEngine {
     private volatile List<PartStatus> parts = List.of(PartStatus.stopped(RECEIVER), PartStatus.stopped(BACKEND));
     private volatile TrafficGenerator traffic;
     private final LabMode mode;
+    private volatile URI grafana;
     final AtomicInteger closes = new AtomicInteger();
 
     public FakeLabEngine() {
@@ -48,6 +49,17 @@ public final class FakeLabEngine implements LabEngine {
 
     public FakeLabEngine(LabMode mode) {
         this.mode = mode;
+    }
+
+    /** From now on the lab has a Grafana at {@code url} (null: none); reported with the next status. */
+    public void setGrafana(URI url) {
+        grafana = url;
+        publish(parts);
+    }
+
+    @Override
+    public Optional<URI> grafanaUrl() {
+        return Optional.ofNullable(grafana);
     }
 
     public int starts() {
