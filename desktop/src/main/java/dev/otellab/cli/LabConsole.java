@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 TraceCommand.class,
                 LogsCommand.class,
                 SliCommand.class,
+                ExercisesCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec
@@ -43,12 +44,15 @@ public final class LabConsole implements Callable<Integer> {
     @Mixin
     BackendPortOption backendPort;
 
+    @Mixin
+    ExercisesDirOption exercisesDir;
+
     /** No command: the window. */
     @Override
     public Integer call() {
         EmbeddedLabSettings settings;
         try {
-            settings = EmbeddedLabSettings.defaults(data.directories())
+            settings = EmbeddedLabSettings.defaults(exercisesDir.applyTo(data.directories()))
                     .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort.port());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
