@@ -31,7 +31,7 @@ public record Exercise(
         if (topic == null) {
             throw new IllegalArgumentException("An exercise needs a topic: traces, logs, slis or correlation");
         }
-        description = description == null ? "" : description.strip();
+        description = description == null ? "" : paragraphs(description);
         if (scenario == null) {
             throw new IllegalArgumentException("An exercise needs a scenario (the traffic it sends), e.g. scenario: {duration: 30s, requestsPerSecond: 8}");
         }
@@ -46,6 +46,13 @@ public record Exercise(
     /** The same exercise, marked as coming from {@code value}. */
     public Exercise withSource(String value) {
         return new Exercise(id, title, topic, description, scenario, question, answer, hints, value);
+    }
+
+    /** A YAML block keeps the file's line breaks: lines are joined, blank lines stay paragraph breaks. */
+    private static String paragraphs(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\R\\s*\\R"))
+                .map(paragraph -> paragraph.strip().replaceAll("\\s*\\R\\s*", " "))
+                .collect(java.util.stream.Collectors.joining("\n\n"));
     }
 
     private static void require(String text, String what) {

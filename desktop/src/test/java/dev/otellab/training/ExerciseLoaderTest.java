@@ -69,6 +69,7 @@ class ExerciseLoaderTest {
         assertThat(added.scenario().profile().workShare()).isEqualTo(0.25);
         assertThat(added.scenario().profile().workTime()).isEqualTo(Duration.ofMillis(300));
         assertThat(added.answer()).isInstanceOf(SlowestChildChecker.class);
+        assertThat(catalog.find("failing-route").orElseThrow().description()).isEqualTo("One route does real work.");
         assertThat(catalog.exercises().get(catalog.exercises().size() - 1)).isEqualTo(added);
         assertThat(catalog.find("failing-route").orElseThrow().title()).isEqualTo("Our own failing route");
         assertThat(catalog.exercises()).hasSize(loader.builtIn().size() + 1);
@@ -110,6 +111,14 @@ class ExerciseLoaderTest {
         assertThat(reasons.get("i-burst.yaml")).contains("does not fit");
         assertThat(reasons.get("j-colon.yaml")).contains("hints[0]").contains("put text that contains one in quotes");
         assertThat(catalog.problems()).allSatisfy(problem -> assertThat(problem.reason()).doesNotContain("dev.otellab"));
+    }
+
+    @Test
+    void aDescriptionsLineBreaksAreJoinedAndItsBlankLinesKeptAsParagraphs() throws Exception {
+        Exercise exercise = loader.parse(TRAINER_EXERCISE.replace("description: One route does real work.",
+                "description: |\n  One route\n  does real work.\n\n  Find it."), "test");
+
+        assertThat(exercise.description()).isEqualTo("One route does real work.\n\nFind it.");
     }
 
     @Test

@@ -404,7 +404,10 @@ public final class ExercisesView implements ConsoleView {
 
         ExerciseCell() {
             name.getStyleClass().add("exercise-name");
+            name.setWrapText(true);
             topic.getStyleClass().add("exercise-topic");
+            // the cell takes the list's width and long titles wrap, instead of a horizontal scroll bar
+            setPrefWidth(0);
         }
 
         @Override
