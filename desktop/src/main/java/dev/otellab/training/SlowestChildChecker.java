@@ -20,6 +20,7 @@ import java.util.Set;
 public record SlowestChildChecker(String spanName) implements AnswerChecker {
     public static final String KIND = "span-name";
     static final int CHOICE_TRACES = 10;
+    static final int NEWEST_TRACES = 40;
 
     public SlowestChildChecker {
         spanName = spanName == null ? "" : spanName.trim();
@@ -62,11 +63,16 @@ public record SlowestChildChecker(String spanName) implements AnswerChecker {
                 : "No span named " + name + " in " + where + ". Is that trace the slowest one?");
     }
 
+    /** Span names of the slowest traces and of the newest ones, so the list does not give the answer away. */
     @Override
     public List<AnswerChoice> choices(ExerciseTelemetry telemetry) {
         Set<String> names = new LinkedHashSet<>();
         for (Trace trace : slowestTraces(telemetry, CHOICE_TRACES)) {
             trace.spans().forEach(span -> names.add(span.name()));
+        }
+        for (TraceSummary summary : telemetry.traces().search(TraceSearchCriteria.ANY.withService(telemetry.service()),
+                telemetry.window(), NEWEST_TRACES)) {
+            telemetry.traces().trace(summary.traceId()).ifPresent(trace -> trace.spans().forEach(span -> names.add(span.name())));
         }
         return names.stream().sorted().map(name -> new AnswerChoice(name, name)).toList();
     }

@@ -148,7 +148,8 @@ class ExerciseCheckersTest {
         assertThat(right.outcome()).isEqualTo(Outcome.CORRECT);
         assertThat(right.message()).contains("GET /api/simulate-slow");
         assertThat(checker.check("synthetic_work", telemetry).message()).contains("No span named synthetic_work");
-        assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value).contains("simulate_slow");
+        assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value)
+                .contains("simulate_slow", "synthetic_work", "create_task", "list_tasks");
 
         SlowestChildChecker amongWork = new SlowestChildChecker("synthetic_work");
         assertThat(amongWork.check("synthetic_work", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
