@@ -1,15 +1,12 @@
 package dev.otellab.cli;
 
+import dev.otellab.config.DurationSpelling;
 import picocli.CommandLine;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Durations as users type them: a whole number and a unit, e.g. 500ms, 30s, 15m, 1h, 2d. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -17,37 +14,15 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     }
 
     static Duration parse(String value) {
-        String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        Matcher matcher = DURATION.matcher(text);
-        if (!matcher.matches()) {
-            throw new CommandLine.TypeConversionException("'" + value
-                    + "' is not a duration: use a whole number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 15m, 1h, 2d");
+        try {
+            return DurationSpelling.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     /** The shortest exact spelling of a duration in the same units (for messages). */
     static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 86_400_000 == 0 && millis > 0) {
-            return millis / 86_400_000 + "d";
-        }
-        if (millis % 3_600_000 == 0 && millis > 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1_000 == 0 && millis > 0) {
-            return millis / 1_000 + "s";
-        }
-        return millis + "ms";
+        return DurationSpelling.format(duration);
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
                 LogsCommand.class,
                 SliCommand.class,
                 VerifyCommand.class,
+                ExercisesCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec
@@ -44,12 +45,15 @@ public final class LabConsole implements Callable<Integer> {
     @Mixin
     BackendPortOption backendPort;
 
+    @Mixin
+    ExercisesDirOption exercisesDir;
+
     /** No command: the window. */
     @Override
     public Integer call() {
         EmbeddedLabSettings settings;
         try {
-            settings = EmbeddedLabSettings.defaults(data.directories())
+            settings = EmbeddedLabSettings.defaults(exercisesDir.applyTo(data.directories()))
                     .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort.port());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());

@@ -7,17 +7,25 @@ import java.util.Map;
  * The one place that knows where the console keeps data and settings: the XDG base
  * directories on Linux ($XDG_DATA_HOME, default ~/.local/share; $XDG_CONFIG_HOME, default
  * ~/.config), each with an "otel-lab-console" folder. A --data-dir option overrides the data
- * folder so runs can be isolated.
+ * folder so runs can be isolated. A trainer's exercise files live in the config folder's
+ * "exercises" folder, or where $LAB_EXERCISES_DIR or --exercises-dir point.
  */
 public final class DataDirectories {
     public static final String APP_FOLDER = "otel-lab-console";
+    public static final String EXERCISES_VARIABLE = "LAB_EXERCISES_DIR";
 
     private final Path dataDir;
     private final Path configDir;
+    private final Path exercisesDir;
 
     public DataDirectories(Path dataDir, Path configDir) {
+        this(dataDir, configDir, null);
+    }
+
+    private DataDirectories(Path dataDir, Path configDir, Path exercisesDir) {
         this.dataDir = dataDir;
         this.configDir = configDir;
+        this.exercisesDir = exercisesDir;
     }
 
     /** The user's default folders, from the environment of this process. */
@@ -28,13 +36,20 @@ public final class DataDirectories {
     /** The user's default folders, or {@code dataDirOverride} for data when it is given. */
     public static DataDirectories forUser(Path dataDirOverride) {
         DataDirectories defaults = forUser();
-        return dataDirOverride == null ? defaults : new DataDirectories(dataDirOverride, defaults.configDir);
+        return dataDirOverride == null ? defaults : new DataDirectories(dataDirOverride, defaults.configDir, defaults.exercisesDir);
+    }
+
+    /** The same folders, with the trainer's exercises in {@code folder} when it is given. */
+    public DataDirectories withExercisesDir(Path folder) {
+        return folder == null ? this : new DataDirectories(dataDir, configDir, folder);
     }
 
     static DataDirectories fromEnvironment(Map<String, String> env, Path home) {
         Path dataHome = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
         Path configHome = xdg(env, "XDG_CONFIG_HOME", home.resolve(".config"));
-        return new DataDirectories(dataHome.resolve(APP_FOLDER), configHome.resolve(APP_FOLDER));
+        String exercises = env.get(EXERCISES_VARIABLE);
+        return new DataDirectories(dataHome.resolve(APP_FOLDER), configHome.resolve(APP_FOLDER),
+                exercises == null || exercises.isBlank() ? null : Path.of(exercises));
     }
 
     private static Path xdg(Map<String, String> env, String variable, Path fallback) {
@@ -49,6 +64,11 @@ public final class DataDirectories {
 
     public Path configDir() {
         return configDir;
+    }
+
+    /** Where a trainer puts exercise files: the config folder's "exercises", unless pointed elsewhere. */
+    public Path exercisesDir() {
+        return exercisesDir != null ? exercisesDir : configDir.resolve("exercises");
     }
 
     /** The embedded telemetry store's folder. */

@@ -19,6 +19,9 @@ import dev.otellab.ui.shell.ShellViewModel;
 import dev.otellab.ui.sli.SliView;
 import dev.otellab.ui.sli.SliViewModel;
 import dev.otellab.ui.traces.TraceSearchViewModel;
+import dev.otellab.ui.training.ExercisesView;
+import dev.otellab.ui.training.ExercisesViewModel;
+import dev.otellab.training.ExerciseLoader;
 import dev.otellab.ui.traces.TracesView;
 import dev.otellab.ui.waterfall.WaterfallViewModel;
 
@@ -34,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The window's object graph, built in one place: each view model gets its port and the
  * executors through its constructor, each view its view model, and the shell the list of views:
- * Lab (when the services have a lab engine), Traces, Logs, SLIs.
+ * Lab (when the services have a lab engine), Traces, Logs, SLIs, Exercises (with a lab engine).
  */
 public final class Console {
     private final ConsoleWindow window;
@@ -47,6 +50,8 @@ public final class Console {
     private ExecutorService labControl;
     private SliView slis;
     private SliViewModel sliModel;
+    private ExercisesView exercises;
+    private ExercisesViewModel exerciseModel;
 
     private Console(ConsoleWindow window, ShellViewModel shell, TracesView traces, LogsView logs, LogViewModel logModel) {
         this.window = window;
@@ -92,6 +97,13 @@ public final class Console {
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
         services.labEngine().ifPresent(engine -> console.offerGrafana(engine, services, executors));
+        services.labEngine().ifPresent(engine -> {
+            ExerciseLoader loader = new ExerciseLoader();
+            console.exerciseModel = new ExercisesViewModel(() -> loader.load(services.directories().exercisesDir()),
+                    engine, executors, window);
+            console.exercises = new ExercisesView(console.exerciseModel);
+            views.add(console.exercises);
+        });
         window.register(views);
         return console;
     }
@@ -149,6 +161,15 @@ public final class Console {
         return sliModel;
     }
 
+    /** The Exercises view, when the services have a lab engine. */
+    public ExercisesView exercises() {
+        return exercises;
+    }
+
+    public ExercisesViewModel exerciseModel() {
+        return exerciseModel;
+    }
+
     /**
      * Stops live feeds and timers (the window closes) and lets a lab start or stop in progress
      * finish, so whoever closes the engine next finds it settled.
@@ -156,6 +177,9 @@ public final class Console {
     public void close() {
         logModel.close();
         sliModel.close();
+        if (exerciseModel != null) {
+            exerciseModel.close();
+        }
         if (labModel != null) {
             labModel.close();
             labControl.shutdown();

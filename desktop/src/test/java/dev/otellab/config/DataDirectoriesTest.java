@@ -34,4 +34,14 @@ class DataDirectoriesTest {
 
         assertThat(dirs.dataDir()).isEqualTo(Path.of("/home/learner/.local/share/otel-lab-console"));
     }
+
+    @Test
+    void exercisesLiveInTheConfigFolderUnlessTheVariableOrTheOptionPointsElsewhere() {
+        assertThat(DataDirectories.fromEnvironment(Map.of(), HOME).exercisesDir())
+                .isEqualTo(Path.of("/home/learner/.config/otel-lab-console/exercises"));
+        DataDirectories fromVariable = DataDirectories.fromEnvironment(Map.of("LAB_EXERCISES_DIR", "/course/day1"), HOME);
+        assertThat(fromVariable.exercisesDir()).isEqualTo(Path.of("/course/day1"));
+        assertThat(fromVariable.withExercisesDir(Path.of("/course/day2")).exercisesDir()).isEqualTo(Path.of("/course/day2"));
+        assertThat(fromVariable.withExercisesDir(null).exercisesDir()).isEqualTo(Path.of("/course/day1"));
+    }
 }

@@ -20,6 +20,9 @@ import dev.otellab.ui.lab.LabState;
 import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.Theme;
+import dev.otellab.ui.training.ExercisesViewModel;
+import dev.otellab.training.ExerciseSession;
+import dev.otellab.training.Verdict;
 import dev.otellab.ui.waterfall.WaterfallRow;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -55,7 +58,8 @@ import java.util.function.BooleanSupplier;
  * slow and failing requests runs for a while, then each view is captured with
  * {@code scene.snapshot}: Lab, SLIs, the trace search, a {@code POST /api/tasks} waterfall, a
  * failing {@code GET /api/simulate-error} waterfall with its exception, and the log tail with an
- * ERROR record, each in the light and the dark theme. Add a shot by adding a step to
+ * ERROR record, each in the light and the dark theme; last the Exercises view after a run of the
+ * failing-route exercise (its scenario replaces the traffic). Add a shot by adding a step to
  * {@link #takeShots}. docs/screenshots/take-screenshots.sh builds and runs it under Xvfb.
  * Arguments: the output folder (default ../docs/screenshots); the system property
  * {@code shots.trafficSeconds} sets how long traffic runs before the shots (default 180).
@@ -143,12 +147,51 @@ public final class LabScreenshotTool {
         shoot("lab-dark.png");
         shootTelemetryViews("-dark", tasksTrace, errorTrace);
 
+        // last: the exercise's scenario replaces the traffic and stops it at its end
+        shootExercise("failing-route", "/api/tasks", "/api/simulate-error");
+
         fx(() -> {
             console.close();
             stage.close();
             return null;
         });
         executors.shutdown();
+    }
+
+    /**
+     * The Exercises view after a run of {@code exerciseId}'s scenario: a wrong answer (which shows
+     * the first hint), then the right one, in both themes.
+     */
+    private void shootExercise(String exerciseId, String wrongAnswer, String rightAnswer) throws Exception {
+        ExercisesViewModel exercises = console.exerciseModel();
+        fx(() -> {
+            console.shell().themeProperty().set(Theme.LIGHT);
+            exercises.selectedProperty().set(exercises.exercises().stream()
+                    .filter(exercise -> exercise.id().equals(exerciseId)).findFirst().orElseThrow());
+            console.window().show(console.exercises());
+            exercises.startScenario();
+            return null;
+        });
+        waitFor("the scenario of " + exerciseId, Duration.ofSeconds(180),
+                () -> read(() -> exercises.stageProperty().get() == ExerciseSession.Stage.READY));
+        answer(exercises, wrongAnswer, Verdict.Outcome.WRONG);
+        answer(exercises, rightAnswer, Verdict.Outcome.CORRECT);
+        shoot("exercises.png");
+        fx(() -> {
+            console.shell().themeProperty().set(Theme.DARK);
+            return null;
+        });
+        shoot("exercises-dark.png");
+    }
+
+    private static void answer(ExercisesViewModel exercises, String answer, Verdict.Outcome expected) throws Exception {
+        fx(() -> {
+            exercises.answerProperty().set(answer);
+            exercises.check();
+            return null;
+        });
+        waitFor("the verdict on " + answer, Duration.ofSeconds(30), () -> read(() -> exercises.feedbackProperty().get() != null
+                && exercises.feedbackProperty().get().outcome() == expected));
     }
 
     /** The SLIs view, freshly queried, with the traces behind the slowest p95 point listed. */

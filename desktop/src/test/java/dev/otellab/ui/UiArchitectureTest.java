@@ -21,8 +21,9 @@ class UiArchitectureTest {
     }
 
     @Test
-    void theTelemetryCoreAndTheLabEngineDoNotKnowTheWindow() {
-        noClasses().that().resideInAnyPackage("dev.otellab.telemetry..", "dev.otellab.config..", "dev.otellab.lab..")
+    void theTelemetryCoreTheLabEngineAndTheExercisesDoNotKnowTheWindow() {
+        noClasses().that().resideInAnyPackage("dev.otellab.telemetry..", "dev.otellab.config..", "dev.otellab.lab..",
+                        "dev.otellab.training..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.otellab.ui..")
                 .check(CLASSES);
     }

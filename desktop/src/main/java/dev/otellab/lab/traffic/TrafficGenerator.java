@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The lab's built-in load generator: sends a steady mix of task CRUD calls, slow requests and
- * failing requests to lab-backend, so traces, logs and SLIs have something to show.
- * Thread-safe; start and stop as often as you like.
+ * The lab's built-in load generator: sends a steady mix of task CRUD calls, slow requests,
+ * failing requests and CPU work to lab-backend, so traces, logs and SLIs have something to show.
+ * {@link #start()} sends the current profile until stopped; {@link #play(TrafficPlan)} sends a
+ * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
+ * often as you like.
  */
 public final class TrafficGenerator implements AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(100);
@@ -52,7 +55,12 @@ public final class TrafficGenerator implements AutoCloseable {
         return thread;
     });
     private ScheduledFuture<?> ticking;
+    private Playing playing;
     private double carriedRequests;
+
+    /** A plan being sent: when it began and who waits for its end. */
+    private record Playing(TrafficPlan plan, long startNanos, CompletableFuture<Void> done) {
+    }
 
     public TrafficGenerator(URI baseUrl, TrafficProfile profile) {
         this.baseUrl = HttpUrl.get(baseUrl.toString());
@@ -73,8 +81,27 @@ public final class TrafficGenerator implements AutoCloseable {
         }
     }
 
-    /** Stops sending; requests already sent finish and are counted. */
+    /**
+     * Sends the plan's phases from now on, instead of the profile, and stops at the plan's end;
+     * the returned stage completes then (it is cancelled when {@link #stop()} or another plan
+     * comes first). Requests already sent finish and are counted.
+     */
+    public synchronized CompletableFuture<Void> play(TrafficPlan plan) {
+        cancelPlaying();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        playing = new Playing(plan, System.nanoTime(), done);
+        start();
+        return done;
+    }
+
+    /** Whether a plan is being sent. */
+    public synchronized boolean isPlaying() {
+        return playing != null;
+    }
+
+    /** Stops sending (a plan too); requests already sent finish and are counted. */
     public synchronized void stop() {
+        cancelPlaying();
         if (ticking != null) {
             ticking.cancel(false);
             ticking = null;
@@ -108,12 +135,39 @@ public final class TrafficGenerator implements AutoCloseable {
     }
 
     private void tick() {
-        TrafficProfile current = profile.get();
+        TrafficProfile current = currentProfile();
+        if (current == null) {
+            return;
+        }
         carriedRequests += current.requestsPerSecond() * TICK.toMillis() / 1000.0;
         int due = (int) carriedRequests;
         carriedRequests -= due;
         for (int i = 0; i < due; i++) {
             send(nextRequest(current));
+        }
+    }
+
+    /** The plan's profile of the moment, else the set profile; null when a plan just ended. */
+    private synchronized TrafficProfile currentProfile() {
+        if (playing == null) {
+            return profile.get();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - playing.startNanos());
+        java.util.Optional<TrafficProfile> due = playing.plan().profileAt(elapsed);
+        if (due.isPresent()) {
+            return due.get();
+        }
+        CompletableFuture<Void> done = playing.done();
+        playing = null;
+        stop();
+        done.complete(null);
+        return null;
+    }
+
+    private void cancelPlaying() {
+        if (playing != null) {
+            playing.done().cancel(false);
+            playing = null;
         }
     }
 
@@ -126,6 +180,9 @@ public final class TrafficGenerator implements AutoCloseable {
         if (roll < current.errorShare() + current.slowShare()) {
             double seconds = current.slowDelay().toMillis() / 1000.0;
             return get(url("api/simulate-slow").newBuilder().addQueryParameter("delay", Double.toString(seconds)).build());
+        }
+        if (roll < current.errorShare() + current.slowShare() + current.workShare()) {
+            return get(url("api/work").newBuilder().addQueryParameter("ms", Long.toString(current.workTime().toMillis())).build());
         }
         return crudRequest(random.nextInt(100), random);
     }

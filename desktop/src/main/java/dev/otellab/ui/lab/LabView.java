@@ -5,7 +5,7 @@ import dev.otellab.ui.common.ExternalBrowser;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficCounts;
-import dev.otellab.ui.shell.ConsoleView;
+import dev.otellab.ui.shell.LabDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -50,7 +50,7 @@ import static dev.otellab.ui.common.FormControls.caption;
  * The Lab page: Start / Stop / Restart, each part's state, a problem explained with what to
  * do, lab-backend's URL and output, and the traffic generator's controls and counts.
  */
-public final class LabView implements ConsoleView {
+public final class LabView implements LabDestination {
     public static final String STYLESHEET = "/dev/otellab/ui/lab/lab.css";
 
     private final LabViewModel model;

@@ -77,6 +77,7 @@ public final class LabViewModel {
             TrafficProfile.DEFAULT.errorShare() * 100);
     private final StringBinding trafficProblem;
     private final ReadOnlyBooleanWrapper trafficRunning = new ReadOnlyBooleanWrapper(this, "trafficRunning");
+    private final ReadOnlyBooleanWrapper scenarioPlaying = new ReadOnlyBooleanWrapper(this, "scenarioPlaying");
     private final ReadOnlyObjectWrapper<TrafficCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts", TrafficCounts.NONE);
     private final BooleanBinding canStartTraffic;
     private final BooleanBinding canStopTraffic;
@@ -113,8 +114,8 @@ public final class LabViewModel {
                 state, trafficRunning, trafficProblem);
         canStopTraffic = Bindings.createBooleanBinding(
                 () -> state.get() == LabState.RUNNING && trafficRunning.get(), state, trafficRunning);
-        trafficText = Bindings.createStringBinding(this::describeTraffic, state, trafficRunning, requestsPerSecond,
-                slowPercent, errorPercent);
+        trafficText = Bindings.createStringBinding(this::describeTraffic, state, trafficRunning, scenarioPlaying,
+                requestsPerSecond, slowPercent, errorPercent);
         trafficProblem.addListener((observable, was, is) -> applyProfileWhileRunning());
         requestsPerSecond.addListener((observable, was, is) -> applyProfileWhileRunning());
         slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
@@ -272,11 +273,17 @@ public final class LabViewModel {
         output.addAll(lines);
     }
 
-    /** Reads the traffic counts once (the counts timer calls this); tests may call it directly. */
+    /**
+     * Reads the traffic counts once (the counts timer calls this); tests may call it directly.
+     * Also follows the generator when something else drives it (an exercise's scenario starts
+     * it and stops it at its end).
+     */
     public void refreshCounts() {
         TrafficGenerator current = generator;
         if (current != null) {
             counts.set(current.counts());
+            trafficRunning.set(current.isRunning());
+            scenarioPlaying.set(current.isPlaying());
         }
     }
 
@@ -417,6 +424,9 @@ public final class LabViewModel {
         }
         if (!trafficRunning.get()) {
             return "Traffic: stopped";
+        }
+        if (scenarioPlaying.get()) {
+            return "Traffic: an exercise's scenario";
         }
         return String.format(Locale.ROOT, "Traffic: %s req/s, %.0f%% slow, %.0f%% failing",
                 formatRate(requestsPerSecond.get()), slowPercent.get(), errorPercent.get());

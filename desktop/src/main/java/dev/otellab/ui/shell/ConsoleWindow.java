@@ -194,6 +194,11 @@ public final class ConsoleWindow implements Navigator {
         }
     }
 
+    @Override
+    public void showLab() {
+        views.stream().filter(view -> view instanceof LabDestination).findFirst().ifPresent(this::show);
+    }
+
     /** Each registered view's state, to save at exit. */
     public Map<String, Map<String, String>> viewStates() {
         Map<String, Map<String, String>> states = new LinkedHashMap<>();

@@ -4,14 +4,18 @@ import dev.otellab.telemetry.query.LogFilter;
 
 /**
  * Moves between views: a trace id anywhere opens the waterfall, a span or trace opens its
- * logs. The shell implements it by finding the registered view that is a
- * {@link TraceDestination} or {@link LogDestination}.
+ * logs, a view that needs the running lab sends the user to it. The shell implements it by
+ * finding the registered view that is a {@link TraceDestination}, {@link LogDestination} or
+ * {@link LabDestination}.
  */
 public interface Navigator {
 
     void showTrace(String traceId);
 
     void showLogs(LogFilter filter);
+
+    /** The Lab view, where the lab starts and stops. */
+    void showLab();
 
     /** Does nothing; for views shown on their own (tests, screenshots). */
     Navigator NONE = new Navigator() {
@@ -21,6 +25,10 @@ public interface Navigator {
 
         @Override
         public void showLogs(LogFilter filter) {
+        }
+
+        @Override
+        public void showLab() {
         }
     };
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ShellViewModel {
     /** The keys the shell itself handles, for the help dialog. */
     public static final List<ShortcutHelp> SHELL_SHORTCUTS = List.of(
-            new ShortcutHelp("Ctrl+1 … Ctrl+4", "Show the Lab, Traces, Logs or SLIs view"),
+            new ShortcutHelp("Ctrl+1 … Ctrl+5", "Show the Lab, Traces, Logs, SLIs or Exercises view"),
             new ShortcutHelp("Ctrl+F", "Put the cursor in the view's search field"),
             new ShortcutHelp("F5", "Search / query again"),
             new ShortcutHelp("Ctrl+L", "Logs of the selected trace or span"),

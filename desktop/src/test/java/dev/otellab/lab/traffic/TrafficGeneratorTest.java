@@ -20,10 +20,7 @@ class TrafficGeneratorTest {
 
     @Test
     void sendsAMixOfGoodSlowAndFailingRequestsToTheRealBackend() throws Exception {
-        LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
-                dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60),
-                Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
-        try (LabBackendProcess backend = LabBackendProcess.start(settings, line -> { });
+        try (LabBackendProcess backend = startBackend();
              TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(),
                      new TrafficProfile(50, 0.1, 0.2, Duration.ofMillis(50)))) {
 
@@ -43,6 +40,14 @@ class TrafficGeneratorTest {
         }
     }
 
+    /** The real lab-backend, exporting nothing: these tests count answers, not telemetry. */
+    private LabBackendProcess startBackend() throws Exception {
+        LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
+                dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60),
+                Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
+        return LabBackendProcess.start(settings, line -> { });
+    }
+
     @Test
     void profilesOutsideTheirLimitsAreRefusedWithAReason() {
         assertThatThrownBy(() -> new TrafficProfile(0, 0, 0, Duration.ZERO))
@@ -53,5 +58,58 @@ class TrafficGeneratorTest {
                 .hasMessageContaining("between 0 and 10 s");
         assertThatThrownBy(() -> new TrafficProfile(10, -0.1, 0, Duration.ZERO))
                 .hasMessageContaining("share of slow requests");
+    }
+
+    @Test
+    void aPlanSendsItsPhasesIncludingCpuWorkAndStopsByItselfAtItsEnd() throws Exception {
+        try (LabBackendProcess backend = startBackend();
+             TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(), TrafficProfile.DEFAULT)) {
+            TrafficProfile work = new TrafficProfile(10, 0, 0, Duration.ZERO, 0.5, Duration.ofMillis(20));
+            TrafficPlan plan = TrafficPlan.withBurst(work, Duration.ofSeconds(3), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), 40);
+
+            java.util.concurrent.CompletableFuture<Void> done = traffic.play(plan);
+            assertThat(traffic.isPlaying()).isTrue();
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(15)).until(() -> traffic.counts().inFlight() == 0);
+
+            TrafficCounts counts = traffic.counts();
+            assertThat(traffic.isRunning()).isFalse();
+            assertThat(traffic.isPlaying()).isFalse();
+            assertThat(counts.sent()).as("10 req/s, then 40, then 10 again").isGreaterThan(40);
+            assertThat(counts.succeeded()).isEqualTo(counts.sent());
+        }
+    }
+
+    @Test
+    void stoppingCancelsAPlanInProgress() {
+        try (TrafficGenerator traffic = new TrafficGenerator(java.net.URI.create("http://127.0.0.1:9"), TrafficProfile.DEFAULT)) {
+            java.util.concurrent.CompletableFuture<Void> done = traffic.play(
+                    TrafficPlan.steady(new TrafficProfile(1, 0, 0, Duration.ZERO), Duration.ofMinutes(5)));
+            traffic.stop();
+
+            assertThat(done).isCancelled();
+            assertThat(traffic.isPlaying()).isFalse();
+            assertThat(traffic.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void aPlanTellsWhichProfileIsInForceAndWhenItEnds() {
+        TrafficProfile base = new TrafficProfile(5, 0.1, 0, Duration.ofMillis(300), 0.1, Duration.ofMillis(700));
+        TrafficPlan plan = TrafficPlan.withBurst(base, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 50);
+
+        assertThat(plan.length()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(plan.profileAt(Duration.ofSeconds(9)).orElseThrow().requestsPerSecond()).isEqualTo(5);
+        assertThat(plan.profileAt(Duration.ofSeconds(10)).orElseThrow().requestsPerSecond()).isEqualTo(50);
+        assertThat(plan.profileAt(Duration.ofSeconds(15)).orElseThrow().requestsPerSecond()).isEqualTo(5);
+        assertThat(plan.profileAt(Duration.ofSeconds(30))).isEmpty();
+        assertThat(plan.longestRequest()).isEqualTo(Duration.ofMillis(700));
+        assertThatThrownBy(() -> TrafficPlan.withBurst(base, Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(5), 50))
+                .hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> new TrafficProfile(10, 0.5, 0.3, Duration.ZERO, 0.3, Duration.ZERO))
+                .hasMessageContaining("slow, failing and CPU work shares add up to more than 100%");
+        assertThatThrownBy(() -> new TrafficProfile(10, 0, 0, Duration.ZERO, 0.1, Duration.ofSeconds(11)))
+                .hasMessageContaining("CPU work time is between 0 and 10 s");
     }
 }

@@ -223,6 +223,24 @@ class LabViewModelTest {
     }
 
     @Test
+    void trafficDrivenByAnExercisesScenarioShowsAsSuchAndAsStoppedAfterIt() {
+        LabViewModel model = direct();
+        model.start();
+
+        engine.currentTraffic().play(dev.otellab.lab.traffic.TrafficPlan.steady(
+                new dev.otellab.lab.traffic.TrafficProfile(1, 0, 0, Duration.ZERO), Duration.ofMinutes(5)));
+        model.refreshCounts();
+        assertThat(model.trafficRunningProperty().get()).isTrue();
+        assertThat(model.trafficTextProperty().get()).isEqualTo("Traffic: an exercise's scenario");
+        assertThat(model.canStopTrafficProperty().get()).isTrue();
+
+        engine.currentTraffic().stop();
+        model.refreshCounts();
+        assertThat(model.trafficRunningProperty().get()).isFalse();
+        assertThat(model.trafficTextProperty().get()).isEqualTo("Traffic: stopped");
+    }
+
+    @Test
     void outputIsBoundedAndAppliedInFewBatches() throws Exception {
         QueuedUi ui = new QueuedUi();
         LabViewModel model = new LabViewModel(engine, new UiExecutors(Runnable::run, ui, timer, TestExecutors.CLOCK), Runnable::run);

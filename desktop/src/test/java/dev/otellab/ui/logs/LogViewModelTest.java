@@ -40,6 +40,10 @@ class LogViewModelTest {
         @Override
         public void showLogs(LogFilter filter) {
         }
+
+        @Override
+        public void showLab() {
+        }
     };
 
     @AfterEach

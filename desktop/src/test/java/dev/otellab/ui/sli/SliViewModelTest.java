@@ -47,6 +47,10 @@ class SliViewModelTest {
         @Override
         public void showLogs(LogFilter filter) {
         }
+
+        @Override
+        public void showLab() {
+        }
     };
     private final SliViewModel model = new SliViewModel(known, known, TestExecutors.direct(timer), navigator);
 

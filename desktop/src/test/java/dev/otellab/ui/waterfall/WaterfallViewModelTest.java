@@ -35,6 +35,10 @@ class WaterfallViewModelTest {
         public void showLogs(LogFilter filter) {
             logNavigations.add(filter);
         }
+
+        @Override
+        public void showLab() {
+        }
     };
     private final InMemoryTelemetry telemetry = new InMemoryTelemetry();
     private final WaterfallViewModel model = new WaterfallViewModel(telemetry, TestExecutors.direct(timer), navigator);

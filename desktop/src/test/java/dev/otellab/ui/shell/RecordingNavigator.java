@@ -1,0 +1,29 @@
+package dev.otellab.ui.shell;
+
+import dev.otellab.telemetry.query.LogFilter;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A navigator for view and view model tests: it only remembers where it was asked to go. */
+public final class RecordingNavigator implements Navigator {
+    public final List<String> traces = new CopyOnWriteArrayList<>();
+    public final List<LogFilter> logs = new CopyOnWriteArrayList<>();
+    public final AtomicInteger labShown = new AtomicInteger();
+
+    @Override
+    public void showTrace(String traceId) {
+        traces.add(traceId);
+    }
+
+    @Override
+    public void showLogs(LogFilter filter) {
+        logs.add(filter);
+    }
+
+    @Override
+    public void showLab() {
+        labShown.incrementAndGet();
+    }
+}
