@@ -10,7 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a whole file or nothing: the bytes go to a temporary file beside the target, which
- * is then moved over it, so a crash or a full disk mid-write never leaves half a file.
+ * is then moved over it, so a crash or a full disk mid-write never leaves half a file. The
+ * folder must exist.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -27,7 +28,6 @@ public final class AtomicFiles {
 
     private static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try {
             if (ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -48,6 +48,7 @@ public final class RemoteSettingsStore {
 
     /** Writes the settings whole, owner-only. */
     public void save(LgtmEndpoints endpoints) throws IOException {
+        Files.createDirectories(file.getParent());
         AtomicFiles.writePrivate(file, mapper.writeValueAsBytes(Stored.of(endpoints)));
     }
 

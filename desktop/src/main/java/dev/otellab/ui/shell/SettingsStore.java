@@ -52,6 +52,7 @@ public final class SettingsStore {
     /** Writes the settings atomically; a failure is logged, never thrown (settings are a convenience). */
     public boolean save(ConsoleSettings settings) {
         try {
+            Files.createDirectories(file.getParent());
             AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
             return true;
         } catch (IOException | RuntimeException e) {
