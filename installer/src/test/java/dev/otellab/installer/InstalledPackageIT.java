@@ -71,6 +71,17 @@ class InstalledPackageIT {
     }
 
     @Test
+    @Order(1)
+    void bundlesTheStackAndGrafanaFoldersWhenTheRepositoryHasThem() throws Exception {
+        Path repository = Path.of(System.getProperty("installer.repository.root", ".."));
+        for (String folder : List.of("stack", "grafana")) {
+            if (Files.isDirectory(repository.resolve(folder))) {
+                assertSucceeds(system.run(COMMAND_LIMIT, "test", "-d", INSTALL_DIR.resolve("lib/app").resolve(folder).toString()));
+            }
+        }
+    }
+
+    @Test
     @Order(2)
     void printsItsVersionFromTheCommandOnPath() throws Exception {
         Run version = system.run(COMMAND_LIMIT, NAME, "--version");
