@@ -105,7 +105,7 @@ class InstalledPackageIT {
     @Test
     @Order(4)
     void removalLeavesNothingBehindButDpkgsRecords() throws Exception {
-        assertSucceeds(system.run(DPKG_LIMIT, "dpkg", "--purge", NAME));
+        assertSucceeds(system.run(DPKG_LIMIT, "dpkg", "--remove", NAME)); // what `apt remove` does
 
         assertThat(system.run(COMMAND_LIMIT, "test", "-e", INSTALL_DIR.toString()).exitCode()).as(INSTALL_DIR + " is gone").isNotZero();
         assertThat(system.run(COMMAND_LIMIT, "test", "-L", COMMAND_ON_PATH.toString()).exitCode()).as(COMMAND_ON_PATH + " is gone").isNotZero();
