@@ -45,13 +45,8 @@ final class LabCommand implements Callable<Integer> {
             description = "Traffic generator: requests per second (default: ${DEFAULT-VALUE}).")
     double requestsPerSecond;
 
-    @Option(names = "--slow", paramLabel = "PERCENT", defaultValue = "5",
-            description = "Traffic generator: share of slow requests in percent (default: ${DEFAULT-VALUE}).")
-    double slowPercent;
-
-    @Option(names = "--errors", paramLabel = "PERCENT", defaultValue = "2",
-            description = "Traffic generator: share of failing requests in percent (default: ${DEFAULT-VALUE}).")
-    double errorPercent;
+    @Mixin
+    TrafficShareOptions shares;
 
     @Option(names = "--no-traffic", description = "Start lab-backend without generated traffic.")
     boolean noTraffic;
@@ -63,7 +58,7 @@ final class LabCommand implements Callable<Integer> {
         EmbeddedLabSettings settings;
         try {
             ReceiverSettings receiver = receiverOptions.toSettings();
-            TrafficProfile traffic = new TrafficProfile(requestsPerSecond, slowPercent / 100, errorPercent / 100,
+            TrafficProfile traffic = new TrafficProfile(requestsPerSecond, shares.slowShare(), shares.errorShare(),
                     TrafficProfile.DEFAULT.slowDelay());
             settings = EmbeddedLabSettings.defaults(data.directories())
                     .withReceiver(receiver).withBackendPort(backendPort.port()).withTraffic(traffic);
@@ -96,7 +91,7 @@ final class LabCommand implements Callable<Integer> {
             if (!noTraffic) {
                 traffic.start();
                 out.printf(Locale.ROOT, "Traffic: %.1f requests/s, %.0f%% slow, %.0f%% failing%n",
-                        requestsPerSecond, slowPercent, errorPercent);
+                        requestsPerSecond, shares.slowPercent, shares.errorPercent);
                 reporter.scheduleAtFixedRate(() -> report(out, traffic.counts()), 10, 10, TimeUnit.SECONDS);
             }
         });

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 TraceCommand.class,
                 LogsCommand.class,
                 SliCommand.class,
+                VerifyCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec

@@ -46,13 +46,8 @@ final class SliCommand implements Callable<Integer> {
             description = "Resolution of the series in --json output (default: ${DEFAULT-VALUE}).")
     Duration step;
 
-    @Option(names = "--availability-target", paramLabel = "PERCENT", defaultValue = "99",
-            description = "Share of requests that must not fail with 5xx, in percent (default: ${DEFAULT-VALUE}).")
-    String availabilityTarget;
-
-    @Option(names = "--p95-target", paramLabel = "D", converter = DurationConverter.class, defaultValue = "500ms",
-            description = "95th percentile latency objective (default: ${DEFAULT-VALUE}).")
-    Duration p95Target;
+    @Mixin
+    SloTargetOptions sloTargets;
 
     @Override
     public Integer call() {
@@ -100,11 +95,7 @@ final class SliCommand implements Callable<Integer> {
 
     private SloTargets targets() {
         try {
-            String percent = availabilityTarget.trim().replace("%", "");
-            return new SloTargets(Double.parseDouble(percent) / 100, p95Target.toNanos() / 1e6);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "'" + availabilityTarget
-                    + "' is not a percentage: write e.g. 99 or 99.9");
+            return sloTargets.targets();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
