@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The .deb this build made, installed with dpkg (its maintainer scripts included) on a
  * throwaway copy of this machine, used from the installed files only, then removed.
@@ -35,12 +36,11 @@ class InstalledPackageIT {
     private static final List<String> DPKG_RECORDS = List.of("/var/lib/dpkg/", "/var/log/dpkg.log", "/var/cache/debconf/");
 
     private ThrowawaySystem system;
-    private Path deb;
 
     @BeforeAll
     void installThePackage() throws Exception {
         assertThat(System.getProperty("user.name")).as("this test installs a package with dpkg: run it as root").isEqualTo("root");
-        deb = theBuiltPackage();
+        Path deb = theBuiltPackage();
         system = ThrowawaySystem.start();
         assertSucceeds(system.run(DPKG_LIMIT, "dpkg", "--install", deb.toString()));
     }
@@ -69,13 +69,10 @@ class InstalledPackageIT {
 
     @Test
     @Order(1)
-    void bundlesTheStackAndGrafanaFoldersWhenTheRepositoryHasThem() throws Exception {
-        Path repository = Path.of(System.getProperty("installer.repository.root", ".."));
-        for (String folder : List.of("stack", "grafana")) {
-            if (Files.isDirectory(repository.resolve(folder))) {
-                assertSucceeds(system.run(COMMAND_LIMIT, "test", "-d", INSTALL_DIR.resolve("lib/app").resolve(folder).toString()));
-            }
-        }
+    void bundlesTheStackAndGrafanasProvisioning() throws Exception {
+        Path appFolder = INSTALL_DIR.resolve("lib/app");
+        assertSucceeds(system.run(COMMAND_LIMIT, "test", "-f", appFolder.resolve("stack/compose.yaml").toString()));
+        assertSucceeds(system.run(COMMAND_LIMIT, "test", "-d", appFolder.resolve("grafana/provisioning").toString()));
     }
 
     @Test
