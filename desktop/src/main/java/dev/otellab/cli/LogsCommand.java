@@ -1,6 +1,5 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.model.TelemetryIds;
@@ -34,6 +33,9 @@ final class LogsCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    SourceOptions source;
 
     @Option(names = "--trace-id", paramLabel = "ID", description = "Only records of this trace.")
     String traceId;
@@ -69,7 +71,7 @@ final class LogsCommand implements Callable<Integer> {
         if (limit <= 0) {
             throw new ParameterException(spec.commandLine(), "--limit is a positive number, got " + limit);
         }
-        Optional<TelemetryStore> opened = store.open(out);
+        Optional<QuerySources> opened = source.open(store, out);
         if (opened.isEmpty()) {
             if (store.json && !follow) {
                 out.println("[]");
@@ -77,7 +79,7 @@ final class LogsCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (TelemetryStore telemetry = opened.get()) {
+        try (QuerySources telemetry = opened.get()) {
             List<LogRecord> newest = telemetry.logs().query(filter, TimeRange.last(since), limit, QueryDirection.NEWEST_FIRST);
             List<LogRecord> records = new ArrayList<>(newest);
             java.util.Collections.reverse(records);

@@ -1,6 +1,5 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SliSeries;
@@ -35,6 +34,9 @@ final class SliCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    SourceOptions source;
+
     @Option(names = "--service", paramLabel = "S", description = "The service (default: every service with requests).")
     String service;
 
@@ -58,7 +60,7 @@ final class SliCommand implements Callable<Integer> {
         }
         long now = TimeRange.toNanos(java.time.Instant.now());
         TimeRange range = new TimeRange(now - since.toNanos(), now); // exactly since/step steps
-        Optional<TelemetryStore> opened = store.open(out);
+        Optional<QuerySources> opened = source.open(store, out);
         List<Map<String, Object>> documents = new ArrayList<>();
         if (opened.isEmpty()) {
             if (store.json) {
@@ -67,7 +69,7 @@ final class SliCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (TelemetryStore telemetry = opened.get()) {
+        try (QuerySources telemetry = opened.get()) {
             List<String> services = service == null ? telemetry.slis().services(range) : List.of(service);
             if (services.isEmpty() && !store.json) {
                 out.println("No requests (SERVER spans) in the last " + DurationConverter.format(since) + ".");

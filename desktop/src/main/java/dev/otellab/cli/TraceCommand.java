@@ -1,6 +1,5 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanNode;
 import dev.otellab.telemetry.model.TelemetryIds;
@@ -33,6 +32,9 @@ final class TraceCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    SourceOptions source;
+
     @Parameters(paramLabel = "ID", description = "The trace id: 32 hexadecimal characters.")
     String id;
 
@@ -46,9 +48,10 @@ final class TraceCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Optional<Trace> trace = Optional.empty();
-        if (TelemetryStore.exists(store.storeDir())) {
-            try (TelemetryStore telemetry = TelemetryStore.openReadOnly(store.storeDir())) {
-                trace = telemetry.traces().trace(traceId);
+        Optional<QuerySources> opened = source.openQuietly(store);
+        if (opened.isPresent()) {
+            try (QuerySources sources = opened.get()) {
+                trace = sources.traces().trace(traceId);
             }
         }
         if (trace.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
@@ -31,6 +30,9 @@ final class TracesCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    SourceOptions source;
 
     @Option(names = "--service", paramLabel = "S", description = "Only traces with a span of this service.")
     String service;
@@ -79,11 +81,11 @@ final class TracesCommand implements Callable<Integer> {
         if (limit <= 0) {
             throw new ParameterException(spec.commandLine(), "--limit is a positive number, got " + limit);
         }
-        Optional<TelemetryStore> opened = store.open(out);
+        Optional<QuerySources> opened = source.open(store, out);
         List<TraceSummary> traces = List.of();
         if (opened.isPresent()) {
-            try (TelemetryStore telemetry = opened.get()) {
-                traces = telemetry.traces().search(criteria, range, limit);
+            try (QuerySources sources = opened.get()) {
+                traces = sources.traces().search(criteria, range, limit);
             }
         } else if (!store.json) {
             return 0;

@@ -36,4 +36,9 @@ class TelemetryArchitectureTest {
     static final ArchRule portsDoNotKnowTheirImplementations = noClasses().that()
             .resideInAnyPackage("dev.otellab.telemetry.query..", "dev.otellab.telemetry.ingest..")
             .should().dependOnClassesThat().resideInAPackage("dev.otellab.telemetry.embedded..");
+
+    @ArchTest
+    static final ArchRule lgtmClientsKnowNeitherTheUiNorTheLab = noClasses().that()
+            .resideInAPackage("dev.otellab.telemetry.lgtm..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.otellab.ui..", "dev.otellab.lab..");
 }

@@ -13,12 +13,9 @@ import dev.otellab.telemetry.query.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,17 +28,9 @@ class QueryCommandsTest {
     @TempDir
     Path dataDir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        int code = LabConsole.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(dataDir, args);
     }
 
     private static long minutesAgo(long minutes) {
@@ -73,7 +62,7 @@ class QueryCommandsTest {
     void tracesPrintsATableNewestFirst() {
         storeSomething();
 
-        Result result = run("traces");
+        CliRun result = run("traces");
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.out().lines().toList();
@@ -87,8 +76,8 @@ class QueryCommandsTest {
     void tracesFiltersAndPrintsJson() throws Exception {
         storeSomething();
 
-        Result result = run("traces", "--errors", "--json");
-        Result byAttribute = run("traces", "--attr", "db.system=sqlite", "--min-duration", "100ms", "--json");
+        CliRun result = run("traces", "--errors", "--json");
+        CliRun byAttribute = run("traces", "--attr", "db.system=sqlite", "--min-duration", "100ms", "--json");
 
         JsonNode errors = JsonOutput.mapper().readTree(result.out());
         assertThat(errors).hasSize(1);
@@ -103,7 +92,7 @@ class QueryCommandsTest {
     void traceDrawsAWaterfallInDepthFirstOrder() {
         storeSomething();
 
-        Result result = run("trace", traceId(1).toUpperCase());
+        CliRun result = run("trace", traceId(1).toUpperCase());
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.out().lines().filter(line -> line.contains("|")).toList();
@@ -130,8 +119,8 @@ class QueryCommandsTest {
     void anUnknownTraceExitsWithOneAndAMalformedIdWithTwo() {
         storeSomething();
 
-        Result unknown = run("trace", traceId(404));
-        Result malformed = run("trace", "not-an-id");
+        CliRun unknown = run("trace", traceId(404));
+        CliRun malformed = run("trace", "not-an-id");
 
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("Trace " + traceId(404) + " not found");
@@ -143,10 +132,10 @@ class QueryCommandsTest {
     void logsPrintOldestFirstAndFilter() throws Exception {
         storeSomething();
 
-        Result all = run("logs");
-        Result warnings = run("logs", "--severity", "warn", "--service", "tasks");
-        Result ofTrace = run("logs", "--trace-id", traceId(2), "--json");
-        Result text = run("logs", "--text", "SLOW");
+        CliRun all = run("logs");
+        CliRun warnings = run("logs", "--severity", "warn", "--service", "tasks");
+        CliRun ofTrace = run("logs", "--trace-id", traceId(2), "--json");
+        CliRun text = run("logs", "--text", "SLOW");
 
         assertThat(all.out().lines().toList()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).contains("INFO", "tasks", traceId(1), "Listing tasks");
@@ -163,8 +152,8 @@ class QueryCommandsTest {
     void sliPrintsOverallAndPerRouteWithSloStatus() throws Exception {
         storeSomething();
 
-        Result table = run("sli", "--service", "frontend");
-        Result json = run("sli", "--json", "--since", "1h", "--step", "1m");
+        CliRun table = run("sli", "--service", "frontend");
+        CliRun json = run("sli", "--json", "--since", "1h", "--step", "1m");
 
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).contains("(all routes)", "/api/tasks", "50.00%", "RED",
@@ -180,7 +169,7 @@ class QueryCommandsTest {
 
     @Test
     void aBadDurationIsAClearMessageWithExitCodeTwo() {
-        Result result = run("traces", "--since", "15 minutes");
+        CliRun result = run("traces", "--since", "15 minutes");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("'15 minutes' is not a duration", "e.g. 500ms, 30s, 15m, 1h, 2d")
@@ -189,10 +178,10 @@ class QueryCommandsTest {
 
     @Test
     void aMissingStoreIsAFriendlyMessageAndNotAnError() {
-        Result traces = run("traces");
-        Result logs = run("logs");
-        Result sli = run("sli");
-        Result tracesJson = run("traces", "--json");
+        CliRun traces = run("traces");
+        CliRun logs = run("logs");
+        CliRun sli = run("sli");
+        CliRun tracesJson = run("traces", "--json");
 
         String expected = "No telemetry stored yet in " + DataDirectories.forUser(dataDir).telemetryStoreDir()
                 + ". Run `lab-console receive` and point your service at it.";
@@ -207,8 +196,8 @@ class QueryCommandsTest {
     void emptyResultsSaySoAndExitZero() {
         storeSomething();
 
-        Result traces = run("traces", "--service", "nobody");
-        Result logs = run("logs", "--text", "nothing like this");
+        CliRun traces = run("traces", "--service", "nobody");
+        CliRun logs = run("logs", "--text", "nothing like this");
 
         assertThat(traces.exitCode()).isZero();
         assertThat(traces.out()).startsWith("No traces match");

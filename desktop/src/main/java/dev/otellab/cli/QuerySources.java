@@ -1,0 +1,21 @@
+package dev.otellab.cli;
+
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TraceSource;
+
+/** The three query ports a command reads, from the embedded store or an LGTM stack; closing releases them. */
+record QuerySources(TraceSource traces, LogSource logs, SliSource slis, AutoCloseable resources)
+        implements AutoCloseable {
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

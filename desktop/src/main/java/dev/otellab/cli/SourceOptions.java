@@ -1,0 +1,164 @@
+package dev.otellab.cli;
+
+import dev.otellab.telemetry.embedded.TelemetryStore;
+import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.lgtm.LgtmSources;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import java.util.Optional;
+
+/**
+ * Where the query commands read: the embedded store (default), the Docker stack on its
+ * loopback ports, or a remote LGTM stack. Secrets never go on the command line: the options
+ * name environment variables that hold them.
+ */
+final class SourceOptions {
+    /** The lab modes a query command can read from. */
+    enum Mode {
+        EMBEDDED, DOCKER, REMOTE
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = ModeConverter.class,
+            description = "Read from: embedded (the console's own store), docker (the lab's stack on 127.0.0.1)"
+                    + " or remote (--tempo/--loki/--prometheus). Default: ${DEFAULT-VALUE}.")
+    Mode mode;
+
+    @Option(names = "--tempo", paramLabel = "URL", description = "Tempo's URL (remote mode; overrides docker's).")
+    String tempo;
+
+    @Option(names = "--loki", paramLabel = "URL", description = "Loki's URL (remote mode; overrides docker's).")
+    String loki;
+
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "Prometheus's URL (remote mode; overrides docker's).")
+    String prometheus;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Basic authentication user (with --password-env).")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the basic authentication password.")
+    String passwordEnv;
+
+    @Option(names = "--token-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding a bearer token.")
+    String tokenEnv;
+
+    @Option(names = "--tenant", paramLabel = "ID", description = "Tenant sent as X-Scope-OrgID (multi-tenant stacks).")
+    String tenant;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM file of a CA to trust for https:// URLs.")
+    Path caCert;
+
+    /** Reads environment variables; tests replace it. */
+    static java.util.function.Function<String, String> environment = System::getenv;
+
+    /**
+     * The sources to query. Embedded: the store read-only, or empty (after the store's friendly
+     * hint in text mode) when nothing is stored yet; docker and remote: the LGTM clients.
+     */
+    Optional<QuerySources> open(StoreOptions store, PrintWriter out) {
+        return mode == Mode.EMBEDDED ? store.open(out).map(SourceOptions::embedded) : Optional.of(lgtm());
+    }
+
+    /** As {@link #open(StoreOptions, PrintWriter)}, without the hint when nothing is stored. */
+    Optional<QuerySources> openQuietly(StoreOptions store) {
+        if (mode != Mode.EMBEDDED) {
+            return Optional.of(lgtm());
+        }
+        return TelemetryStore.exists(store.storeDir())
+                ? Optional.of(embedded(TelemetryStore.openReadOnly(store.storeDir()))) : Optional.empty();
+    }
+
+    private static QuerySources embedded(TelemetryStore telemetry) {
+        return new QuerySources(telemetry.traces(), telemetry.logs(), telemetry.slis(), telemetry);
+    }
+
+    private QuerySources lgtm() {
+        LgtmSources lgtm = LgtmSources.connect(endpoints());
+        return new QuerySources(lgtm.traces(), lgtm.logs(), lgtm.slis(), () -> { });
+    }
+
+    LgtmEndpoints endpoints() {
+        try {
+            LgtmEndpoints endpoints = mode == Mode.DOCKER ? LgtmEndpoints.dockerDefaults() : LgtmEndpoints.none();
+            if (tempo != null) {
+                endpoints = endpoints.withTempo(uri("--tempo", tempo));
+            }
+            if (loki != null) {
+                endpoints = endpoints.withLoki(uri("--loki", loki));
+            }
+            if (prometheus != null) {
+                endpoints = endpoints.withPrometheus(uri("--prometheus", prometheus));
+            }
+            if (caCert != null && !Files.isReadable(caCert)) {
+                throw new IllegalArgumentException("--ca-cert: cannot read " + caCert);
+            }
+            return endpoints.withAuth(auth()).withTenant(tenant).withCaCertificate(caCert);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private LgtmEndpoints.Auth auth() {
+        if (tokenEnv != null && (user != null || passwordEnv != null)) {
+            throw new IllegalArgumentException("Use either --user/--password-env or --token-env, not both");
+        }
+        if (tokenEnv != null) {
+            return LgtmEndpoints.Auth.bearer(secret("--token-env", tokenEnv));
+        }
+        if (passwordEnv != null && user == null) {
+            throw new IllegalArgumentException("--password-env needs --user");
+        }
+        if (user != null) {
+            return LgtmEndpoints.Auth.basic(user, passwordEnv == null ? "" : secret("--password-env", passwordEnv));
+        }
+        return LgtmEndpoints.Auth.NONE;
+    }
+
+    private static String secret(String option, String variable) {
+        String value = environment.apply(variable);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(option + ": the environment variable " + variable + " is not set");
+        }
+        return value;
+    }
+
+    private static URI uri(String option, String text) {
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException(option + " is a URL like http://host:port, got '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(option + " is a URL like http://host:port, got '" + text + "'");
+        }
+    }
+
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            try {
+                return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a mode: use embedded, docker or remote");
+            }
+        }
+    }
+
+}

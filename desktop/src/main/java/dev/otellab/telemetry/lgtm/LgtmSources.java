@@ -1,0 +1,39 @@
+package dev.otellab.telemetry.lgtm;
+
+import dev.otellab.telemetry.query.LatencyExemplars;
+import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The three query ports over one LGTM stack (docker or remote mode), sharing one HTTP client.
+ * {@code traceTags} lists Tempo's tag names and values for the search form; {@code latencyExemplars}
+ * are Prometheus's exemplars (traced requests) for the latency chart. Connecting sends
+ * nothing: each query reaches its backend when asked (see {@link ConnectionCheck} to test them).
+ */
+public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, TraceTags traceTags,
+                          LatencyExemplars latencyExemplars) {
+
+    public static LgtmSources connect(LgtmEndpoints endpoints) {
+        return connect(endpoints, LgtmClientSettings.DEFAULT);
+    }
+
+    public static LgtmSources connect(LgtmEndpoints endpoints, LgtmClientSettings settings) {
+        return connect(endpoints, settings, PrometheusSliSource.DEFAULT_MINIMUM_WINDOW);
+    }
+
+    /**
+     * @param rateWindow the shortest window of the SLI queries' {@code rate()}: at least four of
+     *                   Prometheus's scrape intervals (the default, one minute, suits 15 s scrapes)
+     */
+    public static LgtmSources connect(LgtmEndpoints endpoints, LgtmClientSettings settings, Duration rateWindow) {
+        LgtmHttp http = new LgtmHttp(endpoints, settings);
+        TempoTraceSource tempo = new TempoTraceSource(http);
+        PrometheusSliSource prometheus = new PrometheusSliSource(http, rateWindow, Clock.systemUTC());
+        return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus);
+    }
+}
