@@ -1,0 +1,30 @@
+package dev.otellab.lab.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/** The engine's own words from a docker-java error ("Status 500: {"message":"..."}" -> "..."). */
+final class EngineErrors {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EngineErrors() {
+    }
+
+    static String reason(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().trim();
+        int brace = message.indexOf('{');
+        if (brace >= 0) {
+            try {
+                JsonNode body = JSON.readTree(message.substring(brace));
+                if (body.hasNonNull("message")) {
+                    return body.get("message").asText();
+                }
+            } catch (IOException e) {
+                // not a JSON body: keep the message as it is
+            }
+        }
+        return message;
+    }
+}
