@@ -53,17 +53,12 @@ class AdoptComposeContainersTest {
         List<String> composeMade = containerIds();
         assertThat(composeMade).hasSize(2);
 
-        List<String> steps = new ArrayList<>();
-        orchestrator.up(new StackListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-        });
+        RecordingListener recording = new RecordingListener();
+        orchestrator.up(recording);
 
         assertThat(containerIds()).containsExactlyInAnyOrderElementsOf(composeMade);
-        assertThat(steps).filteredOn(step -> step.startsWith("Adopting")).hasSize(2);
-        assertThat(steps).noneMatch(step -> step.startsWith("Creating container"));
+        assertThat(recording.steps).filteredOn(step -> step.startsWith("Adopting")).hasSize(2);
+        assertThat(recording.steps).noneMatch(step -> step.startsWith("Creating container"));
         assertThat(orchestrator.status()).extracting(ServiceStatus::state).containsOnly(ServiceState.HEALTHY);
     }
 

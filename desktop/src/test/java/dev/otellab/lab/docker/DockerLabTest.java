@@ -87,22 +87,11 @@ class DockerLabTest {
     @Test
     void startBuildsLabBackendAndBringsTheStackUp() throws Exception {
         List<String> output = new CopyOnWriteArrayList<>();
-        List<String> steps = new CopyOnWriteArrayList<>();
-        List<String> build = new CopyOnWriteArrayList<>();
         List<LabStatus> statuses = new CopyOnWriteArrayList<>();
+        RecordingListener progress = new RecordingListener();
         lab.addBackendOutputListener(output::add);
         lab.addStatusListener(statuses::add);
-        lab.addProgressListener(new StackListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void buildOutput(String line) {
-                build.add(line);
-            }
-        });
+        lab.addProgressListener(progress);
 
         lab.start();
 
@@ -110,6 +99,7 @@ class DockerLabTest {
                 .containsExactly("otel-collector", "prometheus", "lab-backend");
         assertThat(lab.status().allHealthy()).as(lab.status().toString()).isTrue();
         assertThat(statuses).anyMatch(status -> status.part("lab-backend").state() == PartState.STARTING);
+        assertThat(progress.steps).contains("Starting lab-backend").last().asString().startsWith("All 3 services");
         URI backend = URI.create("http://127.0.0.1:" + environment.get("BACKEND_PORT"));
         assertThat(lab.backendUrl()).contains(backend);
         assertThat(lab.telemetryEndpoint()).contains("http://127.0.0.1:" + environment.get("COLLECTOR_PORT"));
@@ -133,19 +123,7 @@ class DockerLabTest {
 
     @Test
     void buildsTheImageOnlyWhenItIsMissingOrOutOfDate() throws Exception {
-        List<String> steps = new CopyOnWriteArrayList<>();
-        List<String> build = new CopyOnWriteArrayList<>();
-        StackListener recording = new StackListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void buildOutput(String line) {
-                build.add(line);
-            }
-        };
+        RecordingListener recording = new RecordingListener();
         try {
             engine.client().removeImageCmd(image).withForce(true).exec();
         } catch (NotFoundException e) {
@@ -158,8 +136,8 @@ class DockerLabTest {
         backendImage.ensure(recording);
         backendImage.ensure(recording);
 
-        assertThat(steps).containsExactly("Building image " + image + " from lab-backend.jar");
-        assertThat(build).anyMatch(line -> line.startsWith("Step ") && line.contains("FROM"))
+        assertThat(recording.steps).containsExactly("Building image " + image + " from lab-backend.jar");
+        assertThat(recording.buildOutput).anyMatch(line -> line.startsWith("Step ") && line.contains("FROM"))
                 .anyMatch(line -> line.equals("Successfully tagged " + image));
         assertThat(backendImage.isCurrent()).isTrue();
         Path otherJar = dir.resolve("lab-backend.jar");
@@ -192,17 +170,12 @@ class DockerLabTest {
         assertThat(engine.client().inspectContainerCmd(projectName + "-lab-backend-1").exec()
                 .getState().getRunning()).isFalse();
 
-        List<String> steps = new CopyOnWriteArrayList<>();
-        lab.addProgressListener(new StackListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-        });
+        RecordingListener recording = new RecordingListener();
+        lab.addProgressListener(recording);
         lab.start();
 
-        assertThat(steps).noneMatch(step -> step.startsWith("Building image"));
-        assertThat(steps).noneMatch(step -> step.startsWith("Creating container"));
+        assertThat(recording.steps).noneMatch(step -> step.startsWith("Building image"));
+        assertThat(recording.steps).noneMatch(step -> step.startsWith("Creating container"));
         assertThat(lab.status().allHealthy()).isTrue();
     }
 

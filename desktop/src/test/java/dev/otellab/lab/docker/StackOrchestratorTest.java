@@ -29,19 +29,7 @@ import static org.awaitility.Awaitility.await;
 /** The orchestrator against the real engine, on the local images (.ci/build-local-images). */
 class StackOrchestratorTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<String> steps = new CopyOnWriteArrayList<>();
-    private final List<ServiceStatus> changes = new CopyOnWriteArrayList<>();
-    private final StackListener recording = new StackListener() {
-        @Override
-        public void step(String message) {
-            steps.add(message);
-        }
-
-        @Override
-        public void serviceChanged(ServiceStatus status) {
-            changes.add(status);
-        }
-    };
+    private final RecordingListener recording = new RecordingListener();
     private DockerEngine engine;
     private DockerClient docker;
     private final Map<String, String> environment = new HashMap<>();
@@ -76,9 +64,9 @@ class StackOrchestratorTest {
         assertThat(web.health()).isEqualTo("healthy");
         assertThat(web.ports()).containsExactly(new PortMapping("127.0.0.1", port("WEB_PORT"), 8080, "tcp"));
         // prometheus depends on web being healthy: it was created only after web turned healthy
-        int webHealthy = indexOf(changes, "web", ServiceState.HEALTHY);
-        assertThat(steps).contains("Creating container " + project().containerName("prometheus"));
-        assertThat(webHealthy).isLessThan(indexOf(changes, "prometheus", ServiceState.STARTING));
+        int webHealthy = indexOf(recording.changes, "web", ServiceState.HEALTHY);
+        assertThat(recording.steps).contains("Creating container " + project().containerName("prometheus"));
+        assertThat(webHealthy).isLessThan(indexOf(recording.changes, "prometheus", ServiceState.STARTING));
         assertThat(get("http://127.0.0.1:" + port("PROMETHEUS_PORT") + "/-/ready").statusCode()).isEqualTo(200);
     }
 
@@ -222,7 +210,7 @@ class StackOrchestratorTest {
             }
         });
         starting.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> steps.stream().anyMatch(step -> step.startsWith("Starting")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> recording.steps.stream().anyMatch(step -> step.startsWith("Starting")));
         starting.interrupt();
         starting.join(Duration.ofSeconds(30).toMillis());
 
