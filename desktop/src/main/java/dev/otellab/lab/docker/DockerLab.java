@@ -356,7 +356,11 @@ public final class DockerLab implements LabEngine {
         try {
             stack.status().forEach(status -> update(status.service(), part(status)));
         } catch (RuntimeException e) {
-            parts.keySet().forEach(name -> update(name, new PartStatus(name, PartState.FAILED,
+            List<String> names;
+            synchronized (this) {
+                names = List.copyOf(parts.keySet());
+            }
+            names.forEach(name -> update(name, new PartStatus(name, PartState.FAILED,
                     "the Docker engine does not answer: " + EngineErrors.reason(e))));
         }
     }
