@@ -88,7 +88,7 @@ public final class DockerLab implements LabEngine {
                 return;
             }
         }
-        StackOrchestrator stack = connect();
+        StackOrchestrator stack = reconnect();
         StackListener reporting = new Reporting();
         try {
             buildBackendImage(stack, reporting);
@@ -220,37 +220,54 @@ public final class DockerLab implements LabEngine {
         }
     }
 
+    /** The stack as it is known, or (with nothing known yet) as the file says now, on a located engine. */
     private StackOrchestrator connect() throws LabStartException {
         synchronized (this) {
             if (orchestrator != null) {
                 return orchestrator;
             }
         }
+        return reconnect();
+    }
+
+    /**
+     * Reads compose.yaml again (the user may have edited it since the last Start) and locates
+     * the engine if there is none yet.
+     */
+    private StackOrchestrator reconnect() throws LabStartException {
         ComposeProject project;
         try {
             project = readProject();
         } catch (ComposeFileException e) {
             throw new LabStartException(e.getMessage(), List.of());
         }
-        DockerEngine connected;
-        try {
-            connected = settings.locator().locate();
-        } catch (DockerEngineUnavailableException e) {
-            throw new LabStartException(e.getMessage(), List.of());
-        }
+        boolean located;
         synchronized (this) {
-            if (orchestrator == null) {
-                if (!parts.keySet().equals(new java.util.HashSet<>(project.services().stream().map(ComposeService::name).toList()))) {
-                    parts.clear(); // the file could not be read before: show its services now
-                    project.services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
+            located = engine != null;
+        }
+        if (!located) {
+            DockerEngine found; // pinging can take seconds: not while holding the lock status() needs
+            try {
+                found = settings.locator().locate();
+            } catch (DockerEngineUnavailableException e) {
+                throw new LabStartException(e.getMessage(), List.of());
+            }
+            synchronized (this) {
+                if (engine == null) {
+                    engine = found;
+                    found = null;
                 }
-                engine = connected;
-                orchestrator = new StackOrchestrator(connected.client(), project, settings.readyTimeout());
-                return orchestrator;
+            }
+            if (found != null) {
+                found.close(); // another thread located one meanwhile
             }
         }
-        connected.close();
         synchronized (this) {
+            if (!parts.keySet().equals(new java.util.HashSet<>(project.services().stream().map(ComposeService::name).toList()))) {
+                parts.clear(); // the file changed (or could not be read before): show its services now
+                project.services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
+            }
+            orchestrator = new StackOrchestrator(engine.client(), project, settings.readyTimeout());
             return orchestrator;
         }
     }
