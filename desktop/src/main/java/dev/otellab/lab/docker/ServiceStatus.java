@@ -16,8 +16,4 @@ public record ServiceStatus(String service, ServiceState state, String health, L
     public static ServiceStatus absent(String service) {
         return new ServiceStatus(service, ServiceState.ABSENT, "", List.of(), "");
     }
-
-    public ServiceStatus withState(ServiceState otherState, String otherDetail) {
-        return new ServiceStatus(service, otherState, health, ports, otherDetail);
-    }
 }
