@@ -71,6 +71,11 @@ public final class DataDirectories {
         return exercisesDir != null ? exercisesDir : configDir.resolve("exercises");
     }
 
+    /** Grafana's admin password for Docker mode, generated on first use (user-readable only). */
+    public Path grafanaAdminPasswordFile() {
+        return configDir.resolve("grafana-admin-password");
+    }
+
     /** The embedded telemetry store's folder. */
     public Path telemetryStoreDir() {
         return dataDir.resolve("telemetry");

@@ -83,6 +83,7 @@ public final class ConsoleApplication extends Application {
         }
         stage.setMaximized(bounds.maximized());
         stage.show();
+        StartupReport.afterFirstFrame();
         stage.setOnCloseRequest(event -> remember(stage));
     }
 

@@ -1,0 +1,36 @@
+package dev.otellab.lab.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/** The engine's own words from a docker-java error ("Status 500: {"message":"..."}" -> "..."). */
+final class EngineErrors {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EngineErrors() {
+    }
+
+    /** The message of an error the engine reports inside a progress stream (pull, build). */
+    static String streamError(com.github.dockerjava.api.model.ResponseItem item) {
+        return item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage() : "the engine reported a failure without a reason: " + item;
+    }
+
+    static String reason(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().trim();
+        int brace = message.indexOf('{');
+        if (brace >= 0) {
+            try {
+                JsonNode body = JSON.readTree(message.substring(brace));
+                if (body.hasNonNull("message")) {
+                    return body.get("message").asText();
+                }
+            } catch (IOException e) {
+                // not a JSON body: keep the message as it is
+            }
+        }
+        return message;
+    }
+}
