@@ -98,7 +98,7 @@ final class LabCommand implements Callable<Integer> {
         out.println();
         out.println("Look at it:  lab-console traces | lab-console logs --follow | lab-console sli"
                 + (data.dataDir == null ? "" : "   (with --data-dir " + data.dataDir + ")"));
-        out.println("Press Ctrl-C to stop (lab-backend flushes its telemetry first).");
+        out.println("Press Ctrl-C or run `lab-console stop` to stop (lab-backend flushes its telemetry first).");
         out.flush();
         lab.addStatusListener(status -> status.parts().stream()
                 .filter(part -> part.state() == dev.otellab.lab.PartState.FAILED)
@@ -106,9 +106,16 @@ final class LabCommand implements Callable<Integer> {
                     err.println(part.part() + " failed: " + part.detail());
                     err.flush();
                 }));
+        LabPidFile pidFile = new LabPidFile(data.directories().dataDir());
+        try {
+            pidFile.writeThisProcess();
+        } catch (java.io.IOException e) {
+            err.println("(`lab-console stop` cannot find this lab: " + pidFile.file() + " cannot be written: " + e.getMessage() + ")");
+        }
         UntilStopped.await(() -> {
             reporter.shutdownNow();
             lab.close();
+            pidFile.removeIfOurs();
         });
         return 0;
     }

@@ -2,10 +2,9 @@ package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.SwitchableLab;
-import dev.otellab.lab.remote.RemoteLab;
-import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.ui.lab.LabStatusBarFeed;
@@ -15,10 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Opens the console window on the embedded lab: makes the lab (its store opens now; the
@@ -43,7 +40,7 @@ public final class ConsoleLauncher {
         }
         SwitchableLab lab;
         try {
-            lab = windowLab(settings);
+            lab = LabEngines.switchable(settings);
         } catch (RuntimeException e) {
             err.println("The console cannot open its telemetry store in " + directories.telemetryStoreDir() + ": " + e.getMessage());
             err.flush();
@@ -77,18 +74,6 @@ public final class ConsoleLauncher {
         } catch (IllegalStateException toolkitNotRunning) {
             update.run();
         }
-    }
-
-    /**
-     * The window's lab: embedded first (its store opens now), Docker and Remote made when the
-     * user chooses them in the Lab view. Remote reads its saved settings from the config folder.
-     */
-    static SwitchableLab windowLab(EmbeddedLabSettings settings) {
-        Map<LabMode, Supplier<? extends LabEngine>> modes = new LinkedHashMap<>();
-        EmbeddedLab embedded = new EmbeddedLab(settings);
-        modes.put(LabMode.EMBEDDED, () -> embedded);
-        modes.put(LabMode.REMOTE, () -> new RemoteLab(new RemoteSettingsStore(settings.directories().configDir()).load()));
-        return new SwitchableLab(LabMode.EMBEDDED, modes);
     }
 
     private static void closeUnlessShuttingDown(LabEngine lab, Thread onSignal) {

@@ -33,6 +33,8 @@ public final class DockerLab implements LabEngine {
     public static final String COLLECTOR = "otel-collector";
     static final int BACKEND_CONTAINER_PORT = 5000;
     static final int COLLECTOR_OTLP_HTTP_PORT = 4318;
+    static final String GRAFANA = "grafana";
+    static final int GRAFANA_HTTP_PORT = 3000;
     private static final long MONITOR_SECONDS = 2;
 
     private final DockerLabSettings settings;
@@ -52,6 +54,7 @@ public final class DockerLab implements LabEngine {
     private StackOrchestrator orchestrator;
     private boolean running;
     private URI backendUrl;
+    private URI grafanaUrl;
     private String telemetryEndpoint;
     private TrafficGenerator traffic;
     private LogStream backendOutput;
@@ -114,6 +117,19 @@ public final class DockerLab implements LabEngine {
     }
 
     /**
+     * Stops the stack's containers even when another process started them (`lab-console start
+     * --mode docker`, `docker compose up`); throws when no engine answers.
+     */
+    public void stopAnywhere() throws LabStartException {
+        StackOrchestrator stack = end();
+        if (stack == null) {
+            stack = connect();
+        }
+        stopQuietly(stack);
+        refreshParts(stack);
+    }
+
+    /**
      * Removes the stack's containers, network and volumes: every trace, log and metric the stack
      * kept is gone. The UI asks the user first.
      */
@@ -172,6 +188,12 @@ public final class DockerLab implements LabEngine {
     @Override
     public synchronized Optional<String> telemetryEndpoint() {
         return Optional.ofNullable(telemetryEndpoint);
+    }
+
+    /** Grafana's published URL while the stack runs (http://127.0.0.1:3000 with the stack's file). */
+    @Override
+    public synchronized Optional<URI> grafanaUrl() {
+        return running ? Optional.ofNullable(grafanaUrl) : Optional.empty();
     }
 
     /** lab-backend's published URL (http://127.0.0.1:5000 with the stack's file). */
@@ -296,6 +318,7 @@ public final class DockerLab implements LabEngine {
             running = true;
             backendUrl = backend;
             telemetryEndpoint = publishedUrl(statuses, COLLECTOR, COLLECTOR_OTLP_HTTP_PORT, "").orElse(null);
+            grafanaUrl = publishedUrl(statuses, GRAFANA, GRAFANA_HTTP_PORT, "").map(URI::create).orElse(null);
             traffic = backend == null ? null : new TrafficGenerator(backend, settings.traffic());
             monitoring = monitor.scheduleWithFixedDelay(() -> refreshParts(stack), MONITOR_SECONDS, MONITOR_SECONDS,
                     TimeUnit.SECONDS);
