@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 TraceCommand.class,
                 LogsCommand.class,
                 SliCommand.class,
+                BundleCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec
@@ -89,11 +90,16 @@ public final class LabConsole implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The console's version, or "development build" when it does not run from a built jar. */
+    static String versionText() {
+        String version = LabConsole.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = LabConsole.class.getPackage().getImplementationVersion();
-            return new String[] {"lab-console " + (version == null ? "development build" : version)};
+            return new String[] {"lab-console " + versionText()};
         }
     }
 }
