@@ -15,6 +15,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -113,7 +114,8 @@ public final class BundleExporter {
                                        BundleProgressListener listener) throws BundleException, IOException {
         List<String> names = group.stream().map(BundleImage::name).toList();
         String file = String.format(Locale.ROOT, "images/%02d-%s.tar.gz", index + 1, slug(names.get(0)));
-        long expected = group.stream().mapToLong(BundleImage::size).sum();
+        // a group is an image and its base: the archive holds about the largest one's layers
+        long expected = group.stream().mapToLong(BundleImage::size).max().orElse(0);
         listener.step("Saving " + String.join(" and ", names));
         BundleWriter.Entry entry = writer.begin(file);
         MessageDigest digest = sha256();
@@ -141,7 +143,12 @@ public final class BundleExporter {
         Path folder = target.getParent();
         try {
             Files.createDirectories(folder);
-            return Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
+            Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".partial");
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary file is private; the bundle is made to be copied and shared
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return temporary;
         } catch (IOException e) {
             throw new BundleException("Cannot write into " + folder + ": " + e.getMessage(), e);
         }

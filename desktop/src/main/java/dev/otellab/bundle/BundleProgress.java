@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How far one archive of a bundle has come. {@code expectedBytes} is an estimate when saving
- * (the images' unpacked size: the engine does not say how long its archive will be) and exact
- * when verifying or loading; 0 means unknown.
+ * (the largest image's unpacked size: the engine does not say how long its archive will be) and
+ * exact (the stored size) when verifying or loading; 0 means unknown.
  */
 public record BundleProgress(Phase phase, String archive, List<String> images, long bytes, long expectedBytes) {
     public enum Phase {

@@ -40,10 +40,10 @@ final class BundleImportCommand implements Callable<Integer> {
         BundleOutput output = new BundleOutput(out);
         return BundleWork.onEngine(spec.commandLine().getErr(), engine -> {
             BundleImportReport report = new BundleImporter(engine).importBundle(file, output);
-            for (BundleImportReport.ImportedImage imported : report.images()) {
-                out.printf(Locale.ROOT, "%-15s %s  %s  %s%n", label(imported.outcome()), imported.image().name(),
-                        BundleOutput.shortId(imported.image()), BundleOutput.megabytes(imported.image().size()));
-            }
+            TextTable table = new TextTable(List.of("RESULT", "IMAGE", "ID", "SIZE"), false, false, false, true);
+            report.images().forEach(imported -> table.row(label(imported.outcome()), imported.image().name(),
+                    BundleOutput.shortId(imported.image()), BundleOutput.megabytes(imported.image().size())));
+            table.print(out);
             out.printf(Locale.ROOT, "%d loaded, %d replaced, %d already here.%n",
                     report.count(BundleImportReport.Outcome.LOADED), report.count(BundleImportReport.Outcome.REPLACED),
                     report.count(BundleImportReport.Outcome.ALREADY_PRESENT));
