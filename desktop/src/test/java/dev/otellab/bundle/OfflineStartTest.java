@@ -141,6 +141,31 @@ class OfflineStartTest {
                 || step.startsWith("Building") || step.startsWith("build "));
     }
 
+    @Test
+    void anImageThatIsNeitherHereNorPullableIsNamedAndNoFileIsWritten() throws Exception {
+        String ghost = images.prefix + "/ghost:1";
+        Path ghostCompose = Files.writeString(dir.resolve("ghost.yaml"), """
+                services:
+                  otel-collector:
+                    image: %s
+                  ghost:
+                    image: %s
+                """.formatted(standin, ghost));
+        Path bundle = dir.resolve("ghost.bundle");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = LabConsole.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                "bundle", "export", bundle.toString(), "--compose-file", ghostCompose.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Cannot export the lab's images: Could not pull image " + ghost + ": ")
+                .hasLineCount(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files).noneMatch(file -> file.getFileName().toString().contains("ghost.bundle"));
+        }
+    }
+
     private static String cli(int expectedExit, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
