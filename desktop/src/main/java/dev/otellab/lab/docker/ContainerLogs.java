@@ -5,7 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 
-import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,17 +46,26 @@ final class ContainerLogs {
      * Sends each new line (after the last {@code tail} ones) to {@code lines} on docker-java's
      * stream thread until the returned handle is closed or the container is removed.
      */
-    Closeable follow(String containerId, int tail, Consumer<String> lines) {
+    LogStream follow(String containerId, int tail, Consumer<String> lines) {
         LineCallback callback = new LineCallback(lines);
         client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true).withTail(tail)
                 .exec(callback);
         return callback;
     }
 
+    /** Like {@link #follow}, from the given moment on (epoch seconds): nothing older is sent again. */
+    LogStream followSince(String containerId, long epochSecond, Consumer<String> lines) {
+        LineCallback callback = new LineCallback(lines);
+        client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .withSince((int) epochSecond).exec(callback);
+        return callback;
+    }
+
     /** Frames carry arbitrary chunks of output: join them per stream and cut at newlines. */
-    private static final class LineCallback extends ResultCallback.Adapter<Frame> {
+    private static final class LineCallback extends ResultCallback.Adapter<Frame> implements LogStream {
         private final Consumer<String> lines;
         private final Map<StreamType, StringBuilder> partial = new EnumMap<>(StreamType.class);
+        private volatile long endedAt;
 
         LineCallback(Consumer<String> lines) {
             this.lines = lines;
@@ -79,11 +87,35 @@ final class ContainerLogs {
         public void onComplete() {
             partial.values().stream().filter(buffer -> buffer.length() > 0).forEach(buffer -> lines.accept(buffer.toString()));
             partial.clear();
+            markEnded();
             super.onComplete();
         }
 
         @Override
+        public void onError(Throwable throwable) {
+            markEnded();
+            super.onError(throwable);
+        }
+
+        @Override
+        public boolean ended() {
+            return endedAt != 0;
+        }
+
+        @Override
+        public long endedAtEpochSecond() {
+            return endedAt;
+        }
+
+        private void markEnded() {
+            if (endedAt == 0) {
+                endedAt = java.time.Instant.now().getEpochSecond();
+            }
+        }
+
+        @Override
         public void close() {
+            markEnded();
             try {
                 super.close();
             } catch (java.io.IOException e) {

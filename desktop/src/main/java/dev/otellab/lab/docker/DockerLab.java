@@ -11,8 +11,6 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +54,7 @@ public final class DockerLab implements LabEngine {
     private URI backendUrl;
     private String telemetryEndpoint;
     private TrafficGenerator traffic;
-    private Closeable backendOutput;
+    private LogStream backendOutput;
     private ScheduledFuture<?> monitoring;
 
     public DockerLab(DockerLabSettings settings, TraceSource traces, LogSource logs, SliSource slis) {
@@ -88,7 +86,7 @@ public final class DockerLab implements LabEngine {
                 return;
             }
         }
-        StackOrchestrator stack = connect();
+        StackOrchestrator stack = reconnect();
         StackListener reporting = new Reporting();
         try {
             buildBackendImage(stack, reporting);
@@ -132,10 +130,7 @@ public final class DockerLab implements LabEngine {
     public void restart(String service) throws LabStartException, InterruptedException {
         StackOrchestrator stack = connect();
         try {
-            stack.restart(service, new Reporting());
-            if (service.equals(BACKEND)) {
-                followBackendOutput(stack);
-            }
+            stack.restart(service, new Reporting()); // lab-backend's output is followed again by refreshParts
         } catch (StackException e) {
             throw new LabStartException(e.getMessage(), e.details());
         } finally {
@@ -144,7 +139,7 @@ public final class DockerLab implements LabEngine {
     }
 
     /** Follows one service's log (the last {@code tail} lines first) until the handle is closed. */
-    public Closeable followLogs(String service, int tail, Consumer<String> lines) throws LabStartException {
+    public LogStream followLogs(String service, int tail, Consumer<String> lines) throws LabStartException {
         try {
             return connect().followLogs(service, tail, lines);
         } catch (StackException e) {
@@ -220,37 +215,54 @@ public final class DockerLab implements LabEngine {
         }
     }
 
+    /** The stack as it is known, or (with nothing known yet) as the file says now, on a located engine. */
     private StackOrchestrator connect() throws LabStartException {
         synchronized (this) {
             if (orchestrator != null) {
                 return orchestrator;
             }
         }
+        return reconnect();
+    }
+
+    /**
+     * Reads compose.yaml again (the user may have edited it since the last Start) and locates
+     * the engine if there is none yet.
+     */
+    private StackOrchestrator reconnect() throws LabStartException {
         ComposeProject project;
         try {
             project = readProject();
         } catch (ComposeFileException e) {
             throw new LabStartException(e.getMessage(), List.of());
         }
-        DockerEngine connected;
-        try {
-            connected = settings.locator().locate();
-        } catch (DockerEngineUnavailableException e) {
-            throw new LabStartException(e.getMessage(), List.of());
-        }
+        boolean located;
         synchronized (this) {
-            if (orchestrator == null) {
-                if (!parts.keySet().equals(new java.util.HashSet<>(project.services().stream().map(ComposeService::name).toList()))) {
-                    parts.clear(); // the file could not be read before: show its services now
-                    project.services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
+            located = engine != null;
+        }
+        if (!located) {
+            DockerEngine found; // pinging can take seconds: not while holding the lock status() needs
+            try {
+                found = settings.locator().locate();
+            } catch (DockerEngineUnavailableException e) {
+                throw new LabStartException(e.getMessage(), List.of());
+            }
+            synchronized (this) {
+                if (engine == null) {
+                    engine = found;
+                    found = null;
                 }
-                engine = connected;
-                orchestrator = new StackOrchestrator(connected.client(), project, settings.readyTimeout());
-                return orchestrator;
+            }
+            if (found != null) {
+                found.close(); // another thread located one meanwhile
             }
         }
-        connected.close();
         synchronized (this) {
+            if (!parts.keySet().equals(new java.util.HashSet<>(project.services().stream().map(ComposeService::name).toList()))) {
+                parts.clear(); // the file changed (or could not be read before): show its services now
+                project.services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
+            }
+            orchestrator = new StackOrchestrator(engine.client(), project, settings.readyTimeout());
             return orchestrator;
         }
     }
@@ -306,15 +318,39 @@ public final class DockerLab implements LabEngine {
         }
         closeQuietly(swapBackendOutput(null));
         try {
-            Closeable following = stack.followLogs(BACKEND, 200, line -> outputListeners.forEach(listener -> listener.accept(line)));
-            closeQuietly(swapBackendOutput(following));
+            closeQuietly(swapBackendOutput(stack.followLogs(BACKEND, 200, this::publishOutput)));
         } catch (StackException | RuntimeException e) {
             update(BACKEND, new PartStatus(BACKEND, PartState.FAILED, "its output cannot be followed: " + e.getMessage()));
         }
     }
 
-    private synchronized Closeable swapBackendOutput(Closeable next) {
-        Closeable previous = backendOutput;
+    /**
+     * lab-backend's log stream ends when its container stops; when it runs again (restart policy,
+     * `docker restart`) follow it again from the moment the old stream ended.
+     */
+    private void followBackendOutputAgainIfEnded(StackOrchestrator stack, List<ServiceStatus> statuses) {
+        boolean backendRuns = statuses.stream().anyMatch(status -> status.service().equals(BACKEND)
+                && (status.state() == ServiceState.HEALTHY || status.state() == ServiceState.STARTING));
+        long since;
+        synchronized (this) {
+            if (!running || !backendRuns || backendOutput == null || !backendOutput.ended()) {
+                return;
+            }
+            since = backendOutput.endedAtEpochSecond();
+        }
+        try {
+            closeQuietly(swapBackendOutput(stack.followLogsSince(BACKEND, since, this::publishOutput)));
+        } catch (StackException | RuntimeException e) {
+            // the container went away again: the next round of the monitor tries again
+        }
+    }
+
+    private void publishOutput(String line) {
+        outputListeners.forEach(listener -> listener.accept(line));
+    }
+
+    private synchronized LogStream swapBackendOutput(LogStream next) {
+        LogStream previous = backendOutput;
         backendOutput = next;
         return previous;
     }
@@ -354,9 +390,15 @@ public final class DockerLab implements LabEngine {
 
     private void refreshParts(StackOrchestrator stack) {
         try {
-            stack.status().forEach(status -> update(status.service(), part(status)));
+            List<ServiceStatus> statuses = stack.status();
+            statuses.forEach(status -> update(status.service(), part(status)));
+            followBackendOutputAgainIfEnded(stack, statuses);
         } catch (RuntimeException e) {
-            parts.keySet().forEach(name -> update(name, new PartStatus(name, PartState.FAILED,
+            List<String> names;
+            synchronized (this) {
+                names = List.copyOf(parts.keySet());
+            }
+            names.forEach(name -> update(name, new PartStatus(name, PartState.FAILED,
                     "the Docker engine does not answer: " + EngineErrors.reason(e))));
         }
     }
@@ -391,14 +433,9 @@ public final class DockerLab implements LabEngine {
         statusListeners.forEach(listener -> listener.accept(snapshot));
     }
 
-    private static void closeQuietly(Closeable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // a log stream that is already gone
+    private static void closeQuietly(LogStream stream) {
+        if (stream != null) {
+            stream.close();
         }
     }
 

@@ -12,6 +12,12 @@ final class EngineErrors {
     private EngineErrors() {
     }
 
+    /** The message of an error the engine reports inside a progress stream (pull, build). */
+    static String streamError(com.github.dockerjava.api.model.ResponseItem item) {
+        return item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage() : "the engine reported a failure without a reason: " + item;
+    }
+
     static String reason(Throwable error) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().trim();
         int brace = message.indexOf('{');

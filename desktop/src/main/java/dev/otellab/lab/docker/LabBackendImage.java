@@ -147,8 +147,7 @@ public final class LabBackendImage {
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.isErrorIndicated()) {
-                error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
+                error = EngineErrors.streamError(item);
                 return;
             }
             if (item.getStream() == null) {

@@ -86,8 +86,7 @@ public final class LocalImages {
             @Override
             public void onNext(LoadResponseItem item) {
                 if (item.isErrorIndicated()) {
-                    error[0] = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                            ? item.getErrorDetail().getMessage() : item.getError();
+                    error[0] = EngineErrors.streamError(item);
                 }
             }
         };

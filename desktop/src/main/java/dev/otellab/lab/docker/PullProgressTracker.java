@@ -23,8 +23,7 @@ final class PullProgressTracker {
 
     ImagePullProgress accept(PullResponseItem item) {
         if (item.isErrorIndicated()) {
-            error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
+            error = EngineErrors.streamError(item);
             lastStatus = error;
             return snapshot();
         }

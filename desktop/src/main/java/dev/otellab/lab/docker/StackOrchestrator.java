@@ -8,7 +8,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 
-import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,8 +160,13 @@ public final class StackOrchestrator {
      * Follows one service's output: the last {@code tail} lines, then each new line as it is
      * written, until the returned handle is closed (or the container goes away).
      */
-    public Closeable followLogs(String serviceName, int tail, Consumer<String> lines) throws StackException {
+    public LogStream followLogs(String serviceName, int tail, Consumer<String> lines) throws StackException {
         return logs.follow(containerId(service(serviceName)), tail, lines);
+    }
+
+    /** Follows one service's output from {@code epochSecond} on (to pick up again after a restart). */
+    public LogStream followLogsSince(String serviceName, long epochSecond, Consumer<String> lines) throws StackException {
+        return logs.followSince(containerId(service(serviceName)), epochSecond, lines);
     }
 
     /** The last {@code count} lines one service wrote. */

@@ -190,7 +190,21 @@ class DockerLabTest {
         lab.restart("lab-backend");
 
         assertThat(lab.status().part("lab-backend").state()).isEqualTo(PartState.HEALTHY);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !output.isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(line -> line.contains("lab-backend listening")));
+    }
+
+    @Test
+    void keepsFollowingLabBackendWhenItIsRestartedBehindTheConsolesBack() throws Exception {
+        List<String> output = new CopyOnWriteArrayList<>();
+        lab.addBackendOutputListener(output::add);
+        lab.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(line -> line.contains("lab-backend listening")));
+        output.clear();
+
+        engine.client().restartContainerCmd(projectName + "-lab-backend-1").exec();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(line -> line.contains("lab-backend listening")));
+        assertThat(output).filteredOn(line -> line.contains("lab-backend listening")).hasSize(1);
     }
 
     @Test

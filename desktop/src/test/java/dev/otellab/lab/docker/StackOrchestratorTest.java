@@ -157,6 +157,7 @@ class StackOrchestratorTest {
     void aPortInUseIsNamedBeforeAnythingIsCreated() throws Exception {
         int webPort = port("WEB_PORT");
         try (ServerSocket holder = new ServerSocket(webPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(holder.isBound()).isTrue();
             assertThatThrownBy(() -> orchestrator.up(recording))
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("port 127.0.0.1:" + webPort + " (needed by web)")
