@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
                 SliCommand.class,
                 VerifyCommand.class,
                 ExercisesCommand.class,
+                BundleCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec
@@ -94,11 +95,16 @@ public final class LabConsole implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The console's version, or "development build" when it does not run from a built jar. */
+    static String versionText() {
+        String version = LabConsole.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = LabConsole.class.getPackage().getImplementationVersion();
-            return new String[] {"lab-console " + (version == null ? "development build" : version)};
+            return new String[] {"lab-console " + versionText()};
         }
     }
 }
