@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
                 StartCommand.class,
                 StopCommand.class,
                 ExercisesCommand.class,
+                BundleCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec
@@ -96,11 +97,16 @@ public final class LabConsole implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The console's version, or "development build" when it does not run from a built jar. */
+    static String versionText() {
+        String version = LabConsole.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = LabConsole.class.getPackage().getImplementationVersion();
-            return new String[] {"lab-console " + (version == null ? "development build" : version)};
+            return new String[] {"lab-console " + versionText()};
         }
     }
 }
