@@ -42,6 +42,11 @@ public interface LabEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The container controls when this mode runs a stack of containers (Docker). */
+    default java.util.Optional<StackControl> stackControl() {
+        return java.util.Optional.empty();
+    }
+
     /** The traffic generator aimed at the running lab-backend. */
     Optional<TrafficGenerator> traffic();
 

@@ -2,6 +2,7 @@ package dev.otellab.lab;
 
 import dev.otellab.config.BundledFiles;
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.docker.ComposeFileLocator;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.docker.DockerLabSettings;
 import dev.otellab.lab.docker.GrafanaPassword;
@@ -71,7 +72,7 @@ public final class LabEngines {
                     + directories.grafanaAdminPasswordFile() + ": " + e.getMessage(), e);
         }
         DockerLabSettings settings = DockerLabSettings.of(
-                files.locate(BundledFiles.Item.STACK).resolve("compose.yaml"),
+                ComposeFileLocator.locate(),
                 files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
         LgtmSources sources = LgtmSources.connect(LgtmEndpoints.dockerDefaults(), LgtmClientSettings.DEFAULT,
                 DOCKER_RATE_WINDOW);

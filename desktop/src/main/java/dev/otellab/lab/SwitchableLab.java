@@ -181,6 +181,11 @@ public final class SwitchableLab implements LabEngine {
     }
 
     @Override
+    public Optional<StackControl> stackControl() {
+        return current.stackControl();
+    }
+
+    @Override
     public Optional<URI> grafanaUrl() {
         return current.grafanaUrl();
     }

@@ -1,6 +1,7 @@
 package dev.otellab.lab.docker;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.StackControl;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  * (one part per service), lab-backend built into an image from the console's jar, telemetry read
  * through the query ports it is given (Tempo, Loki and Prometheus clients).
  */
-public final class DockerLab implements LabEngine {
+public final class DockerLab implements LabEngine, StackControl {
     public static final String BACKEND = "lab-backend";
     public static final String COLLECTOR = "otel-collector";
     static final int BACKEND_CONTAINER_PORT = 5000;
@@ -133,6 +134,7 @@ public final class DockerLab implements LabEngine {
      * Removes the stack's containers, network and volumes: every trace, log and metric the stack
      * kept is gone. The UI asks the user first.
      */
+    @Override
     public void reset() throws LabStartException, InterruptedException {
         StackOrchestrator stack = end();
         if (stack == null) {
@@ -142,7 +144,23 @@ public final class DockerLab implements LabEngine {
         refreshParts(stack);
     }
 
+    @Override
+    public Optional<StackControl> stackControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public synchronized List<String> services() {
+        return parts.keySet().stream().filter(name -> !name.equals("compose.yaml")).toList();
+    }
+
+    @Override
+    public String grafanaAdminPassword() {
+        return settings.grafanaAdminPassword();
+    }
+
     /** Restarts one service and waits until it is ready again. */
+    @Override
     public void restart(String service) throws LabStartException, InterruptedException {
         StackOrchestrator stack = connect();
         try {
@@ -155,6 +173,7 @@ public final class DockerLab implements LabEngine {
     }
 
     /** Follows one service's log (the last {@code tail} lines first) until the handle is closed. */
+    @Override
     public LogStream followLogs(String service, int tail, Consumer<String> lines) throws LabStartException {
         try {
             return connect().followLogs(service, tail, lines);

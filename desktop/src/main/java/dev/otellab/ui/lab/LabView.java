@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -83,7 +84,8 @@ public final class LabView implements LabDestination {
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
         root.setTop(new VBox(8, header(), modeBar(), problemBox()));
         Node traffic = trafficCard();
-        VBox left = new VBox(10, partsCard(), traffic);
+        Node stack = StackPane.create(model, url -> ExternalBrowser.open(url, notifier), notifier);
+        VBox left = new VBox(10, partsCard(), stack, traffic);
         if (remote != null) {
             Node settings = RemoteSettingsPane.create(remote);
             left.getChildren().add(settings);
@@ -448,7 +450,28 @@ public final class LabView implements LabDestination {
                 () -> String.format(Locale.ROOT, "last %,d lines", model.output().size()), model.output()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, caption("lab-backend output"), gap, count, followOutput);
+        ChoiceBox<String> source = new ChoiceBox<>();
+        source.setId("output-source");
+        Runnable fillSources = () -> {
+            java.util.List<String> sources = new java.util.ArrayList<>();
+            sources.add(LabViewModel.BACKEND_OUTPUT);
+            model.stackServices().stream().filter(name -> !name.equals(LabViewModel.BACKEND_OUTPUT)).forEach(sources::add);
+            source.getItems().setAll(sources);
+            source.setValue(model.shownLogProperty().get());
+        };
+        fillSources.run();
+        model.stackServices().addListener((ListChangeListener<String>) change -> fillSources.run());
+        source.valueProperty().addListener((observable, was, is) -> {
+            if (is != null && !is.equals(model.shownLogProperty().get())) {
+                model.showLogOf(is);
+            }
+        });
+        model.shownLogProperty().addListener((observable, was, is) -> source.setValue(is));
+        source.visibleProperty().bind(model.hasStackProperty());
+        source.managedProperty().bind(source.visibleProperty());
+        Label heading = caption("");
+        heading.textProperty().bind(Bindings.when(model.hasStackProperty()).then("Output of").otherwise("lab-backend output"));
+        HBox top = new HBox(10, heading, source, gap, count, followOutput);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(6, top, output);
         VBox.setVgrow(output, Priority.ALWAYS);

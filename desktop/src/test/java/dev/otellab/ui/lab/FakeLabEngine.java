@@ -41,6 +41,53 @@ public final class FakeLabEngine implements LabEngine {
     private volatile TrafficGenerator traffic;
     private final LabMode mode;
     private volatile URI grafana;
+    private volatile FakeStack stack;
+
+    /** A stack of containers the view model can restart, reset and read logs of. */
+    public static final class FakeStack implements dev.otellab.lab.StackControl {
+        public final List<String> restarted = new CopyOnWriteArrayList<>();
+        public final AtomicInteger resets = new AtomicInteger();
+        public final List<Consumer<String>> logFollowers = new CopyOnWriteArrayList<>();
+        public final AtomicInteger closedLogs = new AtomicInteger();
+
+        @Override
+        public List<String> services() {
+            return List.of("otel-collector", "tempo", "lab-backend");
+        }
+
+        @Override
+        public void restart(String service) {
+            restarted.add(service);
+        }
+
+        @Override
+        public java.io.Closeable followLogs(String service, int tail, Consumer<String> lines) {
+            logFollowers.add(lines);
+            lines.accept(service + " says hello");
+            return closedLogs::incrementAndGet;
+        }
+
+        @Override
+        public void reset() {
+            resets.incrementAndGet();
+        }
+
+        @Override
+        public String grafanaAdminPassword() {
+            return "generated-secret";
+        }
+    }
+
+    /** From now on the lab is a stack of containers with these controls. */
+    public FakeStack withStack() {
+        stack = new FakeStack();
+        return stack;
+    }
+
+    @Override
+    public Optional<dev.otellab.lab.StackControl> stackControl() {
+        return Optional.ofNullable(stack);
+    }
     final AtomicInteger closes = new AtomicInteger();
 
     public FakeLabEngine() {
