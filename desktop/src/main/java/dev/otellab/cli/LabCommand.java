@@ -83,6 +83,12 @@ final class LabCommand implements Callable<Integer> {
             e.details().forEach(line -> err.println("  | " + line));
             return 1;
         }
+        LabPidFile pidFile = new LabPidFile(data.directories().dataDir());
+        try {
+            pidFile.writeThisProcess();
+        } catch (java.io.IOException e) {
+            err.println("(`lab-console stop` cannot find this lab: " + pidFile.file() + " cannot be written: " + e.getMessage() + ")");
+        }
         for (PartStatus part : lab.status().parts()) {
             out.printf(Locale.ROOT, "%-16s %-8s %s%n", part.part(), part.state(), part.detail());
         }
@@ -106,12 +112,6 @@ final class LabCommand implements Callable<Integer> {
                     err.println(part.part() + " failed: " + part.detail());
                     err.flush();
                 }));
-        LabPidFile pidFile = new LabPidFile(data.directories().dataDir());
-        try {
-            pidFile.writeThisProcess();
-        } catch (java.io.IOException e) {
-            err.println("(`lab-console stop` cannot find this lab: " + pidFile.file() + " cannot be written: " + e.getMessage() + ")");
-        }
         UntilStopped.await(() -> {
             reporter.shutdownNow();
             lab.close();

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Start the lab headless: --mode docker brings up the LGTM stack and lab-backend in Docker and returns;",
-                "--mode embedded (default) runs the embedded lab in the foreground, like `lab-console lab`."})
+                "--mode embedded (default) runs the embedded lab in the foreground, like `lab-console lab` (and takes its options)."})
 final class StartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,10 +40,18 @@ final class StartCommand implements Callable<Integer> {
             description = "embedded or docker (default: ${DEFAULT-VALUE}).")
     LabMode mode;
 
+    /** Embedded mode passes every other option to `lab` (ports, traffic). */
+    @CommandLine.Unmatched
+    List<String> labOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (mode != LabMode.EMBEDDED && !labOptions.isEmpty()) {
+            err.println("Unknown option for --mode " + mode.name().toLowerCase(Locale.ROOT) + ": " + String.join(" ", labOptions));
+            return 2;
+        }
         return switch (mode) {
             case EMBEDDED -> startEmbedded();
             case DOCKER -> startDocker(out, err);
@@ -55,7 +63,7 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private int startEmbedded() {
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(labOptions);
         if (data.dataDir != null) {
             args.add("--data-dir");
             args.add(data.dataDir.toString());

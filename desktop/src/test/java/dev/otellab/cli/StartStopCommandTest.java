@@ -28,9 +28,12 @@ class StartStopCommandTest {
     private final List<String> output = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void killLeftovers() {
+    void stopLeftovers() throws InterruptedException {
         if (lab != null && lab.isAlive()) {
-            lab.destroyForcibly();
+            lab.destroy(); // SIGTERM: the lab stops lab-backend too; SIGKILL would orphan it
+            if (!lab.waitFor(60, TimeUnit.SECONDS)) {
+                lab.destroyForcibly();
+            }
         }
     }
 
@@ -69,7 +72,8 @@ class StartStopCommandTest {
     private void startLabProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         lab = new ProcessBuilder(java, "-Dlab.backend.jar=" + LabBackendJar.path(), "-cp", System.getProperty("java.class.path"),
-                LabConsole.class.getName(), "start", "--data-dir", dataDir.toString())
+                LabConsole.class.getName(), "start", "--data-dir", dataDir.toString(),
+                "--http-port", "0", "--grpc-port", "0", "--backend-port", "0")
                 .redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
