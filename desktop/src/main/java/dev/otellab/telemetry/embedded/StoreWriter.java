@@ -57,6 +57,10 @@ final class StoreWriter implements AutoCloseable {
     });
     private final Map<ResourceKey, Long> resourceIds = new HashMap<>();
     private final Map<InstrumentationScope, Long> scopeIds = new HashMap<>();
+    private ResourceKey lastResource;
+    private long lastResourceId;
+    private InstrumentationScope lastScope;
+    private long lastScopeId;
     private volatile boolean closed;
     private volatile double itemsPerSecond = 50_000;
 
@@ -425,6 +429,9 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private long resourceId(ResourceKey key) throws SQLException {
+        if (key == lastResource) { // the spans of a batch share their resource's key: skip hashing it
+            return lastResourceId;
+        }
         Long id = resourceIds.get(key);
         if (id == null) {
             insertResource.setBytes(1, key.attrs());
@@ -436,10 +443,15 @@ final class StoreWriter implements AutoCloseable {
             }
             resourceIds.put(key, id);
         }
+        lastResource = key;
+        lastResourceId = id;
         return id;
     }
 
     private long scopeId(InstrumentationScope scope) throws SQLException {
+        if (scope == lastScope) {
+            return lastScopeId;
+        }
         Long id = scopeIds.get(scope);
         if (id == null) {
             insertScope.setString(1, scope.name());
@@ -453,6 +465,8 @@ final class StoreWriter implements AutoCloseable {
             }
             scopeIds.put(scope, id);
         }
+        lastScope = scope;
+        lastScopeId = id;
         return id;
     }
 
@@ -465,6 +479,8 @@ final class StoreWriter implements AutoCloseable {
         // Ids cached during the rolled-back transaction may not exist.
         resourceIds.clear();
         scopeIds.clear();
+        lastResource = null;
+        lastScope = null;
     }
 
     private void failRemaining() {
