@@ -109,9 +109,21 @@ public final class IngestEndToEndBenchmark {
             System.out.printf(Locale.ROOT, "export to readable by id: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples)%n",
                     percentile(freshness, 0.5) / 1e6, percentile(freshness, 0.99) / 1e6,
                     freshness[freshness.length - 1] / 1e6, FRESHNESS_SAMPLES);
-            System.out.printf(Locale.ROOT, "store file: %,d bytes for %,d spans%n",
-                    store.size().usedBytes(), sequence.get() * SPANS_PER_REQUEST + FRESHNESS_SAMPLES);
+            long stored = sequence.get() * SPANS_PER_REQUEST + FRESHNESS_SAMPLES;
+            System.out.printf(Locale.ROOT, "store file: %,d bytes used for %,d spans = %.0f bytes per span%n",
+                    store.size().usedBytes(), stored, (double) store.size().usedBytes() / stored);
+        } finally {
+            deleteStore(dir); // a run leaves a few hundred megabytes
         }
+    }
+
+    private static void deleteStore(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     private record Sink(List<long[]> perClient, AtomicLong maxHeap, AtomicLong cpuNanos) {
