@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run from desktop/: {@code ../mvnw -q test-compile exec:exec -Dexec.classpathScope=test
  * -Dexec.executable=java -Dexec.args="-Xmx512m -cp %classpath
- * dev.otellab.telemetry.embedded.bench.IngestEndToEndBenchmark [seconds] [clients]"}
+ * dev.otellab.telemetry.embedded.bench.IngestEndToEndBenchmark [seconds] [clients] [warm-up seconds]"}
  */
 public final class IngestEndToEndBenchmark {
     private static final int SPANS_PER_REQUEST = 512;
@@ -54,11 +54,12 @@ public final class IngestEndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("ingest-bench");
         System.out.println(dev.otellab.telemetry.embedded.receiver.bench.ReceiverBenchmark.machineFacts());
         Template template = Template.build();
-        System.out.printf(Locale.ROOT, "requests of %d spans x 10 attributes (%d traces each), %,d bytes; %d clients; %d s measured after 5 s warm-up%n",
-                SPANS_PER_REQUEST, SPANS_PER_REQUEST / SPANS_PER_TRACE, template.bytes.length, clients, seconds);
+        System.out.printf(Locale.ROOT, "requests of %d spans x 10 attributes (%d traces each), %,d bytes; %d clients; %d s measured after %d s warm-up%n",
+                SPANS_PER_REQUEST, SPANS_PER_REQUEST / SPANS_PER_TRACE, template.bytes.length, clients, seconds, warmUp);
         try (TelemetryStore store = TelemetryStore.open(dir);
              OtlpReceiver receiver = new OtlpReceiver(ReceiverSettings.anyFreePorts(), store)) {
             ReceiverEndpoints endpoints = receiver.start();
@@ -66,7 +67,7 @@ public final class IngestEndToEndBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             AtomicLong sequence = new AtomicLong();
 
-            drive(http, traces, template, sequence, clients, 5, null);
+            drive(http, traces, template, sequence, clients, warmUp, null);
             long[] latencies = new long[0];
             AtomicLong maxHeap = new AtomicLong();
             List<long[]> perClient = new ArrayList<>();
