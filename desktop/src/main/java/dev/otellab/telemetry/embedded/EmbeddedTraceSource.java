@@ -25,19 +25,19 @@ import java.util.Set;
 /**
  * Traces from the embedded store. Search reads the {@code traces} summary table newest first
  * (index on start); span-level criteria (span name, attributes, service together with them) are
- * an EXISTS over the candidate trace's spans (index on trace id), so a search stops as soon as
- * {@code limit} traces match. When a span name is rare in the range (fewer than
- * {@link #RARE_NAME} spans), the candidates come from the name index instead, so a search for
- * something rare does not walk every trace. Attribute values are compared as text
+ * an EXISTS over the candidate trace's spans (stored together, keyed by the trace), so a search
+ * stops as soon as {@code limit} traces match. When a span name is rare in the range (in fewer
+ * than {@link #RARE_NAME} traces), the candidates come from the {@code span_names} table instead,
+ * so a search for something rare does not walk every trace. Attribute values are compared as text
  * ({@code Attributes.asText}) by a filtered scan: narrow the time range for rare values.
  */
 public final class EmbeddedTraceSource implements TraceSource {
-    private static final String SPAN_COLUMNS = "trace_id, span_id, parent_span_id, name, kind, service, start_ns,"
-            + " duration_ns, status, status_message, attrs, events, links, resource_id, scope_id";
+    private static final String SPAN_COLUMNS = "s.span_id, s.parent_span_id, s.name, s.kind, s.service, s.start_ns,"
+            + " s.duration_ns, s.status, s.status_message, s.attrs, s.events, s.links, s.resource_id, s.scope_id";
     private static final SpanKind[] KINDS = SpanKind.values();
     private static final StatusCode[] STATUSES = StatusCode.values();
 
-    /** Below this many spans of a name in the range, search starts from the name index. */
+    /** Below this many traces with a span of a name in the range, search starts from span_names. */
     static final int RARE_NAME = 2_000;
 
     private final ReadConnections connections;
@@ -50,7 +50,7 @@ public final class EmbeddedTraceSource implements TraceSource {
     public List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit) {
         return connections.read("traces", connection -> {
             boolean rareName = !criteria.spanName().isEmpty()
-                    && namedSpans(connection, criteria.spanName(), range) < RARE_NAME;
+                    && namedTraces(connection, criteria.spanName(), range) < RARE_NAME;
             List<Object> parameters = new ArrayList<>();
             String sql = searchSql(criteria, range, limit, rareName, parameters);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -71,10 +71,10 @@ public final class EmbeddedTraceSource implements TraceSource {
         });
     }
 
-    /** Spans named {@code name} that started in the range, counted up to {@link #RARE_NAME}. */
-    private static int namedSpans(Connection connection, String name, TimeRange range) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM spans"
-                + " INDEXED BY spans_by_name WHERE name = ? AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
+    /** Traces with a span named {@code name} that started in the range, counted up to {@link #RARE_NAME}. */
+    private static int namedTraces(Connection connection, String name, TimeRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
+                + " WHERE name = ? AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
             statement.setString(1, name);
             statement.setLong(2, range.fromUnixNano());
             statement.setLong(3, range.toUnixNano());
@@ -110,15 +110,14 @@ public final class EmbeddedTraceSource implements TraceSource {
             parameters.add(StoreWriter.SERVICE_SEPARATOR + criteria.service() + StoreWriter.SERVICE_SEPARATOR);
         }
         if (rareName) {
-            // Few spans have this name: start from them (name index) rather than from every trace in the range.
-            sql.append(" AND t.trace_id IN (SELECT trace_id FROM spans INDEXED BY spans_by_name WHERE name = ?"
-                    + " AND start_ns >= ?)");
+            // Few traces have this name: start from them rather than from every trace in the range.
+            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE name = ? AND start_ns >= ?)");
             parameters.add(criteria.spanName());
             parameters.add(range.fromUnixNano()); // a span starts no earlier than its trace
         }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();
         if (spanLevel) {
-            sql.append(" AND EXISTS (SELECT 1 FROM spans s INDEXED BY spans_by_trace WHERE s.trace_id = t.trace_id");
+            sql.append(" AND EXISTS (SELECT 1 FROM spans s WHERE s.trace_ref = t.id");
             if (!criteria.service().isEmpty()) {
                 sql.append(" AND s.service = ?");
                 parameters.add(criteria.service());
@@ -149,13 +148,13 @@ public final class EmbeddedTraceSource implements TraceSource {
     public Optional<Trace> trace(String traceId) {
         String id = TelemetryIds.normalizeTraceId(traceId);
         List<Span> spans = connections.read("trace " + id, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + SPAN_COLUMNS + " FROM spans INDEXED BY spans_by_trace WHERE trace_id = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + SPAN_COLUMNS
+                    + " FROM traces t JOIN spans s ON s.trace_ref = t.id WHERE t.trace_id = ?")) {
                 statement.setBytes(1, TelemetryIds.fromHex(id));
                 List<Span> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(span(connection, rows));
+                        found.add(span(connection, id, rows));
                     }
                 }
                 return found;
@@ -164,14 +163,14 @@ public final class EmbeddedTraceSource implements TraceSource {
         return spans.isEmpty() ? Optional.empty() : Optional.of(new Trace(id, spans));
     }
 
-    private Span span(Connection connection, ResultSet rows) throws SQLException {
-        long start = rows.getLong(7);
-        return new Span(AttributeCodec.idHex(rows.getBytes(1)), AttributeCodec.idHex(rows.getBytes(2)),
-                AttributeCodec.idHex(rows.getBytes(3)), rows.getString(4), KINDS[rows.getInt(5)], rows.getString(6),
-                start, start + rows.getLong(8), STATUSES[rows.getInt(9)], rows.getString(10),
-                AttributeCodec.decode(rows.getBytes(11)), AttributeCodec.decodeEvents(rows.getBytes(12), start),
-                AttributeCodec.decodeLinks(rows.getBytes(13)), connections.resource(connection, rows.getLong(14)),
-                connections.scope(connection, rows.getLong(15)));
+    private Span span(Connection connection, String traceId, ResultSet rows) throws SQLException {
+        long start = rows.getLong(6);
+        return new Span(traceId, AttributeCodec.idHex(rows.getBytes(1)),
+                AttributeCodec.idHex(rows.getBytes(2)), rows.getString(3), KINDS[rows.getInt(4)], rows.getString(5),
+                start, start + rows.getLong(7), STATUSES[rows.getInt(8)], rows.getString(9),
+                AttributeCodec.decode(rows.getBytes(10)), AttributeCodec.decodeEvents(rows.getBytes(11), start),
+                AttributeCodec.decodeLinks(rows.getBytes(12)), connections.resource(connection, rows.getLong(13)),
+                connections.scope(connection, rows.getLong(14)));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.List;
  * is oldest) until 90% of the limit is reached. Traces go whole (summary and spans together).
  * Freed pages are reused by new data; when more than a quarter of the file is free (e.g. after
  * age pruning emptied it), {@code incremental_vacuum} gives pages back to the file system a few
- * megabytes at a time.
+ * megabytes at a time. The span_names rows of deleted traces go once no trace is left to delete.
  */
 final class Pruner {
     static final int TRACE_CHUNK = 200;
@@ -30,6 +30,8 @@ final class Pruner {
     private final RetentionPolicy policy;
     private final Clock clock;
     private boolean shrinking;
+    /** Traces were deleted since span_names was last cleaned. */
+    private boolean spanNamesStale;
 
     /** What one chunk (or a whole pass) deleted. */
     record Result(long traces, long spans, long logs, long metricPoints, long vacuumedPages) {
@@ -73,6 +75,10 @@ final class Pruner {
             }
             shrinking = false;
         }
+        if (spanNamesStale) {
+            deleteSpanNamesBefore(connection, oldest(connection, "SELECT min(start_ns) FROM traces"));
+            spanNamesStale = false;
+        }
         if (size.freePages() > size.pageCount() / 4 && size.freePages() > VACUUM_PAGES / 4) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
@@ -111,31 +117,60 @@ final class Pruner {
         }
     }
 
-    private static Result deleteOldestTraces(Connection connection, long before) throws SQLException {
-        List<byte[]> traceIds = new ArrayList<>();
+    private Result deleteOldestTraces(Connection connection, long before) throws SQLException {
+        List<Long> traceRefs = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT trace_id FROM traces WHERE start_ns < ? ORDER BY start_ns LIMIT " + TRACE_CHUNK)) {
+                "SELECT id FROM traces WHERE start_ns < ? ORDER BY start_ns LIMIT " + TRACE_CHUNK)) {
             select.setLong(1, before);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    traceIds.add(rows.getBytes(1));
+                    traceRefs.add(rows.getLong(1));
                 }
             }
         }
-        if (traceIds.isEmpty()) {
+        if (traceRefs.isEmpty()) {
             return Result.NOTHING;
         }
         long spans = 0;
-        try (PreparedStatement deleteSpans = connection.prepareStatement("DELETE FROM spans WHERE trace_id = ?");
-             PreparedStatement deleteTrace = connection.prepareStatement("DELETE FROM traces WHERE trace_id = ?")) {
-            for (byte[] traceId : traceIds) {
-                deleteSpans.setBytes(1, traceId);
+        try (PreparedStatement deleteSpans = connection.prepareStatement("DELETE FROM spans WHERE trace_ref = ?");
+             PreparedStatement deleteTrace = connection.prepareStatement("DELETE FROM traces WHERE id = ?")) {
+            for (long traceRef : traceRefs) {
+                deleteSpans.setLong(1, traceRef);
                 spans += deleteSpans.executeUpdate();
-                deleteTrace.setBytes(1, traceId);
+                deleteTrace.setLong(1, traceRef);
                 deleteTrace.executeUpdate();
             }
         }
-        return new Result(traceIds.size(), spans, 0, 0, 0);
+        spanNamesStale = true;
+        return new Result(traceRefs.size(), spans, 0, 0, 0);
+    }
+
+    /**
+     * span_names rows that start before every stored trace belong to deleted traces (a trace starts
+     * no later than its spans). One index seek per distinct name: the table is keyed by name first.
+     */
+    private static void deleteSpanNamesBefore(Connection connection, long oldestTraceStart) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement("SELECT min(name) FROM span_names WHERE name > ?");
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM span_names WHERE name = ? AND start_ns < ?")) {
+            delete.setLong(2, oldestTraceStart);
+            String name = oldestName(connection);
+            while (name != null) {
+                delete.setString(1, name);
+                delete.executeUpdate();
+                next.setString(1, name);
+                try (ResultSet rows = next.executeQuery()) {
+                    name = rows.next() ? rows.getString(1) : null;
+                }
+            }
+        }
+    }
+
+    private static String oldestName(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT min(name) FROM span_names")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     private static long deleteOldestRows(Connection connection, String table, long before) throws SQLException {

@@ -129,7 +129,13 @@ final class ReadConnections implements AutoCloseable {
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setBusyTimeout(5000);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-        StoreSchema.configureReader(connection);
+        try {
+            StoreSchema.configureReader(connection);
+            StoreSchema.checkReadable(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         Function.create(connection, "attr_text", new AttributeText(), 2, Function.FLAG_DETERMINISTIC);
         return connection;
     }

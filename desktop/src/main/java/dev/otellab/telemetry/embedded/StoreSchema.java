@@ -12,7 +12,10 @@ import java.util.List;
  * blobs; resources and scopes once each, in their own tables.
  */
 final class StoreSchema {
-    static final int VERSION = 1;
+    /** 2: spans clustered by trace (decision 0015); 1 had a rowid span table with a name index. */
+    static final int VERSION = 2;
+    /** Tables of schema 1 whose layout changed; their data is dropped on upgrade (decision 0015). */
+    private static final List<String> SCHEMA_1_TRACE_TABLES = List.of("spans", "traces");
     static final String FILE_NAME = "telemetry.db";
 
     /** SpanKind.SERVER.ordinal(): the partial SLI index names it literally. */
@@ -29,10 +32,28 @@ final class StoreSchema {
               name TEXT NOT NULL,
               version TEXT NOT NULL,
               UNIQUE (name, version))""",
-            // route and http_status are extracted from the attributes for the SLI index.
+            // One row per trace, maintained by the writer as its spans arrive (in any order, in any batch).
+            // id is given by the writer in arrival order, so the span table below, keyed by it, grows at
+            // its end; only the trace_id index takes inserts at random places, one per trace, not per span.
+            """
+            CREATE TABLE IF NOT EXISTS traces (
+              id INTEGER PRIMARY KEY,
+              trace_id BLOB NOT NULL UNIQUE,
+              start_ns INTEGER NOT NULL,
+              end_ns INTEGER NOT NULL,
+              span_count INTEGER NOT NULL,
+              error_count INTEGER NOT NULL,
+              has_root INTEGER NOT NULL,
+              root_start_ns INTEGER NOT NULL,
+              root_service TEXT NOT NULL,
+              root_name TEXT NOT NULL,
+              services TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ns)",
+            // A trace's spans are stored together (clustered by trace_ref = traces.id). route and
+            // http_status are extracted from the attributes for the SLI index.
             """
             CREATE TABLE IF NOT EXISTS spans (
-              trace_id BLOB NOT NULL,
+              trace_ref INTEGER NOT NULL,
               span_id BLOB NOT NULL,
               parent_span_id BLOB,
               name TEXT NOT NULL,
@@ -48,28 +69,20 @@ final class StoreSchema {
               events BLOB,
               links BLOB,
               resource_id INTEGER NOT NULL,
-              scope_id INTEGER NOT NULL)""",
-            "CREATE UNIQUE INDEX IF NOT EXISTS spans_by_trace ON spans (trace_id, span_id)",
-            // Finds the few traces holding a rarely seen span name (see EmbeddedTraceSource).
-            "CREATE INDEX IF NOT EXISTS spans_by_name ON spans (name, start_ns)",
+              scope_id INTEGER NOT NULL,
+              PRIMARY KEY (trace_ref, span_id)) WITHOUT ROWID""",
             // Covering index for SLIs: SERVER spans of a service in a time range, read without the table.
             """
             CREATE INDEX IF NOT EXISTS spans_server ON spans (service, start_ns, duration_ns, http_status, status, route)
               WHERE kind = 2""",
-            // One row per trace, maintained by UPSERT as its spans arrive (in any order, in any batch).
+            // The traces holding a span name: one row per name and trace (per group commit), with the
+            // earliest start of that name's spans; finds the few traces of a rarely seen name.
             """
-            CREATE TABLE IF NOT EXISTS traces (
-              trace_id BLOB NOT NULL PRIMARY KEY,
+            CREATE TABLE IF NOT EXISTS span_names (
+              name TEXT NOT NULL,
               start_ns INTEGER NOT NULL,
-              end_ns INTEGER NOT NULL,
-              span_count INTEGER NOT NULL,
-              error_count INTEGER NOT NULL,
-              has_root INTEGER NOT NULL,
-              root_start_ns INTEGER NOT NULL,
-              root_service TEXT NOT NULL,
-              root_name TEXT NOT NULL,
-              services TEXT NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ns)",
+              trace_ref INTEGER NOT NULL,
+              PRIMARY KEY (name, start_ns, trace_ref)) WITHOUT ROWID""",
             """
             CREATE TABLE IF NOT EXISTS logs (
               id INTEGER PRIMARY KEY,
@@ -136,7 +149,12 @@ final class StoreSchema {
         }
     }
 
-    static void create(Connection connection) throws SQLException {
+    /**
+     * Creates what is missing; a store of schema 1 loses its traces (spans and summaries), which
+     * are dropped and recreated in the new layout; its logs, metric points, resources and scopes
+     * stay. Returns the schema version found (0 for a new file).
+     */
+    static int create(Connection connection) throws SQLException {
         int version = userVersion(connection);
         if (version > VERSION) {
             throw new SQLException("The telemetry store was written by a newer console (schema " + version
@@ -144,16 +162,35 @@ final class StoreSchema {
         }
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            if (version == 1) {
+                for (String table : SCHEMA_1_TRACE_TABLES) {
+                    statement.execute("DROP TABLE " + table);
+                }
+            }
             for (String ddl : DDL) {
                 statement.execute(ddl);
             }
             statement.execute("PRAGMA user_version = " + VERSION);
             connection.commit();
+            return version;
         } catch (SQLException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** A reader understands only its own schema; 0 is a store still being created by its writer. */
+    static void checkReadable(Connection connection) throws SQLException {
+        int version = userVersion(connection);
+        if (version != 0 && version < VERSION) {
+            throw new SQLException("it was written by an older console (store schema " + version + ", this one reads "
+                    + VERSION + "); start the console or 'lab-console receive' on it once to upgrade it");
+        }
+        if (version > VERSION) {
+            throw new SQLException("it was written by a newer console (store schema " + version + ", this one reads "
+                    + VERSION + ")");
         }
     }
 

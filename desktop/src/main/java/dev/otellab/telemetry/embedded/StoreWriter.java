@@ -21,14 +21,16 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,13 +50,28 @@ final class StoreWriter implements AutoCloseable {
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedItems = new AtomicLong();
     private final Thread thread;
+    private final ExecutorService acks = Executors.newSingleThreadExecutor(runnable -> {
+        Thread ackThread = new Thread(runnable, "telemetry-store-acks");
+        ackThread.setDaemon(true);
+        return ackThread;
+    });
     private final Map<ResourceKey, Long> resourceIds = new HashMap<>();
     private final Map<InstrumentationScope, Long> scopeIds = new HashMap<>();
+    private ResourceKey lastResource;
+    private long lastResourceId;
+    private InstrumentationScope lastScope;
+    private long lastScopeId;
     private volatile boolean closed;
     private volatile double itemsPerSecond = 50_000;
 
+    /** The largest traces.id given so far: new traces get the next ones, in arrival order. */
+    private long lastTraceRef;
+
     private final PreparedStatement insertSpan;
-    private final PreparedStatement upsertTrace;
+    private final PreparedStatement selectTraceRef;
+    private final PreparedStatement insertTrace;
+    private final PreparedStatement updateTrace;
+    private final PreparedStatement insertSpanName;
     private final PreparedStatement insertLog;
     private final PreparedStatement insertMetric;
     private final PreparedStatement insertResource;
@@ -79,29 +96,36 @@ final class StoreWriter implements AutoCloseable {
         Function.create(connection, "merge_services", new MergeServices(), 2, Function.FLAG_DETERMINISTIC);
         connection.setAutoCommit(false);
         insertSpan = connection.prepareStatement("""
-                INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, name, kind, service, start_ns,
+                INSERT OR IGNORE INTO spans (trace_ref, span_id, parent_span_id, name, kind, service, start_ns,
                   duration_ns, status, status_message, route, http_status, attrs, events, links, resource_id, scope_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        upsertTrace = connection.prepareStatement("""
-                INSERT INTO traces (trace_id, start_ns, end_ns, span_count, error_count, has_root, root_start_ns,
-                  root_service, root_name, services)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (trace_id) DO UPDATE SET
-                  start_ns = min(start_ns, excluded.start_ns),
-                  end_ns = max(end_ns, excluded.end_ns),
-                  span_count = span_count + excluded.span_count,
-                  error_count = error_count + excluded.error_count,
-                  root_service = CASE WHEN excluded.has_root > has_root
-                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
-                    THEN excluded.root_service ELSE root_service END,
-                  root_name = CASE WHEN excluded.has_root > has_root
-                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
-                    THEN excluded.root_name ELSE root_name END,
-                  root_start_ns = CASE WHEN excluded.has_root > has_root
-                    OR (excluded.has_root = has_root AND excluded.root_start_ns < root_start_ns)
-                    THEN excluded.root_start_ns ELSE root_start_ns END,
-                  has_root = max(has_root, excluded.has_root),
-                  services = merge_services(services, excluded.services)""");
+        selectTraceRef = connection.prepareStatement("SELECT id FROM traces WHERE trace_id = ?");
+        insertTrace = connection.prepareStatement("""
+                INSERT INTO traces (start_ns, end_ns, span_count, error_count, has_root, root_start_ns, root_service,
+                  root_name, services, id, trace_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        // The same parameters as insertTrace, merged into the stored summary (SET reads the old values).
+        updateTrace = connection.prepareStatement("""
+                UPDATE traces SET
+                  start_ns = min(start_ns, ?1),
+                  end_ns = max(end_ns, ?2),
+                  span_count = span_count + ?3,
+                  error_count = error_count + ?4,
+                  root_service = CASE WHEN ?5 > has_root OR (?5 = has_root AND ?6 < root_start_ns)
+                    THEN ?7 ELSE root_service END,
+                  root_name = CASE WHEN ?5 > has_root OR (?5 = has_root AND ?6 < root_start_ns)
+                    THEN ?8 ELSE root_name END,
+                  root_start_ns = CASE WHEN ?5 > has_root OR (?5 = has_root AND ?6 < root_start_ns)
+                    THEN ?6 ELSE root_start_ns END,
+                  has_root = max(has_root, ?5),
+                  services = merge_services(services, ?9)
+                WHERE id = ?10""");
+        insertSpanName = connection.prepareStatement(
+                "INSERT OR IGNORE INTO span_names (name, start_ns, trace_ref) VALUES (?, ?, ?)");
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
+            lastTraceRef = rows.next() ? rows.getLong(1) : 0;
+        }
         insertLog = connection.prepareStatement("""
                 INSERT INTO logs (time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
                   attrs, resource_id, scope_id)
@@ -225,7 +249,10 @@ final class StoreWriter implements AutoCloseable {
             long elapsed = Math.max(1, System.nanoTime() - started);
             itemsPerSecond = 0.8 * itemsPerSecond + 0.2 * (items * 1e9 / elapsed);
         }
-        complete(group, failure);
+        // The senders' callbacks (e.g. writing the HTTP answer) run on another thread: this one only writes.
+        List<Item> written = List.copyOf(group);
+        Throwable outcome = failure;
+        acks.execute(() -> complete(written, outcome));
     }
 
     private static void complete(List<Item> group, Throwable failure) {
@@ -239,19 +266,26 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Item> group) throws SQLException {
-        Map<String, TraceAggregate> traces = new LinkedHashMap<>();
+        Map<String, TraceAggregate> traces = new HashMap<>();
         for (Item item : group) {
             List<SpanRow> spans = item.batch.spans();
             if (!spans.isEmpty()) {
-                for (SpanRow span : spans) {
-                    bindSpan(span);
+                TraceAggregate[] owners = new TraceAggregate[spans.size()];
+                for (int i = 0; i < owners.length; i++) {
+                    SpanRow span = spans.get(i);
+                    TraceAggregate trace = traces.get(span.traceIdHex());
+                    if (trace == null) {
+                        trace = aggregateFor(span.traceId());
+                        traces.put(span.traceIdHex(), trace);
+                    }
+                    owners[i] = trace;
+                    bindSpan(trace.ref, span);
                     insertSpan.addBatch();
                 }
                 int[] inserted = insertSpan.executeBatch();
                 for (int i = 0; i < inserted.length; i++) {
                     if (inserted[i] > 0) { // 0: a span already stored (a sender's retry) is ignored
-                        SpanRow span = spans.get(i);
-                        traces.computeIfAbsent(span.traceIdHex(), k -> new TraceAggregate(span.traceId())).add(span);
+                        owners[i].add(spans.get(i));
                     }
                 }
             }
@@ -270,26 +304,66 @@ final class StoreWriter implements AutoCloseable {
                 insertMetric.executeBatch();
             }
         }
-        for (TraceAggregate trace : traces.values()) {
-            upsertTrace.setBytes(1, trace.traceId);
-            upsertTrace.setLong(2, trace.start);
-            upsertTrace.setLong(3, trace.end);
-            upsertTrace.setInt(4, trace.spans);
-            upsertTrace.setInt(5, trace.errors);
-            upsertTrace.setInt(6, trace.hasRoot ? 1 : 0);
-            upsertTrace.setLong(7, trace.rootStart);
-            upsertTrace.setString(8, trace.rootService);
-            upsertTrace.setString(9, trace.rootName);
-            upsertTrace.setString(10, joinServices(trace.services));
-            upsertTrace.addBatch();
-        }
-        if (!traces.isEmpty()) {
-            upsertTrace.executeBatch();
+        writeTraces(traces.values());
+    }
+
+    /** For a stored trace, its traces.id; for a new one, the next id (in arrival order). */
+    private TraceAggregate aggregateFor(byte[] traceId) throws SQLException {
+        selectTraceRef.setBytes(1, traceId);
+        try (ResultSet rows = selectTraceRef.executeQuery()) {
+            return rows.next() ? new TraceAggregate(traceId, rows.getLong(1), true)
+                    : new TraceAggregate(traceId, ++lastTraceRef, false);
         }
     }
 
-    private void bindSpan(SpanRow span) throws SQLException {
-        insertSpan.setBytes(1, span.traceId());
+    /** Summaries and span names of the traces that got new spans. */
+    private void writeTraces(Iterable<TraceAggregate> traces) throws SQLException {
+        int inserts = 0;
+        int updates = 0;
+        int names = 0;
+        for (TraceAggregate trace : traces) {
+            if (trace.spans == 0) {
+                continue;
+            }
+            PreparedStatement statement = trace.stored ? updateTrace : insertTrace;
+            statement.setLong(1, trace.start);
+            statement.setLong(2, trace.end);
+            statement.setInt(3, trace.spans);
+            statement.setInt(4, trace.errors);
+            statement.setInt(5, trace.hasRoot ? 1 : 0);
+            statement.setLong(6, trace.rootStart);
+            statement.setString(7, trace.rootService);
+            statement.setString(8, trace.rootName);
+            statement.setString(9, joinServices(trace.services));
+            statement.setLong(10, trace.ref);
+            if (trace.stored) {
+                updates++;
+            } else {
+                statement.setBytes(11, trace.traceId);
+                inserts++;
+            }
+            statement.addBatch();
+            for (Map.Entry<String, Long> name : trace.names.entrySet()) {
+                insertSpanName.setString(1, name.getKey());
+                insertSpanName.setLong(2, name.getValue());
+                insertSpanName.setLong(3, trace.ref);
+                insertSpanName.addBatch();
+                names++;
+            }
+        }
+        if (inserts > 0) {
+            insertTrace.executeBatch();
+        }
+        if (updates > 0) {
+            updateTrace.executeBatch();
+        }
+        if (names > 0) {
+            insertSpanName.executeBatch();
+        }
+    }
+
+    private void bindSpan(long traceRef, SpanRow span) throws SQLException {
+        insertSpan.setLong(1, traceRef);
         insertSpan.setBytes(2, span.spanId());
         setBytesOrNull(insertSpan, 3, span.parentSpanId());
         insertSpan.setString(4, span.name());
@@ -355,6 +429,9 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private long resourceId(ResourceKey key) throws SQLException {
+        if (key == lastResource) { // the spans of a batch share their resource's key: skip hashing it
+            return lastResourceId;
+        }
         Long id = resourceIds.get(key);
         if (id == null) {
             insertResource.setBytes(1, key.attrs());
@@ -366,10 +443,15 @@ final class StoreWriter implements AutoCloseable {
             }
             resourceIds.put(key, id);
         }
+        lastResource = key;
+        lastResourceId = id;
         return id;
     }
 
     private long scopeId(InstrumentationScope scope) throws SQLException {
+        if (scope == lastScope) {
+            return lastScopeId;
+        }
         Long id = scopeIds.get(scope);
         if (id == null) {
             insertScope.setString(1, scope.name());
@@ -383,6 +465,8 @@ final class StoreWriter implements AutoCloseable {
             }
             scopeIds.put(scope, id);
         }
+        lastScope = scope;
+        lastScopeId = id;
         return id;
     }
 
@@ -395,6 +479,8 @@ final class StoreWriter implements AutoCloseable {
         // Ids cached during the rolled-back transaction may not exist.
         resourceIds.clear();
         scopeIds.clear();
+        lastResource = null;
+        lastScope = null;
     }
 
     private void failRemaining() {
@@ -420,6 +506,8 @@ final class StoreWriter implements AutoCloseable {
         }
         try {
             thread.join();
+            acks.shutdown();
+            acks.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -427,7 +515,8 @@ final class StoreWriter implements AutoCloseable {
             connection.setAutoCommit(true);
             statement.execute("PRAGMA optimize");
         } finally {
-            for (PreparedStatement statement : List.of(insertSpan, upsertTrace, insertLog, insertMetric,
+            for (PreparedStatement statement : List.of(insertSpan, selectTraceRef, insertTrace, updateTrace,
+                    insertSpanName, insertLog, insertMetric,
                     insertResource, selectResource, insertScope, selectScope)) {
                 statement.close();
             }
@@ -443,9 +532,12 @@ final class StoreWriter implements AutoCloseable {
         return joined.toString();
     }
 
-    /** The span aggregates of one trace within one transaction, merged into its traces row. */
+    /** The span aggregates of one trace within one transaction, written to (or merged into) its traces row. */
     private static final class TraceAggregate {
         final byte[] traceId;
+        /** traces.id: of the stored row, or the one its new row will get. */
+        final long ref;
+        final boolean stored;
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         int spans;
@@ -455,9 +547,13 @@ final class StoreWriter implements AutoCloseable {
         String rootService = "";
         String rootName = "";
         final Set<String> services = new LinkedHashSet<>(4);
+        /** Each span name's earliest start. */
+        final Map<String, Long> names = new HashMap<>(8);
 
-        TraceAggregate(byte[] traceId) {
+        TraceAggregate(byte[] traceId, long ref, boolean stored) {
             this.traceId = traceId;
+            this.ref = ref;
+            this.stored = stored;
         }
 
         void add(SpanRow span) {
@@ -475,6 +571,7 @@ final class StoreWriter implements AutoCloseable {
                 rootName = span.name();
             }
             services.add(span.service());
+            names.merge(span.name(), span.startNs(), Math::min);
         }
     }
 

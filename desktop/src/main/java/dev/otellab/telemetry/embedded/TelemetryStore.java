@@ -95,7 +95,10 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try {
                 StoreSchema.configureWriter(connection);
-                StoreSchema.create(connection);
+                if (StoreSchema.create(connection) == 1) {
+                    LOG.warn("The telemetry store {} was written by an older console (schema 1). This version stores"
+                            + " spans differently, so the stored traces were removed; logs and metrics were kept.", file);
+                }
                 StoreWriter writer = new StoreWriter(connection, settings.queueCapacity());
                 return new TelemetryStore(file, writer, new Checkpointer(file), new Pruner(settings.retention(), clock),
                         settings);

@@ -78,7 +78,18 @@ class RetentionTest {
             assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.OLDEST_FIRST))
                     .extracting(LogRecord::body).containsExactly("new");
             assertThat(store.metrics().points("requests", TimeRange.all(), 10)).hasSize(1);
+            assertThat(spanNameRows(store)).as("span names of the pruned traces are gone").isEqualTo(3);
         }
+    }
+
+    private static long spanNameRows(TelemetryStore store) {
+        return store.onWriter(connection -> {
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT count(*) FROM span_names")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }).join();
     }
 
     @Test

@@ -288,6 +288,31 @@ class TelemetryStoreTest {
     }
 
     @Test
+    void aTraceContinuedAfterReopeningJoinsItsStoredSpansAndNewTracesStaySeparate() {
+        ingestSearchFixture();
+        store.close();
+        store = TelemetryStore.open(dir);
+
+        ingest(TelemetryBatch.ofSpans(List.of(
+                span(traceId(4), spanId(3), spanId(2), "inventory", "reserve", SpanKind.CLIENT, at(4_500), 5,
+                        StatusCode.ERROR, Map.of()),
+                span(traceId(7), spanId(1), "", "tasks", "GET /page7", SpanKind.SERVER, at(7_000), 50,
+                        StatusCode.UNSET, Map.of()))));
+
+        assertThat(store.traces().trace(traceId(4)).orElseThrow().spans()).extracting(Span::spanId)
+                .containsExactlyInAnyOrder(spanId(1), spanId(2), spanId(3));
+        assertThat(store.traces().trace(traceId(7)).orElseThrow().spans()).extracting(Span::spanId)
+                .containsExactly(spanId(1));
+        TraceSummary continued = store.traces().search(TraceSearchCriteria.ANY.withSpanName("reserve"),
+                TimeRange.all(), 20).get(0);
+        assertThat(continued.traceId()).isEqualTo(traceId(4));
+        assertThat(continued.spanCount()).isEqualTo(3);
+        assertThat(continued.errorCount()).isEqualTo(1);
+        assertThat(continued.services()).containsExactlyInAnyOrder("frontend", "checkout", "inventory");
+        assertThat(search(TraceSearchCriteria.ANY)).hasSize(7);
+    }
+
+    @Test
     void aReadOnlyStoreAnswersQueriesAndRefusesWrites() {
         ingestSearchFixture();
 

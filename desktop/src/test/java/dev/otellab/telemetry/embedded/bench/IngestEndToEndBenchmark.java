@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run from desktop/: {@code ../mvnw -q test-compile exec:exec -Dexec.classpathScope=test
  * -Dexec.executable=java -Dexec.args="-Xmx512m -cp %classpath
- * dev.otellab.telemetry.embedded.bench.IngestEndToEndBenchmark [seconds] [clients]"}
+ * dev.otellab.telemetry.embedded.bench.IngestEndToEndBenchmark [seconds] [clients] [warm-up seconds]"}
  */
 public final class IngestEndToEndBenchmark {
     private static final int SPANS_PER_REQUEST = 512;
@@ -53,11 +54,12 @@ public final class IngestEndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("ingest-bench");
         System.out.println(dev.otellab.telemetry.embedded.receiver.bench.ReceiverBenchmark.machineFacts());
         Template template = Template.build();
-        System.out.printf(Locale.ROOT, "requests of %d spans x 10 attributes (%d traces each), %,d bytes; %d clients; %d s measured after 5 s warm-up%n",
-                SPANS_PER_REQUEST, SPANS_PER_REQUEST / SPANS_PER_TRACE, template.bytes.length, clients, seconds);
+        System.out.printf(Locale.ROOT, "requests of %d spans x 10 attributes (%d traces each), %,d bytes; %d clients; %d s measured after %d s warm-up%n",
+                SPANS_PER_REQUEST, SPANS_PER_REQUEST / SPANS_PER_TRACE, template.bytes.length, clients, seconds, warmUp);
         try (TelemetryStore store = TelemetryStore.open(dir);
              OtlpReceiver receiver = new OtlpReceiver(ReceiverSettings.anyFreePorts(), store)) {
             ReceiverEndpoints endpoints = receiver.start();
@@ -65,15 +67,18 @@ public final class IngestEndToEndBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             AtomicLong sequence = new AtomicLong();
 
-            drive(http, traces, template, sequence, clients, 5, null);
+            drive(http, traces, template, sequence, clients, warmUp, null);
             long[] latencies = new long[0];
             AtomicLong maxHeap = new AtomicLong();
             List<long[]> perClient = new ArrayList<>();
+            AtomicLong clientCpu = new AtomicLong();
             long startSpans = sequence.get() * SPANS_PER_REQUEST;
+            ThreadCpu cpuBefore = ThreadCpu.now();
             long started = System.nanoTime();
-            drive(http, traces, template, sequence, clients, seconds, new Sink(perClient, maxHeap));
+            drive(http, traces, template, sequence, clients, seconds, new Sink(perClient, maxHeap, clientCpu));
             double elapsed = (System.nanoTime() - started) / 1e9;
             long spans = sequence.get() * SPANS_PER_REQUEST - startSpans;
+            ThreadCpu cpu = ThreadCpu.now().minus(cpuBefore).plus("clients", clientCpu.get());
             for (long[] part : perClient) {
                 int offset = latencies.length;
                 latencies = Arrays.copyOf(latencies, offset + part.length);
@@ -82,6 +87,7 @@ public final class IngestEndToEndBenchmark {
             Arrays.sort(latencies);
             System.out.printf(Locale.ROOT, "ingest: %,.0f spans/s; request p50 %.1f ms, p99 %.1f ms; max heap used %d MiB%n",
                     spans / elapsed, percentile(latencies, 0.5) / 1e6, percentile(latencies, 0.99) / 1e6, maxHeap.get() >> 20);
+            System.out.println(cpu.describe("span", spans));
 
             long[] freshness = new long[FRESHNESS_SAMPLES];
             for (int i = 0; i < FRESHNESS_SAMPLES; i++) {
@@ -104,12 +110,24 @@ public final class IngestEndToEndBenchmark {
             System.out.printf(Locale.ROOT, "export to readable by id: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples)%n",
                     percentile(freshness, 0.5) / 1e6, percentile(freshness, 0.99) / 1e6,
                     freshness[freshness.length - 1] / 1e6, FRESHNESS_SAMPLES);
-            System.out.printf(Locale.ROOT, "store file: %,d bytes for %,d spans%n",
-                    store.size().usedBytes(), sequence.get() * SPANS_PER_REQUEST + FRESHNESS_SAMPLES);
+            long stored = sequence.get() * SPANS_PER_REQUEST + FRESHNESS_SAMPLES;
+            System.out.printf(Locale.ROOT, "store file: %,d bytes used for %,d spans = %.0f bytes per span%n",
+                    store.size().usedBytes(), stored, (double) store.size().usedBytes() / stored);
+        } finally {
+            deleteStore(dir); // a run leaves a few hundred megabytes
         }
     }
 
-    private record Sink(List<long[]> perClient, AtomicLong maxHeap) {
+    private static void deleteStore(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private record Sink(List<long[]> perClient, AtomicLong maxHeap, AtomicLong cpuNanos) {
     }
 
     private static void drive(HttpClient http, URI uri, Template template, AtomicLong sequence, int clients,
@@ -146,6 +164,7 @@ public final class IngestEndToEndBenchmark {
                     }
                 }
                 if (sink != null) {
+                    sink.cpuNanos().addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     synchronized (sink.perClient()) {
                         sink.perClient().add(Arrays.copyOf(latencies, count));
                     }
@@ -183,29 +202,59 @@ public final class IngestEndToEndBenchmark {
         return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)).build();
     }
 
-    /** One encoded request and where its trace ids sit, to stamp new ids cheaply. */
+    /**
+     * One encoded request and where its trace ids and timestamps sit, to stamp new values cheaply.
+     * Like a real exporter's, every request carries random-looking trace ids (so the trace id
+     * indexes take inserts all over, as they would) and start/end times near the current clock
+     * (so time-ordered indexes grow at their end, as they would).
+     */
     private static final class Template {
         private final byte[] bytes;
-        private final int[] idOffsets;
+        /** Per trace, the offsets of its 16-byte trace id in the request (one per span). */
+        private final int[][] traceIdOffsets;
+        /** Offsets of every span's start and end time (fixed64, little-endian). */
+        private final int[] timeOffsets;
+        private final long builtAtNanos;
 
-        private Template(byte[] bytes, int[] idOffsets) {
+        private Template(byte[] bytes, int[][] traceIdOffsets, int[] timeOffsets, long builtAtNanos) {
             this.bytes = bytes;
-            this.idOffsets = idOffsets;
+            this.traceIdOffsets = traceIdOffsets;
+            this.timeOffsets = timeOffsets;
+            this.builtAtNanos = builtAtNanos;
         }
 
-        /** A copy whose trace ids carry {@code sequence} in their first 8 bytes: new traces, and so new spans, per request. */
+        /** A copy with new trace ids derived from {@code sequence} and times shifted to now. */
         byte[] withSequence(long sequence) {
             byte[] copy = bytes.clone();
-            ByteBuffer buffer = ByteBuffer.wrap(copy);
-            for (int offset : idOffsets) {
-                buffer.putLong(offset, sequence);
+            ByteBuffer big = ByteBuffer.wrap(copy);
+            for (int trace = 0; trace < traceIdOffsets.length; trace++) {
+                long high = mix(sequence * traceIdOffsets.length + trace);
+                long low = mix(high);
+                for (int offset : traceIdOffsets[trace]) {
+                    big.putLong(offset, high);
+                    big.putLong(offset + 8, low);
+                }
+            }
+            ByteBuffer little = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+            long shift = System.currentTimeMillis() * 1_000_000 - builtAtNanos;
+            for (int offset : timeOffsets) {
+                little.putLong(offset, little.getLong(offset) + shift);
             }
             return copy;
+        }
+
+        /** SplitMix64's finalizer: consecutive inputs give unrelated-looking outputs. */
+        private static long mix(long value) {
+            long z = value + 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
         }
 
         static Template build() {
             Random random = new Random(11);
             List<byte[]> ids = new ArrayList<>();
+            List<Long> times = new ArrayList<>();
             long now = System.currentTimeMillis() * 1_000_000;
             String[] routes = {"/api/tasks", "/api/tasks/{id}", "/api/simulate-slow", "/api/work"};
             ScopeSpans.Builder scope = ScopeSpans.newBuilder()
@@ -221,6 +270,9 @@ public final class IngestEndToEndBenchmark {
                 }
                 byte[] spanId = root ? rootId : randomId(random, 8);
                 long start = now + random.nextInt(1_000_000_000);
+                long end = start + random.nextInt(50_000_000);
+                times.add(start);
+                times.add(end);
                 String route = routes[random.nextInt(routes.length)];
                 Span.Builder span = Span.newBuilder()
                         .setTraceId(ByteString.copyFrom(traceId))
@@ -228,7 +280,7 @@ public final class IngestEndToEndBenchmark {
                         .setName(root ? "GET " + route : "SELECT tasks")
                         .setKind(root ? Span.SpanKind.SPAN_KIND_SERVER : Span.SpanKind.SPAN_KIND_CLIENT)
                         .setStartTimeUnixNano(start)
-                        .setEndTimeUnixNano(start + random.nextInt(50_000_000))
+                        .setEndTimeUnixNano(end)
                         .addAttributes(string("http.route", route))
                         .addAttributes(integer("http.response.status_code", random.nextInt(50) == 0 ? 500 : 200))
                         .addAttributes(string("db.system.name", "sqlite"))
@@ -249,16 +301,32 @@ public final class IngestEndToEndBenchmark {
             byte[] bytes = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
                             .setResource(Resource.newBuilder().addAttributes(string("service.name", "bench-svc")))
                             .addScopeSpans(scope)).build().toByteArray();
-            List<Integer> offsets = new ArrayList<>();
-            for (byte[] id : ids) {
-                int from = 0;
-                int at;
-                while ((at = indexOf(bytes, id, from)) >= 0) {
-                    offsets.add(at);
-                    from = at + id.length;
-                }
+            int[][] traceIdOffsets = new int[ids.size()][];
+            for (int trace = 0; trace < ids.size(); trace++) {
+                traceIdOffsets[trace] = occurrences(bytes, ids.get(trace));
             }
-            return new Template(bytes, offsets.stream().mapToInt(Integer::intValue).toArray());
+            int[] timeOffsets = times.stream().distinct().flatMapToInt(time -> Arrays.stream(occurrences(bytes,
+                    littleEndian(time)))).toArray();
+            if (timeOffsets.length != times.size()) {
+                throw new IllegalStateException("the template's times are not all unique: " + timeOffsets.length);
+            }
+            return new Template(bytes, traceIdOffsets, timeOffsets, now);
+        }
+
+        /** The bytes of a fixed64 protobuf field's value. */
+        private static byte[] littleEndian(long value) {
+            return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+        }
+
+        private static int[] occurrences(byte[] haystack, byte[] needle) {
+            List<Integer> found = new ArrayList<>();
+            int from = 0;
+            int at;
+            while ((at = indexOf(haystack, needle, from)) >= 0) {
+                found.add(at);
+                from = at + needle.length;
+            }
+            return found.stream().mapToInt(Integer::intValue).toArray();
         }
 
         private static byte[] randomId(Random random, int length) {

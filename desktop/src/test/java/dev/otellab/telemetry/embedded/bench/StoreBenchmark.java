@@ -125,7 +125,7 @@ public final class StoreBenchmark {
             time("search: errors + attr matching none", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withErrorsOnly(true).withAttributes(Map.of("tenant.id", "tenant-3")),
                     lastHour, 20));
-            time("search: rare span name (name index)", () -> store.traces().search(
+            time("search: rare span name (span_names)", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withSpanName("no such span"), lastHour, 20));
             time("SLI tasks 1h/15s", () -> store.slis().sli("tasks", lastHour, Duration.ofSeconds(15)));
             time("SLO status tasks 1h", () -> store.slis().sloStatus("tasks", lastHour,
