@@ -294,6 +294,15 @@ public final class LabView implements LabDestination {
     }
 
     private void showParts() {
+        if (model.parts().isEmpty()) {
+            Label none = new Label(model.modeProperty().get() == LabMode.REMOTE
+                    ? "No remote stack yet: fill in its URLs below and press Save."
+                    : "No parts yet.");
+            none.getStyleClass().add("part-detail");
+            none.setWrapText(true);
+            partRows.getChildren().setAll(none);
+            return;
+        }
         partRows.getChildren().setAll(model.parts().stream().map(LabView::partRow).toList());
     }
 
@@ -421,7 +430,11 @@ public final class LabView implements LabDestination {
         output.setId("backend-output");
         output.getStyleClass().add("backend-output");
         output.setItems(model.output());
-        output.setPlaceholder(new Label("lab-backend's output shows here once it starts"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == LabMode.REMOTE
+                ? "A remote stack runs no lab-backend of the console's: there is no output to show"
+                : "lab-backend's output shows here once it starts", model.modeProperty()));
+        output.setPlaceholder(placeholder);
         output.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
