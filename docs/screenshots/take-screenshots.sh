@@ -39,4 +39,6 @@ fi
 echo "Taking the screenshots (about $((traffic_seconds / 60 + 2)) minutes)..."
 DISPLAY="$display" java -Dprism.order=sw -Dshots.trafficSeconds="$traffic_seconds" \
     -cp "$classpath" dev.otellab.ui.LabScreenshotTool "$here"
+echo "The Lab view in Docker and Remote mode..."
+DISPLAY="$display" java -Dprism.order=sw -cp "$classpath" dev.otellab.ui.ModeScreenshotTool "$here"
 echo "Screenshots written to $here"

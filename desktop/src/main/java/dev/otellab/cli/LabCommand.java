@@ -83,6 +83,12 @@ final class LabCommand implements Callable<Integer> {
             e.details().forEach(line -> err.println("  | " + line));
             return 1;
         }
+        LabPidFile pidFile = new LabPidFile(data.directories().dataDir());
+        try {
+            pidFile.writeThisProcess();
+        } catch (java.io.IOException e) {
+            err.println("(`lab-console stop` cannot find this lab: " + pidFile.file() + " cannot be written: " + e.getMessage() + ")");
+        }
         for (PartStatus part : lab.status().parts()) {
             out.printf(Locale.ROOT, "%-16s %-8s %s%n", part.part(), part.state(), part.detail());
         }
@@ -98,7 +104,7 @@ final class LabCommand implements Callable<Integer> {
         out.println();
         out.println("Look at it:  lab-console traces | lab-console logs --follow | lab-console sli"
                 + (data.dataDir == null ? "" : "   (with --data-dir " + data.dataDir + ")"));
-        out.println("Press Ctrl-C to stop (lab-backend flushes its telemetry first).");
+        out.println("Press Ctrl-C or run `lab-console stop` to stop (lab-backend flushes its telemetry first).");
         out.flush();
         lab.addStatusListener(status -> status.parts().stream()
                 .filter(part -> part.state() == dev.otellab.lab.PartState.FAILED)
@@ -109,6 +115,7 @@ final class LabCommand implements Callable<Integer> {
         UntilStopped.await(() -> {
             reporter.shutdownNow();
             lab.close();
+            pidFile.removeIfOurs();
         });
         return 0;
     }

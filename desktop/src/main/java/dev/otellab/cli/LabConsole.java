@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
                 LogsCommand.class,
                 SliCommand.class,
                 VerifyCommand.class,
+                StartCommand.class,
+                StopCommand.class,
                 ExercisesCommand.class,
                 BundleCommand.class,
         })

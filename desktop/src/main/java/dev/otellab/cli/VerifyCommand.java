@@ -58,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SloTargetOptions sloTargets;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = ModeConverter.class,
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = LabModeConverter.class,
             description = "embedded, docker or remote (default: ${DEFAULT-VALUE}).")
     LabMode mode;
 
@@ -105,9 +105,6 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             dataDir = temporary ? Files.createTempDirectory("lab-console-verify-") : dataDir;
             engine = LabEngines.open(mode, embeddedSettings(dataDir));
-        } catch (UnsupportedOperationException e) {
-            deleteQuietly(temporary ? dataDir : null);
-            return badUsage(err, e.getMessage());
         } catch (IOException | UncheckedIOException | TelemetryQueryException e) {
             err.println("The lab's data folder " + dataDir + " cannot be used: " + e.getMessage());
             err.flush();
@@ -205,17 +202,6 @@ final class VerifyCommand implements Callable<Integer> {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder left behind is harmless
-        }
-    }
-
-    static final class ModeConverter implements CommandLine.ITypeConverter<LabMode> {
-        @Override
-        public LabMode convert(String value) {
-            try {
-                return LabMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a mode: use embedded, docker or remote");
-            }
         }
     }
 

@@ -37,6 +37,16 @@ public interface LabEngine extends AutoCloseable {
     /** lab-backend's base URL while it runs. */
     Optional<URI> backendUrl();
 
+    /** Grafana's base URL when this mode has a Grafana to open (Docker while running, Remote when set). */
+    default Optional<URI> grafanaUrl() {
+        return Optional.empty();
+    }
+
+    /** The container controls when this mode runs a stack of containers (Docker). */
+    default java.util.Optional<StackControl> stackControl() {
+        return java.util.Optional.empty();
+    }
+
     /** The traffic generator aimed at the running lab-backend. */
     Optional<TrafficGenerator> traffic();
 

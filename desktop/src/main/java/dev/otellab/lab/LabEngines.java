@@ -1,27 +1,86 @@
 package dev.otellab.lab;
 
+import dev.otellab.config.BundledFiles;
+import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.docker.ComposeFileLocator;
+import dev.otellab.lab.docker.DockerLab;
+import dev.otellab.lab.docker.DockerLabSettings;
+import dev.otellab.lab.docker.GrafanaPassword;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
+import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteSettingsStore;
+import dev.otellab.telemetry.lgtm.LgtmClientSettings;
+import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.lgtm.LgtmSources;
 
-import java.util.Locale;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The one place that makes a lab engine for a mode. The engine is made, not started.
+ * The one place that makes a lab engine for a mode. Engines are made, not started.
  */
 public final class LabEngines {
+    /**
+     * The shortest window of the SLI queries' rate(): four of the stack's Prometheus scrape
+     * intervals (5 s in stack/prometheus/prometheus.yml).
+     */
+    public static final Duration DOCKER_RATE_WINDOW = Duration.ofSeconds(20);
+
     private LabEngines() {
     }
 
     /**
-     * An engine of {@code mode}. Throws UnsupportedOperationException (with a message for the
-     * user) for a mode this build does not include; may throw what opening the embedded store
-     * throws (TelemetryQueryException, UncheckedIOException).
+     * An engine of {@code mode}: embedded with {@code embedded}'s settings; Docker on the stack
+     * the console ships (stack/compose.yaml); Remote on the settings saved in the config folder.
+     * May throw what opening the embedded store throws (TelemetryQueryException,
+     * UncheckedIOException), or UncheckedIOException when Grafana's password cannot be kept.
      */
     public static LabEngine open(LabMode mode, EmbeddedLabSettings embedded) {
         return switch (mode) {
             case EMBEDDED -> new EmbeddedLab(embedded);
-            case DOCKER, REMOTE -> throw new UnsupportedOperationException("The " + mode.name().toLowerCase(Locale.ROOT)
-                    + " lab is not available in this build of the console; use the embedded mode.");
+            case DOCKER -> docker(embedded.directories());
+            case REMOTE -> remote(embedded.directories());
         };
+    }
+
+    /**
+     * The window's lab: embedded first (its store opens now); Docker and Remote are made when the
+     * user chooses them in the Lab view.
+     */
+    public static SwitchableLab switchable(EmbeddedLabSettings embedded) {
+        Map<LabMode, Supplier<? extends LabEngine>> modes = new LinkedHashMap<>();
+        EmbeddedLab first = new EmbeddedLab(embedded);
+        modes.put(LabMode.EMBEDDED, () -> first);
+        modes.put(LabMode.DOCKER, () -> docker(embedded.directories()));
+        modes.put(LabMode.REMOTE, () -> remote(embedded.directories()));
+        return new SwitchableLab(LabMode.EMBEDDED, modes);
+    }
+
+    /** The LGTM stack in Docker, read through the Tempo, Loki and Prometheus it publishes on 127.0.0.1. */
+    public static DockerLab docker(DataDirectories directories) {
+        BundledFiles files = BundledFiles.forThisProcess();
+        String password;
+        try {
+            password = GrafanaPassword.loadOrCreate(directories.grafanaAdminPasswordFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Grafana's admin password cannot be kept in "
+                    + directories.grafanaAdminPasswordFile() + ": " + e.getMessage(), e);
+        }
+        DockerLabSettings settings = DockerLabSettings.of(
+                ComposeFileLocator.locate(),
+                files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
+        LgtmSources sources = LgtmSources.connect(LgtmEndpoints.dockerDefaults(), LgtmClientSettings.DEFAULT,
+                DOCKER_RATE_WINDOW);
+        return new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
+    }
+
+    /** A team's stack, with the URLs and sign-in saved in the config folder (none yet: Start says what to set). */
+    public static RemoteLab remote(DataDirectories directories) {
+        return new RemoteLab(new RemoteSettingsStore(directories.configDir()).load());
     }
 }

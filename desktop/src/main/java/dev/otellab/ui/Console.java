@@ -1,8 +1,15 @@
 package dev.otellab.ui;
 
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.SwitchableLab;
+import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteSettingsStore;
+import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.lab.LabViewModel;
+import dev.otellab.ui.lab.RemoteSettingsViewModel;
 import dev.otellab.ui.logs.LogViewModel;
 import dev.otellab.ui.logs.LogsView;
 import dev.otellab.ui.shell.ConsoleSettings;
@@ -22,6 +29,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +84,8 @@ public final class Console {
                 return thread;
             });
             console.labModel = new LabViewModel(engine, executors, console.labControl);
-            console.lab = new LabView(console.labModel, services.statusBar()::showMessage);
+            RemoteSettingsViewModel remote = remoteSettings(engine, services, executors, console.labControl);
+            console.lab = new LabView(console.labModel, remote, services.statusBar()::showMessage);
             services.statusBar().setTrafficState(console.labModel.trafficTextProperty().get());
             console.labModel.trafficTextProperty().addListener(
                     (observable, was, is) -> services.statusBar().setTrafficState(is));
@@ -87,6 +96,7 @@ public final class Console {
         console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
+        services.labEngine().ifPresent(engine -> console.offerGrafana(engine, services, executors));
         services.labEngine().ifPresent(engine -> {
             ExerciseLoader loader = new ExerciseLoader();
             console.exerciseModel = new ExercisesViewModel(() -> loader.load(services.directories().exercisesDir()),
@@ -96,6 +106,26 @@ public final class Console {
         });
         window.register(views);
         return console;
+    }
+
+    /** "Open in Grafana" in the trace, log and SLI views, while the lab's mode has a Grafana. */
+    private void offerGrafana(LabEngine engine, ConsoleServices services, UiExecutors executors) {
+        GrafanaOpener grafana = new GrafanaOpener(engine::grafanaUrl, services.statusBar()::showMessage);
+        engine.addStatusListener(status -> executors.ui().execute(grafana::refresh));
+        traces.waterfallView().offerGrafana(grafana);
+        logs.offerGrafana(grafana);
+        slis.offerGrafana(grafana);
+    }
+
+    /** The remote stack's settings form, when the lab offers a remote mode. */
+    private static RemoteSettingsViewModel remoteSettings(LabEngine engine, ConsoleServices services, UiExecutors executors,
+                                                          Executor control) {
+        if (engine instanceof SwitchableLab switchable && switchable.modes().contains(LabMode.REMOTE)
+                && switchable.engineOf(LabMode.REMOTE) instanceof RemoteLab remote) {
+            return new RemoteSettingsViewModel(remote, new RemoteSettingsStore(services.directories().configDir()),
+                    executors, control);
+        }
+        return null;
     }
 
     public ConsoleWindow window() {

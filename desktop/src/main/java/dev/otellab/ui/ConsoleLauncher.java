@@ -1,6 +1,10 @@
 package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabEngines;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.ui.lab.LabStatusBarFeed;
@@ -34,9 +38,9 @@ public final class ConsoleLauncher {
             err.flush();
             return 1;
         }
-        EmbeddedLab lab;
+        SwitchableLab lab;
         try {
-            lab = new EmbeddedLab(settings);
+            lab = LabEngines.switchable(settings);
         } catch (RuntimeException e) {
             err.println("The console cannot open its telemetry store in " + directories.telemetryStoreDir() + ": " + e.getMessage());
             err.flush();
@@ -72,7 +76,7 @@ public final class ConsoleLauncher {
         }
     }
 
-    private static void closeUnlessShuttingDown(EmbeddedLab lab, Thread onSignal) {
+    private static void closeUnlessShuttingDown(LabEngine lab, Thread onSignal) {
         try {
             Runtime.getRuntime().removeShutdownHook(onSignal);
         } catch (IllegalStateException shuttingDown) {
@@ -86,12 +90,28 @@ public final class ConsoleLauncher {
      * and a status bar that follows the engine (mode, parts, receiver endpoint).
      */
     public static ConsoleServices services(EmbeddedLab lab, DataDirectories directories) {
+        return services((LabEngine) lab, directories);
+    }
+
+    /**
+     * The window's services over a lab engine of any mode: its three ports, the engine for the Lab
+     * view, and a status bar that follows the engine (mode, parts, where telemetry goes and is read).
+     */
+    public static ConsoleServices services(LabEngine lab, DataDirectories directories) {
         StatusBarViewModel statusBar = new StatusBarViewModel(ConsoleLauncher::onFxThread);
-        statusBar.setDataLocation("Embedded store: " + directories.telemetryStoreDir());
         ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), statusBar, directories, lab);
-        new LabStatusBarFeed(services.statusBar(), () -> lab.telemetryEndpoint()
-                .map(endpoint -> "OTLP " + endpoint).orElse("")).follow(lab);
+        new LabStatusBarFeed(services.statusBar(),
+                () -> lab.telemetryEndpoint().map(endpoint -> "OTLP " + endpoint).orElse(""),
+                mode -> dataLocation(mode, directories)).follow(lab);
         return services;
+    }
+
+    static String dataLocation(LabMode mode, DataDirectories directories) {
+        return switch (mode) {
+            case EMBEDDED -> "Embedded store: " + directories.telemetryStoreDir();
+            case DOCKER -> "Tempo, Loki and Prometheus in Docker (127.0.0.1)";
+            case REMOTE -> "Remote Tempo, Loki and Prometheus";
+        };
     }
 
     /**

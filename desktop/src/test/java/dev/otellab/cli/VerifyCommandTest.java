@@ -139,8 +139,6 @@ class VerifyCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             "--requests 0; --requests is a number from 1 to 10000, got 0",
-            "--mode docker; The docker lab is not available in this build of the console",
-            "--mode remote; The remote lab is not available in this build of the console",
             "--mode cloud; 'cloud' is not a mode: use embedded, docker or remote",
             "--format xml; 'xml' is not a report format: use md, json or junit",
             "--report MISSING/verify.xml; the folder of the report",

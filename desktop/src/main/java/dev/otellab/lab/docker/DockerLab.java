@@ -1,6 +1,7 @@
 package dev.otellab.lab.docker;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.StackControl;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
@@ -28,11 +29,13 @@ import java.util.function.Consumer;
  * (one part per service), lab-backend built into an image from the console's jar, telemetry read
  * through the query ports it is given (Tempo, Loki and Prometheus clients).
  */
-public final class DockerLab implements LabEngine {
+public final class DockerLab implements LabEngine, StackControl {
     public static final String BACKEND = "lab-backend";
     public static final String COLLECTOR = "otel-collector";
     static final int BACKEND_CONTAINER_PORT = 5000;
     static final int COLLECTOR_OTLP_HTTP_PORT = 4318;
+    static final String GRAFANA = "grafana";
+    static final int GRAFANA_HTTP_PORT = 3000;
     private static final long MONITOR_SECONDS = 2;
 
     private final DockerLabSettings settings;
@@ -52,6 +55,7 @@ public final class DockerLab implements LabEngine {
     private StackOrchestrator orchestrator;
     private boolean running;
     private URI backendUrl;
+    private URI grafanaUrl;
     private String telemetryEndpoint;
     private TrafficGenerator traffic;
     private LogStream backendOutput;
@@ -114,9 +118,23 @@ public final class DockerLab implements LabEngine {
     }
 
     /**
+     * Stops the stack's containers even when another process started them (`lab-console start
+     * --mode docker`, `docker compose up`); throws when no engine answers.
+     */
+    public void stopAnywhere() throws LabStartException {
+        StackOrchestrator stack = end();
+        if (stack == null) {
+            stack = connect();
+        }
+        stopQuietly(stack);
+        refreshParts(stack);
+    }
+
+    /**
      * Removes the stack's containers, network and volumes: every trace, log and metric the stack
      * kept is gone. The UI asks the user first.
      */
+    @Override
     public void reset() throws LabStartException, InterruptedException {
         StackOrchestrator stack = end();
         if (stack == null) {
@@ -126,7 +144,23 @@ public final class DockerLab implements LabEngine {
         refreshParts(stack);
     }
 
+    @Override
+    public Optional<StackControl> stackControl() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public synchronized List<String> services() {
+        return parts.keySet().stream().filter(name -> !name.equals("compose.yaml")).toList();
+    }
+
+    @Override
+    public String grafanaAdminPassword() {
+        return settings.grafanaAdminPassword();
+    }
+
     /** Restarts one service and waits until it is ready again. */
+    @Override
     public void restart(String service) throws LabStartException, InterruptedException {
         StackOrchestrator stack = connect();
         try {
@@ -139,6 +173,7 @@ public final class DockerLab implements LabEngine {
     }
 
     /** Follows one service's log (the last {@code tail} lines first) until the handle is closed. */
+    @Override
     public LogStream followLogs(String service, int tail, Consumer<String> lines) throws LabStartException {
         try {
             return connect().followLogs(service, tail, lines);
@@ -172,6 +207,12 @@ public final class DockerLab implements LabEngine {
     @Override
     public synchronized Optional<String> telemetryEndpoint() {
         return Optional.ofNullable(telemetryEndpoint);
+    }
+
+    /** Grafana's published URL while the stack runs (http://127.0.0.1:3000 with the stack's file). */
+    @Override
+    public synchronized Optional<URI> grafanaUrl() {
+        return running ? Optional.ofNullable(grafanaUrl) : Optional.empty();
     }
 
     /** lab-backend's published URL (http://127.0.0.1:5000 with the stack's file). */
@@ -296,6 +337,7 @@ public final class DockerLab implements LabEngine {
             running = true;
             backendUrl = backend;
             telemetryEndpoint = publishedUrl(statuses, COLLECTOR, COLLECTOR_OTLP_HTTP_PORT, "").orElse(null);
+            grafanaUrl = publishedUrl(statuses, GRAFANA, GRAFANA_HTTP_PORT, "").map(URI::create).orElse(null);
             traffic = backend == null ? null : new TrafficGenerator(backend, settings.traffic());
             monitoring = monitor.scheduleWithFixedDelay(() -> refreshParts(stack), MONITOR_SECONDS, MONITOR_SECONDS,
                     TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import dev.otellab.lab.PartStatus;
 import dev.otellab.ui.shell.PartHealth;
 import dev.otellab.ui.shell.StatusBarViewModel;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,24 +20,40 @@ import java.util.function.Supplier;
 public final class LabStatusBarFeed {
     private final StatusBarViewModel statusBar;
     private final Supplier<String> receiverEndpoint;
+    private final Function<LabMode, String> dataLocation;
 
     /**
      * @param receiverEndpoint where telemetry should be sent while the lab runs, e.g.
      *                         "OTLP http://127.0.0.1:4318" ("" when not known); called on the engine's thread
      */
     public LabStatusBarFeed(StatusBarViewModel statusBar, Supplier<String> receiverEndpoint) {
+        this(statusBar, receiverEndpoint, mode -> null);
+    }
+
+    /**
+     * @param dataLocation where the views read from in a mode ("Embedded store: /path", "Tempo, Loki,
+     *                     Prometheus on 127.0.0.1"); null leaves the status bar's line as it is
+     */
+    public LabStatusBarFeed(StatusBarViewModel statusBar, Supplier<String> receiverEndpoint,
+                            Function<LabMode, String> dataLocation) {
         this.statusBar = statusBar;
         this.receiverEndpoint = receiverEndpoint;
+        this.dataLocation = dataLocation;
     }
 
     /** Shows the engine's state now and follows it (the Lab view feeds the traffic line). */
     public void follow(LabEngine engine) {
-        statusBar.setLabMode(modeText(engine.mode()));
         show(engine.status());
         engine.addStatusListener(this::show);
     }
 
     void show(LabStatus status) {
+        statusBar.setLabMode(modeText(status.mode()));
+        String location = dataLocation.apply(status.mode());
+        if (location != null) {
+            statusBar.setDataLocation(location);
+        }
+        statusBar.retainParts(status.parts().stream().map(PartStatus::part).toList());
         for (PartStatus part : status.parts()) {
             statusBar.reportPart(health(part));
         }

@@ -1,5 +1,7 @@
 package dev.otellab.ui.lab;
 
+import dev.otellab.lab.LabMode;
+import dev.otellab.ui.common.ExternalBrowser;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficCounts;
@@ -12,15 +14,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -36,6 +42,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static dev.otellab.ui.common.FormControls.caption;
@@ -61,14 +68,32 @@ public final class LabView implements LabDestination {
      * @param notifier shows a short message in the status bar ("URL copied")
      */
     public LabView(LabViewModel model, Consumer<String> notifier) {
+        this(model, null, notifier);
+    }
+
+    /**
+     * @param remote the remote stack's settings form, shown in Remote mode; null when the console
+     *               offers no remote mode
+     */
+    public LabView(LabViewModel model, RemoteSettingsViewModel remote, Consumer<String> notifier) {
         this.model = model;
         this.notifier = notifier;
         this.rateValue = model.requestsPerSecondProperty().asObject();
         root.getStyleClass().add("lab-view");
         root.setId("lab-view");
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
-        root.setTop(new VBox(8, header(), problemBox()));
-        VBox left = new VBox(10, partsCard(), trafficCard());
+        root.setTop(new VBox(8, header(), modeBar(), problemBox()));
+        Node traffic = trafficCard();
+        Node stack = StackPane.create(model, url -> ExternalBrowser.open(url, notifier), notifier);
+        VBox left = new VBox(10, partsCard(), stack, traffic);
+        if (remote != null) {
+            Node settings = RemoteSettingsPane.create(remote);
+            left.getChildren().add(settings);
+            settings.visibleProperty().bind(Bindings.equal(model.modeProperty(), LabMode.REMOTE));
+            settings.managedProperty().bind(settings.visibleProperty());
+            traffic.visibleProperty().bind(settings.visibleProperty().not());
+            traffic.managedProperty().bind(traffic.visibleProperty());
+        }
         left.getStyleClass().add("lab-column");
         left.setMinWidth(330);
         SplitPane split = new SplitPane(left, outputCard());
@@ -142,6 +167,65 @@ public final class LabView implements LabDestination {
         return box;
     }
 
+    /** Embedded | Docker | Remote, with a sentence on the chosen mode; hidden when there is one mode. */
+    private Node modeBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox();
+        buttons.getStyleClass().add("mode-buttons");
+        for (LabMode mode : model.modes()) {
+            ToggleButton button = new ToggleButton(LabViewModel.modeName(mode));
+            button.setId("lab-mode-" + mode.name().toLowerCase(Locale.ROOT));
+            button.setUserData(mode);
+            button.setToggleGroup(group);
+            button.setSelected(mode == model.modeProperty().get());
+            button.disableProperty().bind(model.canChangeModeProperty().not().and(button.selectedProperty().not()));
+            button.setTooltip(new Tooltip(LabViewModel.modeDescription(mode)));
+            buttons.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((observable, was, is) -> {
+            if (is == null) {
+                group.selectToggle(was); // one mode is always chosen
+            } else if (is.getUserData() != model.modeProperty().get()) {
+                model.selectMode((LabMode) is.getUserData());
+            }
+        });
+        model.modeProperty().addListener((observable, was, is) -> group.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == is).findFirst().ifPresent(group::selectToggle));
+        Label description = new Label();
+        description.setId("lab-mode-description");
+        description.getStyleClass().add("result-summary");
+        description.setWrapText(true);
+        description.textProperty().bind(Bindings.createStringBinding(
+                () -> LabViewModel.modeDescription(model.modeProperty().get()), model.modeProperty()));
+        Label caption = new Label("Mode");
+        caption.getStyleClass().add("part-name");
+        HBox bar = new HBox(10, caption, buttons, description);
+        bar.setId("lab-mode-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(description, Priority.ALWAYS);
+        bar.setVisible(model.modes().size() > 1);
+        bar.setManaged(bar.isVisible());
+        return bar;
+    }
+
+    @Override
+    public Map<String, String> saveState() {
+        return Map.of("mode", model.modeProperty().get().name());
+    }
+
+    @Override
+    public void restoreState(Map<String, String> state) {
+        String saved = state.get("mode");
+        if (saved == null) {
+            return;
+        }
+        for (LabMode mode : model.modes()) {
+            if (mode.name().equals(saved)) {
+                model.selectMode(mode);
+            }
+        }
+    }
+
     private Node problemBox() {
         Label message = new Label();
         message.setId("lab-problem");
@@ -210,6 +294,15 @@ public final class LabView implements LabDestination {
     }
 
     private void showParts() {
+        if (model.parts().isEmpty()) {
+            Label none = new Label(model.modeProperty().get() == LabMode.REMOTE
+                    ? "No remote stack yet: fill in its URLs below and press Save."
+                    : "No parts yet.");
+            none.getStyleClass().add("part-detail");
+            none.setWrapText(true);
+            partRows.getChildren().setAll(none);
+            return;
+        }
         partRows.getChildren().setAll(model.parts().stream().map(LabView::partRow).toList());
     }
 
@@ -233,6 +326,13 @@ public final class LabView implements LabDestination {
         detail.setVisible(!part.detail().isEmpty());
         detail.setManaged(detail.isVisible());
         VBox row = new VBox(1, heading, detail);
+        if (part.hasProgress()) {
+            ProgressBar bar = new ProgressBar(part.progress());
+            bar.getStyleClass().add("part-progress");
+            bar.setMaxWidth(Double.MAX_VALUE);
+            VBox.setMargin(bar, new javafx.geometry.Insets(2, 0, 0, 20));
+            row.getChildren().add(bar);
+        }
         row.setId("part-" + part.part().toLowerCase(Locale.ROOT).replace(' ', '-'));
         row.getStyleClass().add("part-row");
         row.getProperties().put(PartState.class, part.state());
@@ -330,7 +430,11 @@ public final class LabView implements LabDestination {
         output.setId("backend-output");
         output.getStyleClass().add("backend-output");
         output.setItems(model.output());
-        output.setPlaceholder(new Label("lab-backend's output shows here once it starts"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == LabMode.REMOTE
+                ? "A remote stack runs no lab-backend of the console's: there is no output to show"
+                : "lab-backend's output shows here once it starts", model.modeProperty()));
+        output.setPlaceholder(placeholder);
         output.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -359,7 +463,28 @@ public final class LabView implements LabDestination {
                 () -> String.format(Locale.ROOT, "last %,d lines", model.output().size()), model.output()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, caption("lab-backend output"), gap, count, followOutput);
+        ChoiceBox<String> source = new ChoiceBox<>();
+        source.setId("output-source");
+        Runnable fillSources = () -> {
+            java.util.List<String> sources = new java.util.ArrayList<>();
+            sources.add(LabViewModel.BACKEND_OUTPUT);
+            model.stackServices().stream().filter(name -> !name.equals(LabViewModel.BACKEND_OUTPUT)).forEach(sources::add);
+            source.getItems().setAll(sources);
+            source.setValue(model.shownLogProperty().get());
+        };
+        fillSources.run();
+        model.stackServices().addListener((ListChangeListener<String>) change -> fillSources.run());
+        source.valueProperty().addListener((observable, was, is) -> {
+            if (is != null && !is.equals(model.shownLogProperty().get())) {
+                model.showLogOf(is);
+            }
+        });
+        model.shownLogProperty().addListener((observable, was, is) -> source.setValue(is));
+        source.visibleProperty().bind(model.hasStackProperty());
+        source.managedProperty().bind(source.visibleProperty());
+        Label heading = caption("");
+        heading.textProperty().bind(Bindings.when(model.hasStackProperty()).then("Output of").otherwise("lab-backend output"));
+        HBox top = new HBox(10, heading, source, gap, count, followOutput);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(6, top, output);
         VBox.setVgrow(output, Priority.ALWAYS);

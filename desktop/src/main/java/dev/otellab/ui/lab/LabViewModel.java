@@ -1,10 +1,13 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.StackControl;
+import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -49,6 +52,9 @@ public final class LabViewModel {
     public static final int OUTPUT_CAPACITY = 2_000;
     public static final Duration DRAIN_INTERVAL = Duration.ofMillis(100);
     public static final Duration COUNTS_INTERVAL = Duration.ofMillis(500);
+    /** The output list shows lab-backend's own output unless a stack service's log is chosen. */
+    public static final String BACKEND_OUTPUT = "lab-backend";
+    public static final int SERVICE_LOG_TAIL = 200;
     private static final Logger LOG = LoggerFactory.getLogger(LabViewModel.class);
 
     private final LabEngine engine;
@@ -81,6 +87,22 @@ public final class LabViewModel {
     private final BooleanBinding canStopTraffic;
     private final StringBinding trafficText;
 
+    private final ObservableList<LabMode> modes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<LabMode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
+    private final BooleanBinding canChangeMode;
+    private final ReadOnlyBooleanWrapper switchingMode = new ReadOnlyBooleanWrapper(this, "switchingMode");
+
+    private final ReadOnlyBooleanWrapper hasStack = new ReadOnlyBooleanWrapper(this, "hasStack");
+    private final ObservableList<String> stackServices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper grafanaUrl = new ReadOnlyStringWrapper(this, "grafanaUrl", "");
+    private final ReadOnlyStringWrapper grafanaPassword = new ReadOnlyStringWrapper(this, "grafanaPassword", "");
+    private final ReadOnlyStringWrapper shownLog = new ReadOnlyStringWrapper(this, "shownLog", BACKEND_OUTPUT);
+    private final ReadOnlyBooleanWrapper stackBusy = new ReadOnlyBooleanWrapper(this, "stackBusy");
+    private final BooleanBinding canReset;
+    private final BooleanBinding canRestartService;
+    private volatile String outputSource = BACKEND_OUTPUT;
+    private java.io.Closeable serviceLog;
+
     private TrafficGenerator generator;
     private ScheduledFuture<?> countsTimer;
 
@@ -89,7 +111,8 @@ public final class LabViewModel {
         this.executors = executors;
         this.control = control;
         canStart = Bindings.createBooleanBinding(
-                () -> state.get() == LabState.STOPPED || state.get() == LabState.FAILED, state);
+                () -> !switchingMode.get() && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED),
+                state, switchingMode);
         canStop = Bindings.createBooleanBinding(
                 () -> state.get() == LabState.RUNNING || state.get() == LabState.FAILED, state);
         canRestart = canStop;
@@ -113,9 +136,185 @@ public final class LabViewModel {
         slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
         errorPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
 
+        modes.setAll(engine instanceof SwitchableLab switchable ? switchable.modes() : List.of(engine.mode()));
+        mode.set(engine.mode());
+        canChangeMode = Bindings.createBooleanBinding(() -> modes.size() > 1 && !switchingMode.get()
+                && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), modes, state, switchingMode);
+
+        canReset = Bindings.createBooleanBinding(() -> hasStack.get() && !stackBusy.get()
+                && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), hasStack, stackBusy, state);
+        canRestartService = Bindings.createBooleanBinding(() -> hasStack.get() && !stackBusy.get()
+                && state.get() == LabState.RUNNING, hasStack, stackBusy, state);
+        refreshStack();
+
         parts.setAll(engine.status().parts());
         engine.addStatusListener(status -> executors.ui().execute(() -> applyStatus(status)));
-        engine.addBackendOutputListener(this::onOutputLine);
+        engine.addBackendOutputListener(line -> {
+            if (BACKEND_OUTPUT.equals(outputSource)) {
+                onOutputLine(line);
+            }
+        });
+    }
+
+    /**
+     * Switches the lab to another mode (Embedded, Docker, Remote) while it is stopped; the views
+     * then read that mode's telemetry. A mode whose engine cannot be made shows the reason and
+     * the previous mode stays.
+     */
+    public void selectMode(LabMode wanted) {
+        if (wanted == null || wanted == mode.get() || !canChangeMode.get()
+                || !(engine instanceof SwitchableLab switchable)) {
+            return;
+        }
+        LabMode previous = mode.get();
+        mode.set(wanted);
+        switchingMode.set(true);
+        problem.set(null);
+        control.execute(() -> {
+            try {
+                switchable.select(wanted);
+                LabStatus status = engine.status();
+                executors.ui().execute(() -> {
+                    switchingMode.set(false);
+                    state.set(LabState.STOPPED);
+                    parts.setAll(status.parts());
+                    showLogOf(BACKEND_OUTPUT);
+                    output.clear();
+                    refreshStack();
+                });
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.info("Switching the lab to {} failed: {}", wanted, reason);
+                executors.ui().execute(() -> {
+                    switchingMode.set(false);
+                    mode.set(previous);
+                    problem.set(new LabProblem("The " + modeName(wanted) + " mode is not available", List.of(reason),
+                            "Stay in " + modeName(previous) + " mode, or fix the cause and choose it again."));
+                });
+            }
+        });
+    }
+
+    /** Removes the stack's containers, network and volumes (the view asks the user first). */
+    public void resetStack() {
+        Optional<StackControl> stack = engine.stackControl();
+        if (!canReset.get() || stack.isEmpty()) {
+            return;
+        }
+        stackBusy.set(true);
+        problem.set(null);
+        control.execute(() -> runOnStack(() -> stack.get().reset(), "Resetting the stack failed",
+                "Check that the Docker engine runs, then press Reset again."));
+    }
+
+    /** Restarts one service of the running stack and waits until it is ready again. */
+    public void restartService(String service) {
+        Optional<StackControl> stack = engine.stackControl();
+        if (!canRestartService.get() || stack.isEmpty() || service == null) {
+            return;
+        }
+        stackBusy.set(true);
+        control.execute(() -> runOnStack(() -> stack.get().restart(service), "Restarting " + service + " failed",
+                "Look at its log (Output of: " + service + "), then Restart the lab."));
+    }
+
+    /** Shows one stack service's log in the output list, or lab-backend's output ({@link #BACKEND_OUTPUT}). */
+    public void showLogOf(String source) {
+        String wanted = source == null ? BACKEND_OUTPUT : source;
+        boolean alreadyShown = BACKEND_OUTPUT.equals(wanted) || serviceLog != null;
+        if (wanted.equals(outputSource) && alreadyShown) {
+            return;
+        }
+        closeServiceLog();
+        outputSource = wanted;
+        shownLog.set(wanted);
+        pendingOutput.drain();
+        output.clear();
+        Optional<StackControl> stack = engine.stackControl();
+        if (BACKEND_OUTPUT.equals(wanted) || stack.isEmpty()) {
+            return;
+        }
+        control.execute(() -> {
+            try {
+                java.io.Closeable opened = stack.get().followLogs(wanted, SERVICE_LOG_TAIL, line -> {
+                    if (wanted.equals(outputSource)) {
+                        onOutputLine(line);
+                    }
+                });
+                executors.ui().execute(() -> {
+                    if (wanted.equals(outputSource)) {
+                        serviceLog = opened;
+                    } else {
+                        closeQuietly(opened);
+                    }
+                });
+            } catch (LabStartException e) {
+                executors.ui().execute(() -> problem.set(LabProblem.from(e)));
+            }
+        });
+    }
+
+    private interface StackAction {
+        void run() throws LabStartException, InterruptedException;
+    }
+
+    private void runOnStack(StackAction action, String failure, String whatToDo) {
+        try {
+            action.run();
+            executors.ui().execute(() -> stackBusy.set(false));
+        } catch (LabStartException e) {
+            executors.ui().execute(() -> {
+                stackBusy.set(false);
+                problem.set(new LabProblem(failure + ": " + e.getMessage(), e.details(), whatToDo));
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executors.ui().execute(() -> stackBusy.set(false));
+        }
+    }
+
+    private void refreshStack() {
+        Optional<StackControl> stack = engine.stackControl();
+        hasStack.set(stack.isPresent());
+        List<String> services = stack.map(StackControl::services).orElse(List.of());
+        if (!services.equals(stackServices)) {
+            stackServices.setAll(services);
+        }
+        grafanaPassword.set(stack.map(StackControl::grafanaAdminPassword).orElse(""));
+        grafanaUrl.set(engine.grafanaUrl().map(URI::toString).orElse(""));
+    }
+
+    private void closeServiceLog() {
+        if (serviceLog != null) {
+            closeQuietly(serviceLog);
+            serviceLog = null;
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("Closing a service log failed", e);
+        }
+    }
+
+    /** "Embedded", "Docker" or "Remote": how the Lab view names a mode. */
+    public static String modeName(LabMode mode) {
+        return switch (mode) {
+            case EMBEDDED -> "Embedded";
+            case DOCKER -> "Docker";
+            case REMOTE -> "Remote";
+        };
+    }
+
+    /** One sentence on what a mode runs and where the views read from. */
+    public static String modeDescription(LabMode mode) {
+        return switch (mode) {
+            case EMBEDDED -> "The console's own OTLP receiver and store; lab-backend runs as a local process. No Docker needed.";
+            case DOCKER -> "The Grafana LGTM stack in Docker (Collector, Tempo, Loki, Prometheus, Grafana) with lab-backend as a container.";
+            case REMOTE -> "Your team's Tempo, Loki and Prometheus, reached by URL; the console starts nothing.";
+        };
     }
 
     /** Starts the lab in the background; the buttons wait until it is up or failed. */
@@ -222,6 +421,7 @@ public final class LabViewModel {
     /** The window closes: stop polling. The engine itself is closed by whoever made it. */
     public void close() {
         stopCountsTimer();
+        closeServiceLog();
     }
 
     private void startOnControlThread() {
@@ -291,6 +491,7 @@ public final class LabViewModel {
 
     private void applyStatus(LabStatus status) {
         parts.setAll(status.parts());
+        refreshStack();
         if (state.get() == LabState.RUNNING && status.anyFailed()) {
             failedPart(status);
         }
@@ -391,6 +592,59 @@ public final class LabViewModel {
 
     public ReadOnlyObjectProperty<LabProblem> problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Whether the current mode runs a stack of containers (Docker): the Stack card shows. */
+    public ReadOnlyBooleanProperty hasStackProperty() {
+        return hasStack.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> stackServices() {
+        return stackServices;
+    }
+
+    /** Grafana's URL while the stack runs, else "". */
+    public ReadOnlyStringProperty grafanaUrlProperty() {
+        return grafanaUrl.getReadOnlyProperty();
+    }
+
+    /** Grafana's admin password in Docker mode, else "". */
+    public ReadOnlyStringProperty grafanaPasswordProperty() {
+        return grafanaPassword.getReadOnlyProperty();
+    }
+
+    /** Whose output the output list shows: {@link #BACKEND_OUTPUT} or a stack service. */
+    public ReadOnlyStringProperty shownLogProperty() {
+        return shownLog.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty stackBusyProperty() {
+        return stackBusy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canResetProperty() {
+        return canReset;
+    }
+
+    public BooleanBinding canRestartServiceProperty() {
+        return canRestartService;
+    }
+
+    public ObservableList<LabMode> modes() {
+        return modes;
+    }
+
+    public ReadOnlyObjectProperty<LabMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Whether the mode can change now: more than one mode, the lab stopped, no switch in progress. */
+    public BooleanBinding canChangeModeProperty() {
+        return canChangeMode;
+    }
+
+    public ReadOnlyBooleanProperty switchingModeProperty() {
+        return switchingMode.getReadOnlyProperty();
     }
 
     public BooleanBinding canStartProperty() {

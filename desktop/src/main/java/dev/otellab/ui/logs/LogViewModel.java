@@ -127,6 +127,11 @@ public final class LogViewModel {
         }
     }
 
+    /** The time range the form describes; IllegalArgumentException says what is wrong. */
+    public TimeRange timeRange() {
+        return range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+    }
+
     /** The filter the form describes; IllegalArgumentException says what is wrong. */
     public LogFilter filter() {
         String trace = traceId.get().isBlank() ? "" : TelemetryIds.normalizeTraceId(traceId.get());

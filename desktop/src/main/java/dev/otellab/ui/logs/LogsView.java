@@ -4,6 +4,7 @@ import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.ui.common.BusyIndicator;
+import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.shell.LogDestination;
@@ -52,6 +53,25 @@ public final class LogsView implements LogDestination {
     private final BorderPane root = new BorderPane();
     private final TableView<LogRecord> table = new TableView<>();
     private final TextField text = new TextField();
+
+    private HBox actions;
+
+    /** Adds "Open in Grafana" (the same LogQL in Explore), shown while the lab's mode has a Grafana. */
+    public void offerGrafana(GrafanaOpener grafana) {
+        Button open = new Button("Open in Grafana");
+        open.setId("logs-open-grafana");
+        open.setTooltip(new javafx.scene.control.Tooltip("The same query in Grafana's Explore (Loki)"));
+        open.visibleProperty().bind(grafana.availableProperty());
+        open.managedProperty().bind(open.visibleProperty());
+        open.setOnAction(event -> {
+            try {
+                grafana.open(grafana.logsLink(model.filter(), model.timeRange()));
+            } catch (IllegalArgumentException e) {
+                grafana.open(java.util.Optional.empty());
+            }
+        });
+        actions.getChildren().add(open);
+    }
 
     public LogsView(LogViewModel model, ZoneId zone) {
         this.model = model;
@@ -225,6 +245,7 @@ public final class LogsView implements LogDestination {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox actions = new HBox(10, apply, follow, newCount, busy, gap, count, clear);
+        this.actions = actions;
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.otellab.config.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@code settings.json} in the console's config folder. A missing file gives
@@ -51,26 +51,12 @@ public final class SettingsStore {
 
     /** Writes the settings atomically; a failure is logged, never thrown (settings are a convenience). */
     public boolean save(ConsoleSettings settings) {
-        Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            mapper.writeValue(temp.toFile(), settings);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the console settings to {}: {}", file, e.getMessage());
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp file stays behind; it is never read
-                }
-            }
             return false;
         }
     }

@@ -65,6 +65,12 @@ public final class StatusBarViewModel {
         });
     }
 
+    /** Removes every part not named in {@code kept} (the lab changed mode and has other parts). */
+    public void retainParts(java.util.Collection<String> kept) {
+        java.util.Set<String> names = java.util.Set.copyOf(kept);
+        ui.execute(() -> parts.removeIf(health -> !names.contains(health.part())));
+    }
+
     public void removePart(String part) {
         ui.execute(() -> parts.removeIf(health -> health.part().equals(part)));
     }

@@ -5,6 +5,7 @@ import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
@@ -73,6 +74,25 @@ public final class SliView implements ConsoleView {
     private final LineChart<Number, Number> latency;
     private final TableView<SloStatus> sloTable = new TableView<>();
     private final TableView<TraceSummary> traceTable = new TableView<>();
+
+    private javafx.scene.layout.FlowPane actions;
+
+    /** Adds "Open dashboard in Grafana" (the lab's SLI/SLO dashboard), shown while the lab's mode has a Grafana. */
+    public void offerGrafana(GrafanaOpener grafana) {
+        Button open = new Button("Open dashboard in Grafana");
+        open.setId("sli-open-grafana");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.visibleProperty().bind(grafana.availableProperty());
+        open.managedProperty().bind(open.visibleProperty());
+        open.setOnAction(event -> {
+            try {
+                grafana.open(grafana.sliDashboardLink(model.timeRange()));
+            } catch (IllegalArgumentException e) {
+                grafana.open(java.util.Optional.empty());
+            }
+        });
+        actions.getChildren().add(1, open);
+    }
 
     public SliView(SliViewModel model, ZoneId zone) {
         this.model = model;
@@ -265,6 +285,7 @@ public final class SliView implements ConsoleView {
 
         // a flow, not a row: at the window's smallest size the numbers wrap instead of turning into "…"
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(12, 6, apply, autoRefresh, stepText, busy, summary());
+        this.actions = actions;
         actions.setAlignment(Pos.CENTER_LEFT);
         for (Node child : actions.getChildren()) {
             if (child instanceof javafx.scene.control.Control control) {

@@ -1,7 +1,9 @@
 package dev.otellab.ui.waterfall;
 
 import dev.otellab.telemetry.model.Trace;
+import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.common.BusyIndicator;
+import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.DurationText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -42,6 +44,24 @@ public final class WaterfallView extends BorderPane {
     private final TimeRuler ruler = new TimeRuler(nameColumnWidth, SCROLL_BAR_ALLOWANCE);
     private boolean selecting;
 
+    private final HBox top;
+
+    /** Adds "Open in Grafana" (this trace in Explore, Tempo), shown while the lab's mode has a Grafana. */
+    public void offerGrafana(GrafanaOpener grafana) {
+        Button open = new Button("Open in Grafana");
+        open.setId("trace-open-grafana");
+        open.setTooltip(new javafx.scene.control.Tooltip("This trace in Grafana's Explore (Tempo)"));
+        open.visibleProperty().bind(grafana.availableProperty().and(model.traceProperty().isNotNull()));
+        open.managedProperty().bind(open.visibleProperty());
+        open.setOnAction(event -> {
+            Trace trace = model.traceProperty().get();
+            long margin = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+            grafana.open(grafana.traceLink(trace.traceId(),
+                    new TimeRange(trace.startUnixNano() - margin, trace.endUnixNano() + margin)));
+        });
+        top.getChildren().add(open);
+    }
+
     public WaterfallView(WaterfallViewModel model, Runnable onBack, Consumer<String> notifier) {
         this.model = model;
         getStyleClass().add("waterfall-view");
@@ -63,6 +83,7 @@ public final class WaterfallView extends BorderPane {
         busy.setAlignment(Pos.CENTER_LEFT);
         BusyIndicator.showWhileBusy(busy, model.loadingProperty());
         HBox top = new HBox(12, back, heading, busy);
+        this.top = top;
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("view-header");
 

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * fails as the test says, and output lines and part failures on demand. Its traffic generator
  * is the real one, aimed at a closed port (every request it sends fails to connect).
  */
-final class FakeLabEngine implements LabEngine {
+public final class FakeLabEngine implements LabEngine {
     static final String RECEIVER = "OTLP receiver";
     static final String BACKEND = "lab-backend";
     static final URI URL = URI.create("http://127.0.0.1:9");
@@ -39,6 +39,91 @@ final class FakeLabEngine implements LabEngine {
     private volatile LabStartException nextFailure;
     private volatile List<PartStatus> parts = List.of(PartStatus.stopped(RECEIVER), PartStatus.stopped(BACKEND));
     private volatile TrafficGenerator traffic;
+    private final LabMode mode;
+    private volatile URI grafana;
+    private volatile FakeStack stack;
+
+    /** A stack of containers the view model can restart, reset and read logs of. */
+    public static final class FakeStack implements dev.otellab.lab.StackControl {
+        public final List<String> restarted = new CopyOnWriteArrayList<>();
+        public final AtomicInteger resets = new AtomicInteger();
+        public final List<Consumer<String>> logFollowers = new CopyOnWriteArrayList<>();
+        public final AtomicInteger closedLogs = new AtomicInteger();
+
+        @Override
+        public List<String> services() {
+            return List.of("otel-collector", "tempo", "lab-backend");
+        }
+
+        @Override
+        public void restart(String service) {
+            restarted.add(service);
+        }
+
+        @Override
+        public java.io.Closeable followLogs(String service, int tail, Consumer<String> lines) {
+            logFollowers.add(lines);
+            lines.accept(service + " says hello");
+            return closedLogs::incrementAndGet;
+        }
+
+        @Override
+        public void reset() {
+            resets.incrementAndGet();
+        }
+
+        @Override
+        public String grafanaAdminPassword() {
+            return "generated-secret";
+        }
+    }
+
+    /** From now on the lab is a stack of containers with these controls. */
+    public FakeStack withStack() {
+        stack = new FakeStack();
+        return stack;
+    }
+
+    @Override
+    public Optional<dev.otellab.lab.StackControl> stackControl() {
+        return Optional.ofNullable(stack);
+    }
+    final AtomicInteger closes = new AtomicInteger();
+
+    public FakeLabEngine() {
+        this(LabMode.EMBEDDED);
+    }
+
+    public FakeLabEngine(LabMode mode) {
+        this.mode = mode;
+    }
+
+    /** From now on the lab has a Grafana at {@code url} (null: none); reported with the next status. */
+    public void setGrafana(URI url) {
+        grafana = url;
+        publish(parts);
+    }
+
+    @Override
+    public Optional<URI> grafanaUrl() {
+        return Optional.ofNullable(grafana);
+    }
+
+    public int starts() {
+        return starts.get();
+    }
+
+    public int stops() {
+        return stops.get();
+    }
+
+    public int closes() {
+        return closes.get();
+    }
+
+    public InMemoryTelemetry telemetry() {
+        return telemetry;
+    }
 
     void failNextStart(LabStartException failure) {
         nextFailure = failure;
@@ -51,13 +136,13 @@ final class FakeLabEngine implements LabEngine {
                 new PartStatus(BACKEND, PartState.FAILED, why)));
     }
 
-    void print(String line) {
+    public void print(String line) {
         outputListeners.forEach(listener -> listener.accept(line));
     }
 
     @Override
     public LabMode mode() {
-        return LabMode.EMBEDDED;
+        return mode;
     }
 
     @Override
@@ -85,7 +170,7 @@ final class FakeLabEngine implements LabEngine {
 
     @Override
     public LabStatus status() {
-        return new LabStatus(LabMode.EMBEDDED, parts);
+        return new LabStatus(mode, parts);
     }
 
     @Override
@@ -134,6 +219,7 @@ final class FakeLabEngine implements LabEngine {
 
     @Override
     public void close() {
+        closes.incrementAndGet();
         stop();
     }
 
@@ -143,6 +229,11 @@ final class FakeLabEngine implements LabEngine {
         if (current != null) {
             current.close();
         }
+    }
+
+    /** Reports these parts, as an engine does while it works (e.g. an image pull with progress). */
+    public void publishParts(List<PartStatus> next) {
+        publish(next);
     }
 
     private void publish(List<PartStatus> next) {

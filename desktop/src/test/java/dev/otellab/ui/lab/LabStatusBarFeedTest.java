@@ -1,10 +1,18 @@
 package dev.otellab.ui.lab;
 
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.SwitchableLab;
 import dev.otellab.ui.shell.PartHealth;
 import dev.otellab.ui.shell.StatusBarViewModel;
 import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +40,27 @@ class LabStatusBarFeedTest {
 
             engine.stop();
             assertThat(statusBar.receiverEndpointProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void aModeSwitchShowsTheNewModesPartsAndWhereItsDataIs() {
+        StatusBarViewModel statusBar = new StatusBarViewModel(Runnable::run);
+        FakeLabEngine embedded = new FakeLabEngine(LabMode.EMBEDDED);
+        FakeLabEngine docker = new FakeLabEngine(LabMode.DOCKER);
+        Map<LabMode, Supplier<? extends LabEngine>> factories = new LinkedHashMap<>();
+        factories.put(LabMode.EMBEDDED, () -> embedded);
+        factories.put(LabMode.DOCKER, () -> docker);
+        try (SwitchableLab lab = new SwitchableLab(LabMode.EMBEDDED, factories)) {
+            new LabStatusBarFeed(statusBar, () -> "", mode -> mode + " data").follow(lab);
+            assertThat(statusBar.dataLocationProperty().get()).isEqualTo("EMBEDDED data");
+
+            lab.select(LabMode.DOCKER);
+            docker.publishParts(List.of(PartStatus.stopped("tempo"), PartStatus.stopped("loki")));
+
+            assertThat(statusBar.labModeProperty().get()).isEqualTo("Docker lab");
+            assertThat(statusBar.dataLocationProperty().get()).isEqualTo("DOCKER data");
+            assertThat(statusBar.parts()).extracting(PartHealth::part).containsExactly("tempo", "loki");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.otellab.ui.lab;
+package dev.otellab.ui.common;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,0 +1,107 @@
+package dev.otellab.ui.lab;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+
+import static dev.otellab.ui.common.FormControls.caption;
+
+/**
+ * The Lab view's card for a stack of containers (Docker mode): Grafana's address and admin
+ * sign-in, restarting one service, and Reset (after the user confirms) which removes the stack's
+ * data. Binds to the {@link LabViewModel}.
+ */
+final class StackPane {
+    private StackPane() {
+    }
+
+    static Node create(LabViewModel model, Consumer<String> openInBrowser, Consumer<String> notifier) {
+        Hyperlink grafana = new Hyperlink();
+        grafana.setId("stack-grafana-url");
+        grafana.textProperty().bind(Bindings.createStringBinding(() -> model.grafanaUrlProperty().get().isEmpty()
+                ? "Grafana: starts with the lab" : model.grafanaUrlProperty().get(), model.grafanaUrlProperty()));
+        grafana.disableProperty().bind(model.grafanaUrlProperty().isEmpty());
+        grafana.setOnAction(event -> openInBrowser.accept(model.grafanaUrlProperty().get()));
+        Label signIn = new Label("user admin");
+        signIn.getStyleClass().add("part-detail");
+        Button copyPassword = new Button("Copy password");
+        copyPassword.setId("stack-copy-password");
+        copyPassword.setTooltip(new Tooltip("Grafana's admin password, generated for this console and kept in its config folder"));
+        copyPassword.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.grafanaPasswordProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+            notifier.accept("Grafana's admin password copied");
+        });
+        copyPassword.disableProperty().bind(model.grafanaPasswordProperty().isEmpty());
+        HBox grafanaRow = new HBox(8, grafana, signIn, copyPassword);
+        grafanaRow.setAlignment(Pos.CENTER_LEFT);
+
+        ChoiceBox<String> service = new ChoiceBox<>(model.stackServices());
+        service.setId("stack-service");
+        Button restart = new Button("Restart service");
+        restart.setId("stack-restart-service");
+        restart.disableProperty().bind(model.canRestartServiceProperty().not().or(service.valueProperty().isNull()));
+        restart.setOnAction(event -> model.restartService(service.getValue()));
+        Button reset = new Button("Reset stack…");
+        reset.setId("stack-reset");
+        reset.getStyleClass().add("danger");
+        reset.disableProperty().bind(model.canResetProperty().not());
+        reset.setTooltip(new Tooltip("Remove the stack's containers, network and volumes (stop the lab first)"));
+        reset.setOnAction(event -> {
+            if (confirmReset(reset)) {
+                model.resetStack();
+            }
+        });
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.addRow(0, label("Grafana"), grafanaRow);
+        HBox serviceRow = new HBox(8, service, restart);
+        serviceRow.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(1, label("Service"), serviceRow);
+        form.addRow(2, label("Data"), reset);
+
+        VBox card = new VBox(8, caption("Docker stack"), form);
+        card.setId("stack-card");
+        card.getStyleClass().addAll("view-header", "lab-card");
+        card.visibleProperty().bind(model.hasStackProperty());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    static boolean confirmReset(Node owner) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", new ButtonType("Remove everything", ButtonBar.ButtonData.OK_DONE),
+                ButtonType.CANCEL);
+        alert.setTitle("Reset the Docker stack");
+        alert.setHeaderText("Remove the stack's containers, network and volumes?");
+        alert.setContentText("Every trace, log and metric that Tempo, Loki, Prometheus and Grafana kept is deleted, "
+                + "and Grafana starts over. The images stay, so the next Start needs no network.");
+        if (owner.getScene() != null) {
+            alert.initOwner(owner.getScene().getWindow());
+        }
+        return alert.showAndWait().map(button -> button.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.otellab.lab.remote;
+
+import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RemoteSettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedSettingsComeBackWholeAndTheFileIsTheOwnersOnly() throws Exception {
+        RemoteSettingsStore store = new RemoteSettingsStore(dir);
+        LgtmEndpoints saved = new LgtmEndpoints(URI.create("https://tempo.example.com"), URI.create("https://loki.example.com"),
+                URI.create("https://prom.example.com/prometheus"), URI.create("https://grafana.example.com"),
+                Auth.basic("team", "s3cret"), "team-a", dir.resolve("ca.pem"));
+
+        store.save(saved);
+
+        assertThat(store.load()).isEqualTo(saved);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(Files.list(dir)).containsExactly(store.file());
+    }
+
+    @Test
+    void aBearerTokenIsKept() throws Exception {
+        RemoteSettingsStore store = new RemoteSettingsStore(dir);
+        store.save(LgtmEndpoints.dockerDefaults().withAuth(Auth.bearer("t0ken")));
+
+        assertThat(store.load().auth()).isEqualTo(Auth.bearer("t0ken"));
+    }
+
+    @Test
+    void noFileOrABrokenFileMeansNotConfigured() throws Exception {
+        RemoteSettingsStore store = new RemoteSettingsStore(dir);
+        assertThat(store.load()).isEqualTo(LgtmEndpoints.none());
+
+        Files.writeString(store.file(), "{ \"tempo\": \"ftp://nope\"");
+        assertThat(store.load()).isEqualTo(LgtmEndpoints.none());
+    }
+}

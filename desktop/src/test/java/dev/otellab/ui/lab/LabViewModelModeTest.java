@@ -1,0 +1,107 @@
+package dev.otellab.ui.lab;
+
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.SwitchableLab;
+import dev.otellab.ui.common.TestExecutors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Choosing the lab's mode (Embedded, Docker, Remote) in the Lab view, without a screen. */
+class LabViewModelModeTest {
+    private final ScheduledExecutorService timer = TestExecutors.timer();
+    private final FakeLabEngine embedded = new FakeLabEngine(LabMode.EMBEDDED);
+    private final FakeLabEngine docker = new FakeLabEngine(LabMode.DOCKER);
+    private final SwitchableLab lab = lab();
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        lab.close();
+    }
+
+    private SwitchableLab lab() {
+        Map<LabMode, Supplier<? extends LabEngine>> factories = new LinkedHashMap<>();
+        factories.put(LabMode.EMBEDDED, () -> embedded);
+        factories.put(LabMode.DOCKER, () -> docker);
+        factories.put(LabMode.REMOTE, () -> {
+            throw new IllegalStateException("No remote stack is configured");
+        });
+        return new SwitchableLab(LabMode.EMBEDDED, factories);
+    }
+
+    private LabViewModel model() {
+        return new LabViewModel(lab, TestExecutors.direct(timer), Runnable::run);
+    }
+
+    @Test
+    void offersEveryModeOfTheLabAndStartsInItsCurrentMode() {
+        LabViewModel model = model();
+
+        assertThat(model.modes()).containsExactly(LabMode.EMBEDDED, LabMode.DOCKER, LabMode.REMOTE);
+        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+        assertThat(model.canChangeModeProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSingleEngineOffersNoChoice() {
+        LabViewModel model = new LabViewModel(new FakeLabEngine(LabMode.DOCKER), TestExecutors.direct(timer), Runnable::run);
+
+        assertThat(model.modes()).containsExactly(LabMode.DOCKER);
+        assertThat(model.canChangeModeProperty().get()).isFalse();
+    }
+
+    @Test
+    void theModeChangesOnlyWhileTheLabIsStopped() {
+        LabViewModel model = model();
+        model.start();
+
+        assertThat(model.canChangeModeProperty().get()).isFalse();
+        model.selectMode(LabMode.DOCKER);
+        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+
+        model.stop();
+        model.selectMode(LabMode.DOCKER);
+        assertThat(model.modeProperty().get()).isEqualTo(LabMode.DOCKER);
+        assertThat(lab.mode()).isEqualTo(LabMode.DOCKER);
+    }
+
+    @Test
+    void startAfterASwitchStartsTheNewModesEngine() {
+        LabViewModel model = model();
+        model.selectMode(LabMode.DOCKER);
+
+        model.start();
+
+        assertThat(docker.starts()).isEqualTo(1);
+        assertThat(embedded.starts()).isZero();
+        assertThat(model.stateProperty().get()).isEqualTo(LabState.RUNNING);
+    }
+
+    @Test
+    void aModeThatCannotBeMadeShowsWhyAndKeepsThePreviousMode() {
+        LabViewModel model = model();
+
+        model.selectMode(LabMode.REMOTE);
+
+        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+        assertThat(model.problemProperty().get().message()).contains("Remote mode is not available");
+        assertThat(model.problemProperty().get().details()).containsExactly("No remote stack is configured");
+        assertThat(model.canStartProperty().get()).isTrue();
+    }
+
+    @Test
+    void everyModeHasANameAndADescription() {
+        for (LabMode mode : LabMode.values()) {
+            assertThat(LabViewModel.modeName(mode)).isNotBlank();
+            assertThat(LabViewModel.modeDescription(mode)).isNotBlank();
+        }
+    }
+}
