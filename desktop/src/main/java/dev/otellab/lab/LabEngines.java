@@ -1,5 +1,6 @@
 package dev.otellab.lab;
 
+import dev.otellab.bundle.DockerImageBundles;
 import dev.otellab.config.BundledFiles;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.docker.ComposeFileLocator;
@@ -76,7 +77,10 @@ public final class LabEngines {
                 files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
         LgtmSources sources = LgtmSources.connect(LgtmEndpoints.dockerDefaults(), LgtmClientSettings.DEFAULT,
                 DOCKER_RATE_WINDOW);
-        return new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
+        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
+        String version = LabEngines.class.getPackage().getImplementationVersion();
+        lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));
+        return lab;
     }
 
     /** A team's stack, with the URLs and sign-in saved in the config folder (none yet: Start says what to set). */

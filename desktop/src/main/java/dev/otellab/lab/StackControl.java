@@ -23,6 +23,11 @@ public interface StackControl {
     /** Removes the stack's containers, network and volumes: all its telemetry is gone. */
     void reset() throws LabStartException, InterruptedException;
 
+    /** Export and import of the offline image bundle, when this console can make one. */
+    default java.util.Optional<ImageBundles> imageBundles() {
+        return java.util.Optional.empty();
+    }
+
     /** Grafana's admin password (user "admin"), generated on first use and kept in the config folder. */
     String grafanaAdminPassword();
 }

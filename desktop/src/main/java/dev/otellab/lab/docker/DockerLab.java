@@ -1,6 +1,7 @@
 package dev.otellab.lab.docker;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
@@ -39,6 +40,7 @@ public final class DockerLab implements LabEngine, StackControl {
     private static final long MONITOR_SECONDS = 2;
 
     private final DockerLabSettings settings;
+    private volatile ImageBundles imageBundles;
     private final TraceSource traces;
     private final LogSource logs;
     private final SliSource slis;
@@ -152,6 +154,16 @@ public final class DockerLab implements LabEngine, StackControl {
     @Override
     public synchronized List<String> services() {
         return parts.keySet().stream().filter(name -> !name.equals("compose.yaml")).toList();
+    }
+
+    /** The offline bundle of this lab's images (given by whoever made the lab: the bundle code builds on this package). */
+    public void useImageBundles(ImageBundles bundles) {
+        imageBundles = bundles;
+    }
+
+    @Override
+    public Optional<ImageBundles> imageBundles() {
+        return Optional.ofNullable(imageBundles);
     }
 
     @Override

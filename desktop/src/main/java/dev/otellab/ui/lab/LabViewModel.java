@@ -6,6 +6,7 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
 import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.traffic.TrafficCounts;
@@ -98,6 +99,10 @@ public final class LabViewModel {
     private final ReadOnlyStringWrapper grafanaPassword = new ReadOnlyStringWrapper(this, "grafanaPassword", "");
     private final ReadOnlyStringWrapper shownLog = new ReadOnlyStringWrapper(this, "shownLog", BACKEND_OUTPUT);
     private final ReadOnlyBooleanWrapper stackBusy = new ReadOnlyBooleanWrapper(this, "stackBusy");
+    private final ReadOnlyBooleanWrapper hasBundles = new ReadOnlyBooleanWrapper(this, "hasBundles");
+    private final javafx.beans.property.ReadOnlyDoubleWrapper bundleProgress =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "bundleProgress", -1);
+    private final ReadOnlyStringWrapper bundleMessage = new ReadOnlyStringWrapper(this, "bundleMessage", "");
     private final BooleanBinding canReset;
     private final BooleanBinding canRestartService;
     private volatile String outputSource = BACKEND_OUTPUT;
@@ -207,6 +212,50 @@ public final class LabViewModel {
                 "Check that the Docker engine runs, then press Reset again."));
     }
 
+    /** Saves every image the Docker lab needs into one file, for a classroom without network. */
+    public void exportBundle(java.nio.file.Path file) {
+        runBundle(file, "Saving the images to " + file.getFileName() + "…", ImageBundles::export);
+    }
+
+    /** Checks a bundle's checksums, then loads its images into the Docker engine. */
+    public void importBundle(java.nio.file.Path file) {
+        runBundle(file, "Checking and loading " + file.getFileName() + "…", ImageBundles::importFrom);
+    }
+
+    private interface BundleWork {
+        ImageBundles.Outcome run(ImageBundles bundles, java.nio.file.Path file, java.util.function.DoubleConsumer progress)
+                throws InterruptedException;
+    }
+
+    private void runBundle(java.nio.file.Path file, String doing, BundleWork work) {
+        Optional<ImageBundles> bundles = engine.stackControl().flatMap(StackControl::imageBundles);
+        if (file == null || bundles.isEmpty() || stackBusy.get()) {
+            return;
+        }
+        stackBusy.set(true);
+        bundleProgress.set(0);
+        bundleMessage.set(doing);
+        executors.background().execute(() -> {
+            ImageBundles.Outcome outcome;
+            try {
+                outcome = work.run(bundles.get(), file,
+                        fraction -> executors.ui().execute(() -> bundleProgress.set(Math.max(0, Math.min(1, fraction)))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = new ImageBundles.Outcome(false, "Cancelled: nothing was left half-written.");
+            } catch (RuntimeException e) {
+                LOG.warn("The image bundle failed", e);
+                outcome = new ImageBundles.Outcome(false, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            ImageBundles.Outcome shown = outcome;
+            executors.ui().execute(() -> {
+                stackBusy.set(false);
+                bundleProgress.set(-1);
+                bundleMessage.set(shown.ok() ? shown.message() : "Failed: " + shown.message());
+            });
+        });
+    }
+
     /** Restarts one service of the running stack and waits until it is ready again. */
     public void restartService(String service) {
         Optional<StackControl> stack = engine.stackControl();
@@ -281,6 +330,7 @@ public final class LabViewModel {
             stackServices.setAll(services);
         }
         grafanaPassword.set(stack.map(StackControl::grafanaAdminPassword).orElse(""));
+        hasBundles.set(stack.flatMap(StackControl::imageBundles).isPresent());
         grafanaUrl.set(engine.grafanaUrl().map(URI::toString).orElse(""));
     }
 
@@ -616,6 +666,21 @@ public final class LabViewModel {
     /** Whose output the output list shows: {@link #BACKEND_OUTPUT} or a stack service. */
     public ReadOnlyStringProperty shownLogProperty() {
         return shownLog.getReadOnlyProperty();
+    }
+
+    /** Whether this lab can export and import the offline image bundle. */
+    public ReadOnlyBooleanProperty hasBundlesProperty() {
+        return hasBundles.getReadOnlyProperty();
+    }
+
+    /** The running export's or import's done fraction, -1 when none runs. */
+    public javafx.beans.property.ReadOnlyDoubleProperty bundleProgressProperty() {
+        return bundleProgress.getReadOnlyProperty();
+    }
+
+    /** What the last export or import did, or is doing. */
+    public ReadOnlyStringProperty bundleMessageProperty() {
+        return bundleMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty stackBusyProperty() {

@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -17,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 import java.util.function.Consumer;
 
@@ -77,6 +79,7 @@ final class StackPane {
         serviceRow.setAlignment(Pos.CENTER_LEFT);
         form.addRow(1, label("Service"), serviceRow);
         form.addRow(2, label("Data"), reset);
+        form.addRow(3, label("Offline"), bundleRow(model, grafana));
 
         VBox card = new VBox(8, caption("Docker stack"), form);
         card.setId("stack-card");
@@ -84,6 +87,53 @@ final class StackPane {
         card.visibleProperty().bind(model.hasStackProperty());
         card.managedProperty().bind(card.visibleProperty());
         return card;
+    }
+
+    /** Export and import of the offline image bundle, with its progress and outcome. */
+    private static Node bundleRow(LabViewModel model, Node owner) {
+        Button export = new Button("Export images…");
+        export.setId("stack-export-bundle");
+        export.setTooltip(new Tooltip("Save every image the Docker lab needs into one file, for a classroom without network"));
+        export.setOnAction(event -> {
+            FileChooser chooser = chooser("Save the lab's images");
+            chooser.setInitialFileName("otel-lab-images.tar");
+            java.io.File file = chooser.showSaveDialog(owner.getScene().getWindow());
+            if (file != null) {
+                model.exportBundle(file.toPath());
+            }
+        });
+        Button load = new Button("Import images…");
+        load.setId("stack-import-bundle");
+        load.setTooltip(new Tooltip("Check a bundle's checksums, then load its images: Docker mode then starts offline"));
+        load.setOnAction(event -> {
+            java.io.File file = chooser("Load the lab's images").showOpenDialog(owner.getScene().getWindow());
+            if (file != null) {
+                model.importBundle(file.toPath());
+            }
+        });
+        for (Button button : new Button[] {export, load}) {
+            button.disableProperty().bind(model.hasBundlesProperty().not().or(model.stackBusyProperty()));
+        }
+        ProgressBar progress = new ProgressBar();
+        progress.setId("stack-bundle-progress");
+        progress.progressProperty().bind(model.bundleProgressProperty());
+        progress.visibleProperty().bind(model.bundleProgressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = new Label();
+        message.setId("stack-bundle-message");
+        message.getStyleClass().add("part-detail");
+        message.setWrapText(true);
+        message.textProperty().bind(model.bundleMessageProperty());
+        HBox buttons = new HBox(8, export, load, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, buttons, message);
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab image bundle (*.tar)", "*.tar"));
+        return chooser;
     }
 
     static boolean confirmReset(Node owner) {

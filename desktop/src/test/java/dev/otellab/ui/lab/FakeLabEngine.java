@@ -76,6 +76,29 @@ public final class FakeLabEngine implements LabEngine {
         public String grafanaAdminPassword() {
             return "generated-secret";
         }
+
+        /** Export writes one line to the file; import reads it back: enough for the view model's flow. */
+        @Override
+        public Optional<dev.otellab.lab.ImageBundles> imageBundles() {
+            return Optional.of(new dev.otellab.lab.ImageBundles() {
+                @Override
+                public Outcome export(java.nio.file.Path file, java.util.function.DoubleConsumer progress) {
+                    progress.accept(0.5);
+                    try {
+                        java.nio.file.Files.writeString(file, "images");
+                    } catch (java.io.IOException e) {
+                        return new Outcome(false, e.getMessage());
+                    }
+                    return new Outcome(true, "Saved 6 images to " + file);
+                }
+
+                @Override
+                public Outcome importFrom(java.nio.file.Path file, java.util.function.DoubleConsumer progress) {
+                    return java.nio.file.Files.exists(file) ? new Outcome(true, "Loaded 6 images")
+                            : new Outcome(false, file + " does not exist");
+                }
+            });
+        }
     }
 
     /** From now on the lab is a stack of containers with these controls. */

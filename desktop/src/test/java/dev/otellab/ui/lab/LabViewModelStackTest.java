@@ -81,6 +81,21 @@ class LabViewModelStackTest {
     }
 
     @Test
+    void exportAndImportReportTheirOutcomeAndFreeTheButtonsAfterwards(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        LabViewModel model = model();
+        assertThat(model.hasBundlesProperty().get()).isTrue();
+
+        model.exportBundle(dir.resolve("images.tar"));
+        assertThat(dir.resolve("images.tar")).exists();
+        assertThat(model.bundleMessageProperty().get()).startsWith("Saved 6 images to ");
+        assertThat(model.bundleProgressProperty().get()).isEqualTo(-1);
+        assertThat(model.stackBusyProperty().get()).isFalse();
+
+        model.importBundle(dir.resolve("missing.tar"));
+        assertThat(model.bundleMessageProperty().get()).isEqualTo("Failed: " + dir.resolve("missing.tar") + " does not exist");
+    }
+
+    @Test
     void withoutAStackThereIsNothingToReset() {
         LabViewModel model = new LabViewModel(new FakeLabEngine(), TestExecutors.direct(timer), Runnable::run);
 
