@@ -96,7 +96,7 @@ final class StackPane {
         export.setTooltip(new Tooltip("Save every image the Docker lab needs into one file, for a classroom without network"));
         export.setOnAction(event -> {
             FileChooser chooser = chooser("Save the lab's images");
-            chooser.setInitialFileName("otel-lab-images.tar");
+            chooser.setInitialFileName("lab-images.bundle");
             java.io.File file = chooser.showSaveDialog(owner.getScene().getWindow());
             if (file != null) {
                 model.exportBundle(file.toPath());
@@ -132,7 +132,7 @@ final class StackPane {
     private static FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab image bundle (*.tar)", "*.tar"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab image bundle", "*.bundle", "*.tar"));
         return chooser;
     }
 
