@@ -1,9 +1,9 @@
 package dev.otellab.cli;
 
+import dev.otellab.lab.LabMode;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,8 +14,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-
 import java.util.Optional;
 
 /**
@@ -24,18 +22,13 @@ import java.util.Optional;
  * name environment variables that hold them.
  */
 final class SourceOptions {
-    /** The lab modes a query command can read from. */
-    enum Mode {
-        EMBEDDED, DOCKER, REMOTE
-    }
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = ModeConverter.class,
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = LabModeConverter.class,
             description = "Read from: embedded (the console's own store), docker (the lab's stack on 127.0.0.1)"
                     + " or remote (--tempo/--loki/--prometheus). Default: ${DEFAULT-VALUE}.")
-    Mode mode;
+    LabMode mode;
 
     @Option(names = "--tempo", paramLabel = "URL", description = "Tempo's URL (remote mode; overrides docker's).")
     String tempo;
@@ -72,12 +65,12 @@ final class SourceOptions {
      * hint in text mode) when nothing is stored yet; docker and remote: the LGTM clients.
      */
     Optional<QuerySources> open(StoreOptions store, PrintWriter out) {
-        return mode == Mode.EMBEDDED ? store.open(out).map(SourceOptions::embedded) : Optional.of(lgtm());
+        return mode == LabMode.EMBEDDED ? store.open(out).map(SourceOptions::embedded) : Optional.of(lgtm());
     }
 
     /** As {@link #open(StoreOptions, PrintWriter)}, without the hint when nothing is stored. */
     Optional<QuerySources> openQuietly(StoreOptions store) {
-        if (mode != Mode.EMBEDDED) {
+        if (mode != LabMode.EMBEDDED) {
             return Optional.of(lgtm());
         }
         return TelemetryStore.exists(store.storeDir())
@@ -95,7 +88,7 @@ final class SourceOptions {
 
     LgtmEndpoints endpoints() {
         try {
-            LgtmEndpoints endpoints = mode == Mode.DOCKER ? LgtmEndpoints.dockerDefaults() : LgtmEndpoints.none();
+            LgtmEndpoints endpoints = mode == LabMode.DOCKER ? LgtmEndpoints.dockerDefaults() : LgtmEndpoints.none();
             if (tempo != null) {
                 endpoints = endpoints.withTempo(uri("--tempo", tempo));
             }
@@ -149,16 +142,4 @@ final class SourceOptions {
             throw new IllegalArgumentException(option + " is a URL like http://host:port, got '" + text + "'");
         }
     }
-
-    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
-        @Override
-        public Mode convert(String value) {
-            try {
-                return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a mode: use embedded, docker or remote");
-            }
-        }
-    }
-
 }
