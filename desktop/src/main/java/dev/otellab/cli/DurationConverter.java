@@ -1,11 +1,11 @@
 package dev.otellab.cli;
 
-import dev.otellab.config.DurationSpelling;
+import dev.otellab.presentation.DurationText;
 import picocli.CommandLine;
 
 import java.time.Duration;
 
-/** Durations as users type them: a whole number and a unit, e.g. 500ms, 30s, 15m, 1h, 2d. */
+/** Durations on the command line, in the window's grammar ({@link DurationText}): 500ms, 1.5s, 15m, 2d. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     @Override
@@ -15,7 +15,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     static Duration parse(String value) {
         try {
-            return DurationSpelling.parse(value);
+            return DurationText.parseRequired(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
@@ -23,6 +23,6 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     /** The shortest exact spelling of a duration in the same units (for messages). */
     static String format(Duration duration) {
-        return DurationSpelling.format(duration);
+        return DurationText.spell(duration);
     }
 }

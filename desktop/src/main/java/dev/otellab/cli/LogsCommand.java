@@ -1,8 +1,11 @@
 package dev.otellab.cli;
 
+import dev.otellab.lab.LabMode;
+import dev.otellab.presentation.TimeText;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.model.TelemetryIds;
+import dev.otellab.telemetry.lgtm.LokiLogSource;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.Subscription;
@@ -37,10 +40,13 @@ final class LogsCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--trace-id", paramLabel = "ID", description = "Only records of this trace.")
+    @Option(names = "--trace-id", paramLabel = "ID",
+            description = "Only records of this trace, at any age unless --since is given"
+                    + " (Loki: the last 30 days, its longest query by default).")
     String traceId;
 
-    @Option(names = "--span-id", paramLabel = "ID", description = "Only records of this span.")
+    @Option(names = "--span-id", paramLabel = "ID",
+            description = "Only records of this span, at any age unless --since is given (as --trace-id).")
     String spanId;
 
     @Option(names = "--service", paramLabel = "S", description = "Only records of this service (repeatable).")
@@ -54,7 +60,8 @@ final class LogsCommand implements Callable<Integer> {
     String text;
 
     @Option(names = "--since", paramLabel = "D", converter = DurationConverter.class, defaultValue = "15m",
-            description = "Records from this long before now (default: ${DEFAULT-VALUE}).")
+            description = "Records from this long before now (default: ${DEFAULT-VALUE};"
+                    + " with --trace-id or --span-id: any age).")
     Duration since;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many records (default: ${DEFAULT-VALUE}).")
@@ -80,14 +87,18 @@ final class LogsCommand implements Callable<Integer> {
             return 0;
         }
         try (QuerySources telemetry = opened.get()) {
-            List<LogRecord> newest = telemetry.logs().query(filter, TimeRange.last(since), limit, QueryDirection.NEWEST_FIRST);
+            boolean anyAge = byId() && !spec.commandLine().getParseResult().hasMatchedOption("--since");
+            TimeRange range = anyAge ? TimeRange.all() : TimeRange.last(since);
+            List<LogRecord> newest = telemetry.logs().query(filter, range, limit, QueryDirection.NEWEST_FIRST);
             List<LogRecord> records = new ArrayList<>(newest);
             java.util.Collections.reverse(records);
             if (!follow) {
                 if (store.json) {
                     out.println(JsonOutput.write(records));
                 } else if (records.isEmpty()) {
-                    out.println("No log records match in the last " + DurationConverter.format(since) + ".");
+                    out.println(anyAge ? "No log records match." + (source.mode == LabMode.EMBEDDED ? ""
+                            : " Loki was asked for the last " + DurationConverter.format(LokiLogSource.LONGEST_QUERY) + ".")
+                            : "No log records match in the last " + DurationConverter.format(since) + ".");
                 } else {
                     records.forEach(record -> out.println(line(record)));
                 }
@@ -114,6 +125,11 @@ final class LogsCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Records of one trace or span are looked up at any age, as `trace ID` finds a trace. */
+    private boolean byId() {
+        return traceId != null || spanId != null;
+    }
+
     private LogFilter filter() {
         try {
             String trace = traceId == null ? "" : TelemetryIds.normalizeTraceId(traceId);
@@ -128,7 +144,7 @@ final class LogsCommand implements Callable<Integer> {
 
     static String line(LogRecord record) {
         StringBuilder line = new StringBuilder()
-                .append(StoreOptions.time(record.timeUnixNano())).append(' ')
+                .append(TimeText.dateTime(record.timeUnixNano())).append(' ')
                 .append(String.format("%-5s", record.severity() == Severity.UNSPECIFIED ? record.severityText()
                         : record.severity().name()))
                 .append(' ').append(record.serviceName());

@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SliSeries;
@@ -45,7 +46,8 @@ final class SliCommand implements Callable<Integer> {
     Duration since;
 
     @Option(names = "--step", paramLabel = "D", converter = DurationConverter.class, defaultValue = "15s",
-            description = "Resolution of the series in --json output (default: ${DEFAULT-VALUE}).")
+            description = "Resolution of the series in --json output, and the last step gives the text's rate"
+                    + " (default: ${DEFAULT-VALUE}).")
     Duration step;
 
     @Mixin
@@ -120,8 +122,9 @@ final class SliCommand implements Callable<Integer> {
 
     private void print(String name, SliReport report, List<SloStatus> statuses, SloTargets targets, PrintWriter out) {
         out.printf("Service %s, last %s%n", name, DurationConverter.format(since));
-        TextTable table = new TextTable(List.of("ROUTE", "REQUESTS", "RATE/S", "ERRORS", "ERROR %", "AVAILABILITY",
-                "P50", "P95", "P99", "HEALTH"), false, true, true, true, true, true, true, true, true, false);
+        TextTable table = new TextTable(List.of("ROUTE", "REQUESTS", "RATE (LAST " + DurationConverter.format(step) + ")",
+                "ERRORS", "ERROR %", "AVAILABILITY", "P50", "P95", "P99", "HEALTH"),
+                false, true, true, true, true, true, true, true, true, false);
         List<SliSeries> series = new ArrayList<>();
         series.add(report.overall());
         series.addAll(report.byRoute());
@@ -129,29 +132,23 @@ final class SliCommand implements Callable<Integer> {
             SliSeries row = series.get(i);
             SliPoint total = row.total();
             table.row(row.isOverall() ? "(all routes)" : row.route(), Long.toString(total.requests()),
-                    number("%.2f", total.requestRate()), Long.toString(total.errors()),
-                    percent(total.errorRatio()), percent(total.availability()),
-                    latency(total.p50Millis()), latency(total.p95Millis()), latency(total.p99Millis()),
-                    statuses.get(i).overall().name());
+                    SloText.formatRate(lastStepRate(row)), Long.toString(total.errors()),
+                    SloText.formatPercent(total.errorRatio()), SloText.formatPercent(total.availability()),
+                    SloText.formatMillis(total.p50Millis()), SloText.formatMillis(total.p95Millis()),
+                    SloText.formatMillis(total.p99Millis()), SloText.healthText(statuses.get(i).overall()));
         }
         table.print(out);
         SloStatus overall = statuses.get(0);
         out.printf(Locale.ROOT, "SLO availability >= %s: %s -> %s (burn rate %s, error budget left %s)%n",
-                percent(targets.availability()), percent(overall.availability()), overall.availabilityHealth(),
-                number("%.2f", overall.burnRate()), percent(overall.errorBudgetRemaining()));
-        out.printf(Locale.ROOT, "SLO p95 latency <= %s: %s -> %s%n%n", latency(targets.p95LatencyMillis()),
-                latency(overall.p95LatencyMillis()), overall.latencyHealth());
+                SloText.formatPercent(targets.availability()), SloText.formatPercent(overall.availability()),
+                SloText.healthText(overall.availabilityHealth()), SloText.formatBurnRate(overall.burnRate()),
+                SloText.formatPercent(overall.errorBudgetRemaining()));
+        out.printf(Locale.ROOT, "SLO p95 latency <= %s: %s -> %s%n%n", SloText.formatMillis(targets.p95LatencyMillis()),
+                SloText.formatMillis(overall.p95LatencyMillis()), SloText.healthText(overall.latencyHealth()));
     }
 
-    private static String number(String format, double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
-    }
-
-    private static String percent(double ratio) {
-        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f%%", ratio * 100);
-    }
-
-    private static String latency(double millis) {
-        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.1f ms", millis);
+    /** Requests per second in the series' last step: what the service does now, not over the whole range. */
+    static double lastStepRate(SliSeries series) {
+        return series.points().isEmpty() ? Double.NaN : series.points().get(series.points().size() - 1).requestRate();
     }
 }

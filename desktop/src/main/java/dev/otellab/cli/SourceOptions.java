@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
@@ -82,7 +83,7 @@ final class SourceOptions {
     }
 
     private QuerySources lgtm() {
-        LgtmSources lgtm = LgtmSources.connect(endpoints());
+        LgtmSources lgtm = LabEngines.lgtmSources(mode, endpoints());
         return new QuerySources(lgtm.traces(), lgtm.logs(), lgtm.slis(), () -> { });
     }
 

@@ -6,15 +6,10 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Options every query command shares: where the data is and how to print it. */
 final class StoreOptions {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
-
     @Mixin
     DataDirOption data;
 
@@ -43,15 +38,5 @@ final class StoreOptions {
 
     static String noTelemetryMessage(Path dir) {
         return "No telemetry stored yet in " + dir + ". Run `lab-console receive` and point your service at it.";
-    }
-
-    static String time(long unixNano) {
-        return TIME.format(java.time.Instant.ofEpochSecond(0, unixNano));
-    }
-
-    static String millis(long nanos) {
-        double millis = nanos / 1e6;
-        return millis >= 1000 ? String.format(java.util.Locale.ROOT, "%.2f s", millis / 1000)
-                : String.format(java.util.Locale.ROOT, "%.1f ms", millis);
     }
 }

@@ -1,6 +1,10 @@
 package dev.otellab.cli;
 
+import dev.otellab.presentation.BarGeometry;
+import dev.otellab.presentation.DurationText;
+import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.Span;
+import dev.otellab.telemetry.model.SpanEvent;
 import dev.otellab.telemetry.model.SpanNode;
 import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
@@ -25,6 +29,8 @@ import java.util.concurrent.Callable;
 final class TraceCommand implements Callable<Integer> {
     static final int BAR_WIDTH = 40;
     private static final int NAME_WIDTH = 48;
+    private static final String EXCEPTION_TYPE = "exception.type";
+    private static final String EXCEPTION_MESSAGE = "exception.message";
 
     @Spec
     CommandSpec spec;
@@ -86,26 +92,22 @@ final class TraceCommand implements Callable<Integer> {
 
     static void waterfall(Trace trace, PrintWriter out) {
         long start = trace.startUnixNano();
-        long total = Math.max(1, trace.durationNanos());
+        long total = trace.durationNanos();
         Span root = trace.rootSpan();
         int errors = trace.errorCount();
         out.printf("Trace %s  %s: %s  %d span%s, %d error%s, %s%n%n", trace.traceId(), root.serviceName(), root.name(),
                 trace.spans().size(), trace.spans().size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                StoreOptions.millis(trace.durationNanos()));
+                DurationText.format(trace.durationNanos()));
         for (SpanNode node : trace.depthFirst()) {
             Span span = node.span();
             String label = "  ".repeat(node.depth()) + span.name();
             if (label.length() > NAME_WIDTH) {
                 label = label.substring(0, NAME_WIDTH - 1) + "…";
             }
-            int offset = (int) Math.min(BAR_WIDTH - 1, (span.startUnixNano() - start) * BAR_WIDTH / total);
-            int length = (int) Math.max(1, Math.min(BAR_WIDTH - offset,
-                    Math.round((double) span.durationNanos() * BAR_WIDTH / total)));
-            String bar = " ".repeat(Math.max(0, offset)) + "█".repeat(length)
-                    + " ".repeat(Math.max(0, BAR_WIDTH - offset - length));
             StringBuilder line = new StringBuilder();
-            line.append(String.format("%-" + NAME_WIDTH + "s |%s| %10s  %s", label, bar,
-                    StoreOptions.millis(span.durationNanos()), span.serviceName()));
+            line.append(String.format("%-" + NAME_WIDTH + "s |%s| %10s  %s", label,
+                    BarGeometry.of(span, start, total).text(BAR_WIDTH), DurationText.format(span.durationNanos()),
+                    span.serviceName()));
             if (span.isError()) {
                 line.append("  ERROR");
                 if (!span.statusMessage().isEmpty()) {
@@ -116,6 +118,26 @@ final class TraceCommand implements Callable<Integer> {
                 line.append("  (parent ").append(span.parentSpanId()).append(" not received)");
             }
             out.println(line);
+            String indent = "  ".repeat(node.depth() + 1);
+            for (SpanEvent event : span.events()) {
+                if (event.isException()) {
+                    out.println(indent + "exception " + exception(event));
+                }
+            }
         }
+    }
+
+    /** "type: message" of an exception event, either part alone when the other is missing. */
+    private static String exception(SpanEvent event) {
+        String type = text(event.attributes().get(EXCEPTION_TYPE));
+        String message = text(event.attributes().get(EXCEPTION_MESSAGE));
+        if (type.isEmpty()) {
+            return message.isEmpty() ? "(no type or message)" : message;
+        }
+        return message.isEmpty() ? type : type + ": " + message;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : Attributes.asText(value).strip();
     }
 }

@@ -1,5 +1,7 @@
 package dev.otellab.cli;
 
+import dev.otellab.presentation.DurationText;
+import dev.otellab.presentation.TimeText;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
@@ -85,11 +87,13 @@ final class TracesCommand implements Callable<Integer> {
         List<TraceSummary> traces = List.of();
         if (opened.isPresent()) {
             try (QuerySources sources = opened.get()) {
-                traces = sources.traces().search(criteria, range, limit);
+                traces = sources.traces().search(criteria, range, limit + 1);
             }
         } else if (!store.json) {
             return 0;
         }
+        boolean more = traces.size() > limit;
+        traces = more ? traces.subList(0, limit) : traces;
         if (store.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TraceSummary trace : traces) {
@@ -107,17 +111,21 @@ final class TracesCommand implements Callable<Integer> {
             }
             out.println(JsonOutput.write(rows));
         } else if (traces.isEmpty()) {
-            out.println("No traces match between " + StoreOptions.time(range.fromUnixNano()) + " and "
-                    + StoreOptions.time(range.toUnixNano()) + ".");
+            out.println("No traces match between " + TimeText.dateTime(range.fromUnixNano()) + " and "
+                    + TimeText.dateTime(range.toUnixNano()) + ".");
         } else {
             TextTable table = new TextTable(List.of("START", "TRACE ID", "ROOT SERVICE", "ROOT NAME", "DURATION", "SPANS",
                     "ERRORS"), false, false, false, false, true, true, true);
             for (TraceSummary trace : traces) {
-                table.row(StoreOptions.time(trace.startUnixNano()), trace.traceId(), trace.rootService(), trace.rootName(),
-                        StoreOptions.millis(trace.durationNanos()), Integer.toString(trace.spanCount()),
+                table.row(TimeText.dateTime(trace.startUnixNano()), trace.traceId(), trace.rootService(), trace.rootName(),
+                        DurationText.format(trace.durationNanos()), Integer.toString(trace.spanCount()),
                         Integer.toString(trace.errorCount()));
             }
             table.print(out);
+            if (more) {
+                out.println("Showing the newest " + limit + " traces; more match. See more with --limit N,"
+                        + " or fewer with filters or a shorter --since.");
+            }
         }
         out.flush();
         return 0;

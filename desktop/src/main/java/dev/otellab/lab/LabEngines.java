@@ -62,8 +62,27 @@ public final class LabEngines {
         return new SwitchableLab(LabMode.EMBEDDED, modes);
     }
 
+    /**
+     * The query ports over an LGTM stack as a mode reads it, for the window's lab engines and the
+     * CLI's {@code --mode docker|remote} alike, so that both faces send the same queries. Docker:
+     * the SLI queries' rate() spans at least {@link #DOCKER_RATE_WINDOW} (the stack scrapes every
+     * 5 s); Remote: at least a minute, for Prometheus's default 15 s scrapes.
+     */
+    public static LgtmSources lgtmSources(LabMode mode, LgtmEndpoints endpoints) {
+        return switch (mode) {
+            case DOCKER -> LgtmSources.connect(endpoints, LgtmClientSettings.DEFAULT, DOCKER_RATE_WINDOW);
+            case REMOTE -> LgtmSources.connect(endpoints);
+            case EMBEDDED -> throw new IllegalArgumentException("The embedded lab reads its own store, not an LGTM stack");
+        };
+    }
+
     /** The LGTM stack in Docker, read through the Tempo, Loki and Prometheus it publishes on 127.0.0.1. */
     public static DockerLab docker(DataDirectories directories) {
+        return docker(directories, LgtmEndpoints.dockerDefaults());
+    }
+
+    /** As {@link #docker(DataDirectories)}, reading the stack's backends at {@code endpoints}. */
+    public static DockerLab docker(DataDirectories directories, LgtmEndpoints endpoints) {
         BundledFiles files = BundledFiles.forThisProcess();
         String password;
         try {
@@ -75,8 +94,7 @@ public final class LabEngines {
         DockerLabSettings settings = DockerLabSettings.of(
                 ComposeFileLocator.locate(),
                 files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
-        LgtmSources sources = LgtmSources.connect(LgtmEndpoints.dockerDefaults(), LgtmClientSettings.DEFAULT,
-                DOCKER_RATE_WINDOW);
+        LgtmSources sources = lgtmSources(LabMode.DOCKER, endpoints);
         DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
         String version = LabEngines.class.getPackage().getImplementationVersion();
         lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.otellab.config.DurationSpelling;
+import dev.otellab.presentation.DurationText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +55,7 @@ public final class ExerciseLoader {
         durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
             @Override
             public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                return DurationSpelling.parse(parser.getValueAsString());
+                return DurationText.parseRequired(parser.getValueAsString());
             }
         });
         yaml = YAMLMapper.builder()

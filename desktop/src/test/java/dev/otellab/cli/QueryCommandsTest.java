@@ -68,8 +68,8 @@ class QueryCommandsTest {
         List<String> lines = result.out().lines().toList();
         assertThat(lines.get(0)).contains("START", "TRACE ID", "ROOT SERVICE", "ROOT NAME", "DURATION", "SPANS", "ERRORS");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains(traceId(2), "frontend", "POST /api/tasks", "30.0 ms");
-        assertThat(lines.get(2)).contains(traceId(1), "GET /api/tasks", "120.0 ms");
+        assertThat(lines.get(1)).contains(traceId(2), "frontend", "POST /api/tasks", "30 ms");
+        assertThat(lines.get(2)).contains(traceId(1), "GET /api/tasks", "120 ms");
     }
 
     @Test
@@ -97,9 +97,9 @@ class QueryCommandsTest {
         assertThat(result.exitCode()).isZero();
         List<String> lines = result.out().lines().filter(line -> line.contains("|")).toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("GET /api/tasks").contains("120.0 ms", "frontend")
+        assertThat(lines.get(0)).startsWith("GET /api/tasks").contains("120 ms", "frontend")
                 .contains("|" + "█".repeat(TraceCommand.BAR_WIDTH) + "|");
-        assertThat(lines.get(1)).startsWith("  SELECT tasks").contains("40.0 ms", "tasks");
+        assertThat(lines.get(1)).startsWith("  SELECT tasks").contains("40 ms", "tasks");
         assertThat(lines.get(2)).startsWith("    fetch rows");
     }
 
@@ -156,8 +156,8 @@ class QueryCommandsTest {
         CliRun json = run("sli", "--json", "--since", "1h", "--step", "1m");
 
         assertThat(table.exitCode()).isZero();
-        assertThat(table.out()).contains("(all routes)", "/api/tasks", "50.00%", "RED",
-                "SLO availability >= 99.00%: 50.00% -> RED (burn rate 50.00");
+        assertThat(table.out()).contains("(all routes)", "/api/tasks", "50.0 %", "Missed",
+                "SLO availability >= 99.0 %: 50.0 % -> Missed (burn rate 50.00×").doesNotContain("RED");
         JsonNode services = JsonOutput.mapper().readTree(json.out());
         assertThat(services).singleElement().satisfies(service -> {
             assertThat(service.get("service").asText()).isEqualTo("frontend");
@@ -172,7 +172,7 @@ class QueryCommandsTest {
         CliRun result = run("traces", "--since", "15 minutes");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("'15 minutes' is not a duration", "e.g. 500ms, 30s, 15m, 1h, 2d")
+        assertThat(result.err()).contains("'15 minutes' is not a duration", "like 250ms, 1.5s, 15m or 2d")
                 .doesNotContain("at dev.otellab");
     }
 

@@ -60,9 +60,9 @@ class RemoteQueryCommandsTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("START", "TRACE ID", "ROOT SERVICE", "ROOT NAME", "DURATION", "SPANS", "ERRORS");
         assertThat(lines.get(1)).contains("f6d2b99fcc60c0ca4f6558eb5785eba9", "checkout-svc", "GET /checkout/{cart}",
-                "15.0 ms");
+                "15.2 ms");
         assertThat(lines.get(2)).contains(FAILING_TRACE).endsWith("2");
-        assertThat(lines.get(3)).contains("369dea44f7018d6885191a89b2115980", "16.0 ms");
+        assertThat(lines.get(3)).contains("369dea44f7018d6885191a89b2115980", "16.2 ms");
         assertThat(server.lastRequest().param("q")).isEqualTo("{ resource.service.name = \"checkout-svc\" }");
     }
 

@@ -144,8 +144,8 @@ class VerifyCommandTest {
             "--report MISSING/verify.xml; the folder of the report",
             "--report DIR/verify.txt; the name does not say the format",
             "--slow 60 --errors 50; --slow and --errors add up to more than 100%",
-            "--availability-target 100; An availability target is between 0 and 100%",
-            "--p95-target soon; 'soon' is not a duration",
+            "--availability-target 100; The availability target is a percentage above 0 and below 100",
+            "--p95-target soon; The p95 latency target is a positive duration like 500ms or 0.5s (a bare number is milliseconds); 'soon' is not",
             "--timeout 0s; --timeout must be a positive duration",
     })
     void badUsageExitsWithTwoAndAReasonBeforeTheLabStarts(String arguments, String message) {

@@ -32,7 +32,7 @@ public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, Tr
      */
     public static LgtmSources connect(LgtmEndpoints endpoints, LgtmClientSettings settings, Duration rateWindow) {
         LgtmHttp http = new LgtmHttp(endpoints, settings);
-        TempoTraceSource tempo = new TempoTraceSource(http);
+        TempoTraceSource tempo = new TempoTraceSource(http, Clock.systemUTC());
         PrometheusSliSource prometheus = new PrometheusSliSource(http, rateWindow, Clock.systemUTC());
         return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus);
     }

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 public final class LokiLogSource implements LogSource {
     static final String ENCODING_FLAGS_HEADER = "X-Loki-Response-Encoding-Flags";
     static final String CATEGORIZE_LABELS = "categorize-labels";
+    /** The longest range a query asks Loki for; an older start is moved up to it. */
+    public static final Duration LONGEST_QUERY = QueryRanges.LONGEST;
 
     private final LgtmHttp http;
     private final Clock clock;

@@ -17,8 +17,11 @@ import dev.otellab.telemetry.query.TraceTags;
 import okhttp3.HttpUrl;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,17 +34,31 @@ import java.util.TreeSet;
  * Traces from Tempo's HTTP API: TraceQL search ({@code /api/search}), a trace by id
  * ({@code /api/traces/{id}}) and tag names and values for the search form.
  *
+ * <p>Tempo 2.7 answers a search with the first {@code limit} matches it finds, not the newest:
+ * the search asks for a short recent window first and widens it until a window holds
+ * {@code limit} matches or covers the range, merging the answers (docs/decisions/0031).
+ *
  * <p>What a Tempo search result cannot say exactly (docs/decisions/0011): the trace duration is
- * whole milliseconds ({@code durationMs}); span and error counts come from {@code serviceStats}
+ * whole milliseconds ({@code durationMs}, left out under 1 ms), so the matched spans' own
+ * nanoseconds refine it (exact when the root span matched); span and error counts come from {@code serviceStats}
  * (Tempo 2.5+), and without it only the spans of the matching spansets are counted and errors
  * are 0; a trace whose root span has not arrived has Tempo's placeholder root service name.
  * Tempo omits leading zeros of trace ids in search results: they are padded back.
  */
 public final class TempoTraceSource implements TraceSource, TraceTags {
-    private final LgtmHttp http;
+    /** The newest window searched first: Tempo finds a trace 5-25 s after it ends, so shorter finds nothing. */
+    static final Duration FIRST_WINDOW = Duration.ofSeconds(10);
+    /** Each next window is this many times as long (10 s, 30 s, 90 s, 4.5 m, 13.5 m, ...). */
+    static final int WIDENING = 3;
+    /** The last of at most this many searches asks for the whole range. */
+    static final int MAX_QUERIES = 8;
 
-    TempoTraceSource(LgtmHttp http) {
+    private final LgtmHttp http;
+    private final Clock clock;
+
+    TempoTraceSource(LgtmHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override
@@ -50,22 +67,48 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
             return List.of();
         }
         String traceQl = TraceQl.of(criteria);
+        long end = range.toUnixNano() == Long.MAX_VALUE ? TimeRange.toNanos(clock.instant()) : range.toUnixNano();
+        Map<String, TraceSummary> found = new HashMap<>();
+        long window = FIRST_WINDOW.toNanos();
+        for (int queries = 1; ; queries++) {
+            long start = end - window;
+            boolean whole = start <= range.fromUnixNano() || queries == MAX_QUERIES;
+            List<TraceSummary> answer = query(traceQl, whole ? range : new TimeRange(start, end), limit);
+            answer.forEach(summary -> found.merge(summary.traceId(), summary, TempoTraceSource::longer));
+            if (whole || answer.size() >= limit) {
+                break;
+            }
+            window *= WIDENING;
+        }
+        return found.values().stream()
+                .filter(summary -> range.contains(summary.startUnixNano()))
+                .sorted(Comparator.comparingLong(TraceSummary::startUnixNano).reversed()
+                        .thenComparing(TraceSummary::traceId))
+                .limit(limit)
+                .toList();
+    }
+
+    /** One search: Tempo's matches that started within {@code window}. */
+    private List<TraceSummary> query(String traceQl, TimeRange window, int limit) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("q", traceQl);
         query.put("limit", Integer.toString(limit));
-        query.putAll(seconds(range));
+        query.putAll(seconds(window));
         JsonNode answer = http.getJson(Backend.TEMPO, http.url(Backend.TEMPO, "api/search", query),
                 "trace search " + traceQl);
         List<TraceSummary> summaries = new ArrayList<>();
         for (JsonNode trace : answer.path("traces")) {
             TraceSummary summary = summary(trace);
-            if (range.contains(summary.startUnixNano())) {
+            if (window.contains(summary.startUnixNano())) {
                 summaries.add(summary);
             }
         }
-        summaries.sort(Comparator.comparingLong(TraceSummary::startUnixNano).reversed()
-                .thenComparing(TraceSummary::traceId));
-        return summaries.size() > limit ? List.copyOf(summaries.subList(0, limit)) : summaries;
+        return summaries;
+    }
+
+    /** Of two answers for one trace (wider windows may see more of its spans), the one that knows more. */
+    private static TraceSummary longer(TraceSummary first, TraceSummary second) {
+        return second.durationNanos() > first.durationNanos() || second.spanCount() > first.spanCount() ? second : first;
     }
 
     @Override
@@ -119,7 +162,7 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
         String id = padded(trace.path("traceID").asText());
         String rootService = trace.path("rootServiceName").asText("");
         long start = Long.parseLong(trace.path("startTimeUnixNano").asText("0"));
-        long duration = trace.path("durationMs").asLong(0) * 1_000_000L;
+        long duration = Math.max(trace.path("durationMs").asLong(0) * 1_000_000L, matchedExtent(trace, start));
         int spans = 0;
         int errors = 0;
         Set<String> services = new LinkedHashSet<>();
@@ -135,6 +178,26 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
         }
         return new TraceSummary(id, rootService, trace.path("rootTraceName").asText(""), start, duration, spans,
                 errors, services);
+    }
+
+    /**
+     * How long after the trace's start its latest matched span ends, in nanoseconds: exact where
+     * {@code durationMs} is whole milliseconds, or missing altogether under 1 ms (a zero is
+     * left out of Tempo's JSON).
+     */
+    private static long matchedExtent(JsonNode trace, long traceStart) {
+        long extent = 0;
+        List<JsonNode> spans = new ArrayList<>();
+        trace.path("spanSets").forEach(spanSet -> spanSet.path("spans").forEach(spans::add));
+        trace.path("spanSet").path("spans").forEach(spans::add);
+        for (JsonNode span : spans) {
+            long spanStart = Long.parseLong(span.path("startTimeUnixNano").asText("0"));
+            long spanDuration = Long.parseLong(span.path("durationNanos").asText("0"));
+            if (spanStart > 0 && spanStart >= traceStart) {
+                extent = Math.max(extent, spanStart - traceStart + spanDuration);
+            }
+        }
+        return extent;
     }
 
     private static int matchedSpans(JsonNode trace) {

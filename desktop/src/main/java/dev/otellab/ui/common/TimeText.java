@@ -2,25 +2,21 @@ package dev.otellab.ui.common;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
-/** Timestamps as the views show them, in the user's time zone. */
+/** The views' name for {@link dev.otellab.presentation.TimeText}, where both faces' timestamps are written. */
 public final class TimeText {
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-
     private TimeText() {
     }
 
     public static Instant instant(long unixNano) {
-        return Instant.ofEpochSecond(Math.floorDiv(unixNano, 1_000_000_000L), Math.floorMod(unixNano, 1_000_000_000L));
+        return dev.otellab.presentation.TimeText.instant(unixNano);
     }
 
     public static String dateTime(long unixNano, ZoneId zone) {
-        return DATE_TIME.format(instant(unixNano).atZone(zone));
+        return dev.otellab.presentation.TimeText.dateTime(unixNano, zone);
     }
 
     public static String time(long unixNano, ZoneId zone) {
-        return TIME.format(instant(unixNano).atZone(zone));
+        return dev.otellab.presentation.TimeText.time(unixNano, zone);
     }
 }

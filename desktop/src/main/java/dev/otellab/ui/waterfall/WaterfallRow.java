@@ -1,5 +1,6 @@
 package dev.otellab.ui.waterfall;
 
+import dev.otellab.presentation.BarGeometry;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanNode;
 

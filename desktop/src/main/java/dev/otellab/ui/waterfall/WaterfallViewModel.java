@@ -1,5 +1,6 @@
 package dev.otellab.ui.waterfall;
 
+import dev.otellab.presentation.BarGeometry;
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.SpanNode;
 import dev.otellab.telemetry.model.TelemetryIds;

@@ -43,7 +43,7 @@ class LgtmHttpClientFactoryTest {
     }
 
     private TempoTraceSource tempo(LgtmEndpoints endpoints, LgtmClientSettings settings) {
-        return new TempoTraceSource(new LgtmHttp(endpoints, settings));
+        return new TempoTraceSource(new LgtmHttp(endpoints, settings), java.time.Clock.systemUTC());
     }
 
     @Test

@@ -102,7 +102,7 @@ class LokiLogSourceTest {
 
         assertThat(server.lastRequest().param("query"))
                 .isEqualTo("{service_name=~\".+\"} | trace_id=\"" + FAILING_TRACE + "\" | span_id=\"" + FAILING_SPAN + "\"");
-        Trace trace = new TempoTraceSource(http).trace(FAILING_TRACE).orElseThrow();
+        Trace trace = new TempoTraceSource(http, java.time.Clock.systemUTC()).trace(FAILING_TRACE).orElseThrow();
         assertThat(records).singleElement().satisfies(log -> {
             assertThat(log.body()).isEqualTo("payment failed for order 1");
             assertThat(log.severity()).isEqualTo(Severity.ERROR);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class TempoTraceSourceTest {
 
     private final FixtureServer server = new FixtureServer();
     private final TempoTraceSource tempo = new TempoTraceSource(new LgtmHttp(
-            LgtmEndpoints.none().withTempo(server.uri()), LgtmClientSettings.DEFAULT.withRetries(0)));
+            LgtmEndpoints.none().withTempo(server.uri()), LgtmClientSettings.DEFAULT.withRetries(0)), Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -54,12 +55,12 @@ class TempoTraceSourceTest {
         assertThat(failing.rootService()).isEqualTo("checkout-svc");
         assertThat(failing.rootName()).isEqualTo("GET /checkout/{cart}");
         assertThat(failing.startUnixNano()).isEqualTo(1795595179178000000L);
-        assertThat(failing.durationNanos()).isEqualTo(15_000_000L);
+        assertThat(failing.durationNanos()).as("durationMs 15, refined by its spans").isEqualTo(15_532_891L);
         assertThat(failing.spanCount()).isEqualTo(4);
         assertThat(failing.errorCount()).isEqualTo(2);
         assertThat(failing.services()).containsExactly("checkout-svc");
         assertThat(found.get(0).errorCount()).isZero();
-        assertThat(found.get(2).durationNanos()).isEqualTo(16_000_000L);
+        assertThat(found.get(2).durationNanos()).isEqualTo(16_232_801L);
     }
 
     @Test
@@ -167,7 +168,7 @@ class TempoTraceSourceTest {
     void anUnreachableTempoIsNamedWithItsUrl() {
         URI nowhere = URI.create("http://127.0.0.1:" + FreePort.find());
         TempoTraceSource unreachable = new TempoTraceSource(new LgtmHttp(LgtmEndpoints.none().withTempo(nowhere),
-                LgtmClientSettings.DEFAULT.withRetries(0)));
+                LgtmClientSettings.DEFAULT.withRetries(0)), Clock.systemUTC());
 
         assertThatThrownBy(() -> unreachable.trace(FAILING_TRACE))
                 .isInstanceOf(TelemetryQueryException.class)

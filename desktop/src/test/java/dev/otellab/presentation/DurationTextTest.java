@@ -1,4 +1,4 @@
-package dev.otellab.ui.common;
+package dev.otellab.presentation;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class DurationTextTest {
     void explainsWhatIsWrong() {
         assertThatThrownBy(() -> DurationText.parse("fast"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'fast' is not a duration. Use a number with a unit, like 250ms, 1.5s or 2m");
+                .hasMessage("'fast' is not a duration. Use a number with a unit, like 250ms, 1.5s, 15m or 2d");
         assertThat(DurationText.problem("10 parsecs")).contains("not a duration");
         assertThat(DurationText.problem("-5ms")).contains("not a duration");
         assertThat(DurationText.problem("99999999999999h")).contains("too long");
@@ -47,5 +47,25 @@ class DurationTextTest {
         assertThat(DurationText.format(1_250_000_000)).isEqualTo("1.25 s");
         assertThat(DurationText.format(2_000_000)).isEqualTo("2 ms");
         assertThat(DurationText.format(125_000_000_000L)).isEqualTo("2 m 5 s");
+    }
+
+    @Test
+    void daysAndARequiredDurationForTheCommandLine() {
+        assertThat(DurationText.parseRequired(" 2D ")).isEqualTo(Duration.ofDays(2));
+        assertThat(DurationText.parseRequired("1.5h")).isEqualTo(Duration.ofMinutes(90));
+        assertThatThrownBy(() -> DurationText.parseRequired(" ")).hasMessageContaining("is not a duration");
+        assertThatThrownBy(() -> DurationText.parseRequired("1w")).hasMessageContaining("is not a duration");
+    }
+
+    @Test
+    void spellsInTheLargestWholeUnitSoThatItReadsBack() {
+        assertThat(DurationText.spell(Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(DurationText.spell(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(DurationText.spell(Duration.ofHours(48))).isEqualTo("2d");
+        assertThat(DurationText.spell(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationText.spell(Duration.ofNanos(2500))).isEqualTo("2500ns");
+        for (Duration duration : new Duration[] {Duration.ofSeconds(20), Duration.ofNanos(42_000), Duration.ofDays(3)}) {
+            assertThat(DurationText.parse(DurationText.spell(duration))).isEqualTo(duration);
+        }
     }
 }
