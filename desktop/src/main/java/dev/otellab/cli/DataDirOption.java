@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /** The --data-dir option every command takes, so runs can be isolated. */
 final class DataDirOption {
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The console's data folder (default: $XDG_DATA_HOME/otel-lab-console, i.e. ~/.local/share/otel-lab-console).")
+            description = "The console's data folder, by default otel-lab-console in $XDG_DATA_HOME"
+                    + " (when unset: in ~/.local/share).")
     Path dataDir;
 
     DataDirectories directories() {

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * lab-backend and the traffic generator, until Ctrl-C.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Run the embedded lab without a window until Ctrl-C: the OTLP receiver and store,",
-                "lab-backend (the observed task service) and the traffic generator. No Docker needed."})
+        description = {"Run the embedded lab without a window until Ctrl-C.",
+                "The OTLP receiver and store, lab-backend (the observed task service) and the traffic generator;"
+                        + " no Docker needed."})
 final class LabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

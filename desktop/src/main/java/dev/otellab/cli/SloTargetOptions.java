@@ -11,7 +11,7 @@ final class SloTargetOptions {
     String availabilityTarget;
 
     @Option(names = "--p95-target", paramLabel = "D", defaultValue = "500ms",
-            description = "95th percentile latency objective, e.g. 500ms or 0.5s; a bare number is milliseconds"
+            description = "95th percentile latency objective, e.g. 500ms or 2s; a bare number is milliseconds"
                     + " (default: ${DEFAULT-VALUE}).")
     String p95Target;
 

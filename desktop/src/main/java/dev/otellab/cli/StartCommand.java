@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
  * `lab-console lab`, which runs in the foreground until Ctrl-C or `lab-console stop`.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = {"Start the lab headless: --mode docker brings up the LGTM stack and lab-backend in Docker and returns;",
-                "--mode embedded (default) runs the embedded lab in the foreground, like `lab-console lab` (and takes its options)."})
+        description = {"Start the lab headless.",
+                "--mode docker brings up the LGTM stack and lab-backend in Docker and returns;"
+                        + " --mode embedded (default) runs the embedded lab in the foreground, like `lab-console lab` (and takes its options)."})
 final class StartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /** `lab-console stop`: stops a headless lab (its data stays). */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = {"Stop a headless lab: --mode docker stops the stack's containers (volumes and data stay);",
-                "--mode embedded (default) asks a running `lab-console lab`/`start` to stop (lab-backend flushes first)."})
+        description = {"Stop a headless lab.",
+                "--mode docker stops the stack's containers (volumes and data stay);"
+                        + " --mode embedded (default) asks a running `lab-console lab`/`start` to stop (lab-backend flushes first)."})
 final class StopCommand implements Callable<Integer> {
     static final Duration EMBEDDED_GRACE = Duration.ofSeconds(40);
 

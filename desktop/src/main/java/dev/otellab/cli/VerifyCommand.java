@@ -39,9 +39,9 @@ import java.util.stream.Stream;
  * check passed, 1 when one failed, 2 on bad usage.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Start the lab, send traffic (slow and failing requests on purpose) and check",
-                "its telemetry and SLIs. A line per check goes to stdout; --report writes a",
-                "report. Exit code: 0 all checks passed, 1 a check failed, 2 bad usage.",
+        description = {"Start the lab, send traffic and check its telemetry and SLIs.",
+                "The traffic has slow and failing requests on purpose. A line per check goes to stdout;"
+                        + " --report writes a report. Exit code: 0 all checks passed, 1 a check failed, 2 bad usage.",
                 "With --format and no --report, the report goes to stdout, the lines to stderr."})
 final class VerifyCommand implements Callable<Integer> {
     static final int PASSED = 0;
