@@ -2,10 +2,10 @@ package dev.otellab.cli;
 
 import dev.otellab.lab.LabMode;
 import dev.otellab.presentation.TimeText;
+import dev.otellab.telemetry.lgtm.LokiLogSource;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.model.TelemetryIds;
-import dev.otellab.telemetry.lgtm.LokiLogSource;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.Subscription;

@@ -87,7 +87,8 @@ final class TracesCommand implements Callable<Integer> {
         List<TraceSummary> traces = List.of();
         if (opened.isPresent()) {
             try (QuerySources sources = opened.get()) {
-                traces = sources.traces().search(criteria, range, limit + 1);
+                // one more than shown tells whether more match
+                traces = sources.traces().search(criteria, range, limit == Integer.MAX_VALUE ? limit : limit + 1);
             }
         } else if (!store.json) {
             return 0;
