@@ -14,6 +14,7 @@ import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
+import dev.otellab.telemetry.query.TraceSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +54,41 @@ public final class LgtmClientBenchmark {
             LgtmSources sources = LgtmSources.connect(LgtmEndpoints.none().withTempo(server.uri()).withLoki(server.uri()));
             TimeRange range = TimeRange.last(Duration.ofHours(1));
             measure("Tempo: trace by id (4 spans)", () -> sources.traces().trace(FAILING_TRACE).orElseThrow());
-            measure("Tempo: search service=checkout-svc (3 traces)", () -> sources.traces().search(
+            measure("Tempo: search service=checkout-svc, any time (3 traces, 8 searches)", () -> sources.traces().search(
                     TraceSearchCriteria.ANY.withService("checkout-svc"), TimeRange.all(), 20));
             measure("Loki: logs by trace id (1 record)", () -> sources.logs().query(LogFilter.forTrace(FAILING_TRACE),
                     range, 100, QueryDirection.NEWEST_FIRST));
             measure("Loki: newest 100 of a service (3 records)", () -> sources.logs().query(
                     LogFilter.ALL.withServices(java.util.Set.of("checkout-svc")), range, 100, QueryDirection.NEWEST_FIRST));
         }
+        tempoListing();
+        if (args.length > 0 && args[0].equals("tempo")) {
+            return;
+        }
         prometheus();
+    }
+
+    /**
+     * The default listing's growing windows (decision 0031) on the recorded order-* answers:
+     * busy, the 30 s window holds the limit (2 searches); quiet, every window is empty (6).
+     */
+    private static void tempoListing() throws Exception {
+        long now = 1796574744L;
+        TimeRange fifteenMinutes = new TimeRange((now - 900) * 1_000_000_000L, now * 1_000_000_000L);
+        try (FixtureServer busy = new FixtureServer(); FixtureServer quiet = new FixtureServer()) {
+            busy.on("/api/search", FixtureServer.fixture("tempo-2.7.2/order-search-a-from-first-send.json"));
+            busy.on("/api/search", request -> Long.parseLong(request.param("start")) >= now - 30,
+                    FixtureServer.fixture("tempo-2.7.2/order-search-b-last-30s.json"));
+            busy.on("/api/search", request -> Long.parseLong(request.param("start")) >= now - 10,
+                    FixtureServer.fixture("tempo-2.7.2/order-search-c-last-10s.json"));
+            quiet.on("/api/search", FixtureServer.fixture("tempo-2.7.2/order-search-c-last-10s.json"));
+            TraceSource busyTempo = LgtmSources.connect(LgtmEndpoints.none().withTempo(busy.uri())).traces();
+            TraceSource quietTempo = LgtmSources.connect(LgtmEndpoints.none().withTempo(quiet.uri())).traces();
+            measure("Tempo: newest 20 of 15 min, 20 in the last 30 s (2 searches)",
+                    () -> busyTempo.search(TraceSearchCriteria.ANY, fifteenMinutes, 20));
+            measure("Tempo: newest 20 of 15 min, none (6 searches)",
+                    () -> quietTempo.search(TraceSearchCriteria.ANY, fifteenMinutes, 20));
+        }
     }
 
     private static void prometheus() throws Exception {
