@@ -40,9 +40,9 @@ import java.util.TreeSet;
  *
  * <p>What a Tempo search result cannot say exactly (docs/decisions/0011): the trace duration is
  * whole milliseconds ({@code durationMs}, left out under 1 ms), so the matched spans' own
- * nanoseconds refine it (exact when the root span matched); span and error counts come from {@code serviceStats}
- * (Tempo 2.5+), and without it only the spans of the matching spansets are counted and errors
- * are 0; a trace whose root span has not arrived has Tempo's placeholder root service name.
+ * nanoseconds refine it (exact when the root span matched); span and error counts come from
+ * {@code serviceStats} (Tempo 2.5+), and without it only the spans of the matching spansets are
+ * counted and errors are 0; a trace whose root span has not arrived has Tempo's placeholder root service name.
  * Tempo omits leading zeros of trace ids in search results: they are padded back.
  */
 public final class TempoTraceSource implements TraceSource, TraceTags {
