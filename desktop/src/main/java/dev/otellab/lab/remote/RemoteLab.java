@@ -107,7 +107,7 @@ public final class RemoteLab implements LabEngine {
         LgtmEndpoints target = endpoints;
         List<String> missing = missingBackends(target);
         if (!missing.isEmpty()) {
-            throw new LabStartException("Remote mode needs the URL of " + String.join("; ", missing),
+            throw new LabStartException("Remote mode needs the URL of " + String.join(", ", missing),
                     List.of("Fill in the remote stack's URLs in the Lab view and press Save, then Start."));
         }
         parts = stoppedParts(target).stream()
