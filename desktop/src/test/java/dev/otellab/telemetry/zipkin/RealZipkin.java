@@ -58,7 +58,7 @@ public final class RealZipkin implements ExtensionContext.Store.CloseableResourc
         }
     }
 
-    static RealZipkin start() throws IOException {
+    public static RealZipkin start() throws IOException {
         Path jar = Path.of(System.getProperty("zipkin.server.jar", "target/zipkin/zipkin-server-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No Zipkin server jar at " + jar + ": run the tests through Maven, which copies"
