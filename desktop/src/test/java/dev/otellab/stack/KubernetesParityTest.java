@@ -59,6 +59,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class KubernetesParityTest {
     private static final Path BASE = StackFiles.path("stack/k8s/base");
     private static final Path LOCAL = StackFiles.path("stack/k8s/overlays/local");
+    private static final Path COMPONENT = StackFiles.path("stack/k8s/components/jaeger-zipkin");
     /** Jackson reading Kubernetes objects by apiVersion and kind, with fabric8's own deserializer. */
     private static final ObjectMapper KUBERNETES = new ObjectMapper(new YAMLFactory()).registerModule(
             new SimpleModule().addDeserializer(KubernetesResource.class, new KubernetesDeserializer()));
@@ -99,42 +100,65 @@ class KubernetesParityTest {
 
     @Test
     void eachWorkloadRunsWhatComposeRuns() {
-        Map<String, PodSpec> workloads = workloads();
         SoftAssertions soft = new SoftAssertions();
-        for (ComposeService service : compose.services()) {
-            PodSpec pod = workloads.get(service.name());
-            if (pod == null) {
-                continue; // reported by everyComposeServiceHasAWorkloadAndEveryWorkloadAComposeService
-            }
-            String name = service.name();
-            Optional<Container> found = pod.getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
-            soft.assertThat(found).as("%s: a container named like the service", name).isPresent();
-            if (found.isEmpty()) {
-                continue;
-            }
-            Container container = found.get();
-            soft.assertThat(container.getImage()).as("%s: image", name).isEqualTo(service.image());
-            soft.assertThat(container.getArgs()).as("%s: args = compose command", name).isEqualTo(service.command());
-            List<Integer> containerPorts = container.getPorts().stream().map(ContainerPort::getContainerPort).toList();
-            List<Integer> servicePorts = service(name).map(s -> s.getSpec().getPorts().stream()
-                    .map(ServicePort::getPort).toList()).orElse(List.of());
-            for (PortMapping port : service.ports()) {
-                soft.assertThat(containerPorts).as("%s: container ports", name).contains(port.containerPort());
-                soft.assertThat(servicePorts).as("%s: Service ports", name).contains(port.containerPort());
-            }
-            checkEnvironment(soft, service, container);
-            checkMounts(soft, service, pod, container);
-            checkReadiness(soft, service, container);
-            soft.assertThat(container.getResources().getRequests()).as("%s: requests", name).containsKeys("cpu", "memory");
-            soft.assertThat(container.getResources().getLimits()).as("%s: limits", name).containsKeys("cpu", "memory");
-        }
+        compose.services().forEach(service -> checkService(soft, service, objects));
         soft.assertAll();
+    }
+
+    @Test
+    void theJaegerZipkinComponentMirrorsTheComposeProfile() throws Exception {
+        JsonNode component = StackFiles.YAML.readTree(COMPONENT.resolve("kustomization.yaml").toFile());
+        List<HasMetadata> withProfile = new ArrayList<>(objects);
+        withProfile.addAll(parseResources(COMPONENT, component));
+        ComposeProject profile = ComposeFile.read(StackFiles.path("stack/compose.yaml"), Map.of(
+                "GRAFANA_ADMIN_PASSWORD", "not-used-by-the-parity-test", "COMPOSE_PROFILES", "jaeger-zipkin",
+                "LAB_TRACE_EXPORT", "jaeger-zipkin"));
+        SoftAssertions soft = new SoftAssertions();
+        profile.services().stream().filter(service -> compose.service(service.name()).isEmpty())
+                .forEach(service -> checkService(soft, service, withProfile));
+        soft.assertAll();
+
+        // the component's one patch gives the collector the profile's second config file
+        JsonNode patch = StackFiles.YAML.readTree(component.path("patches").get(0).path("patch").asText());
+        assertThat(component.path("patches").get(0).path("target").path("name").asText()).isEqualTo("otel-collector");
+        assertThat(patch.get(0).path("path").asText()).isEqualTo("/spec/template/spec/containers/0/args/1");
+        assertThat(patch.get(0).path("value").asText())
+                .isEqualTo(profile.service("otel-collector").orElseThrow().command().get(1));
+    }
+
+    private void checkService(SoftAssertions soft, ComposeService service, List<HasMetadata> manifests) {
+        PodSpec pod = workloads(manifests).get(service.name());
+        if (pod == null) {
+            soft.fail("compose service '" + service.name() + "' has no Deployment or StatefulSet in stack/k8s");
+            return;
+        }
+        String name = service.name();
+        Optional<Container> found = pod.getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
+        soft.assertThat(found).as("%s: a container named like the service", name).isPresent();
+        if (found.isEmpty()) {
+            return;
+        }
+        Container container = found.get();
+        soft.assertThat(container.getImage()).as("%s: image", name).isEqualTo(service.image());
+        soft.assertThat(container.getArgs()).as("%s: args = compose command", name).isEqualTo(service.command());
+        List<Integer> containerPorts = container.getPorts().stream().map(ContainerPort::getContainerPort).toList();
+        List<Integer> servicePorts = service(manifests, name).map(s -> s.getSpec().getPorts().stream()
+                .map(ServicePort::getPort).toList()).orElse(List.of());
+        for (PortMapping port : service.ports()) {
+            soft.assertThat(containerPorts).as("%s: container ports", name).contains(port.containerPort());
+            soft.assertThat(servicePorts).as("%s: Service ports", name).contains(port.containerPort());
+        }
+        checkEnvironment(soft, service, container);
+        checkMounts(soft, service, pod, container, manifests);
+        checkReadiness(soft, service, container);
+        soft.assertThat(container.getResources().getRequests()).as("%s: requests", name).containsKeys("cpu", "memory");
+        soft.assertThat(container.getResources().getLimits()).as("%s: limits", name).containsKeys("cpu", "memory");
     }
 
     @Test
     void tempoLokiAndPrometheusKeepTheirDataOnPersistentVolumeClaims() {
         for (String name : List.of("tempo", "loki", "prometheus")) {
-            StatefulSet set = statefulSet(name).orElseThrow(() -> new AssertionError(name + " is not a StatefulSet"));
+            StatefulSet set = statefulSet(objects, name).orElseThrow(() -> new AssertionError(name + " is not a StatefulSet"));
             assertThat(set.getSpec().getVolumeClaimTemplates()).as(name).extracting(pvc -> pvc.getMetadata().getName())
                     .containsExactly(name + "-data");
             PersistentVolumeClaim claim = set.getSpec().getVolumeClaimTemplates().get(0);
@@ -172,6 +196,13 @@ class KubernetesParityTest {
         CommandLineTool.Result result = kubectl.runSuccessfully(scratch, Map.of(), "kustomize", "--load-restrictor",
                 "LoadRestrictionsNone", LOCAL.toString());
         List<HasMetadata> built = parseAll(result.output());
+        List<HasMetadata> withProfile = parseAll(kubectl.runSuccessfully(scratch, Map.of(), "kustomize", "--load-restrictor",
+                "LoadRestrictionsNone", LOCAL.resolveSibling("local-jaeger-zipkin").toString()).output());
+        assertThat(workloads(withProfile).keySet()).containsAll(workloads(built).keySet()).contains("jaeger", "zipkin");
+        assertThat(workloads(withProfile).get("otel-collector").getContainers().get(0).getArgs())
+                .contains("--config=/etc/otelcol-contrib/traces-jaeger-zipkin.yaml");
+        assertThat(withProfile).allSatisfy(object -> assertThat(object.getMetadata().getNamespace())
+                .as(object.getKind() + " " + object.getMetadata().getName()).isIn("otel-lab", null));
         Set<String> configMaps = new TreeSet<>(built.stream().filter(object -> object instanceof ConfigMap)
                 .map(object -> object.getMetadata().getName()).toList());
         assertThat(configMaps).hasSize(generated.size());
@@ -196,7 +227,8 @@ class KubernetesParityTest {
     }
 
     /** Bind-mounted files come from a ConfigMap generated from the same file; named volumes are claims. */
-    private void checkMounts(SoftAssertions soft, ComposeService service, PodSpec pod, Container container) {
+    private void checkMounts(SoftAssertions soft, ComposeService service, PodSpec pod, Container container,
+                             List<HasMetadata> manifests) {
         Map<String, VolumeMount> byPath = new LinkedHashMap<>();
         container.getVolumeMounts().forEach(mount -> byPath.put(mount.getMountPath(), mount));
         for (dev.otellab.lab.docker.VolumeMount mount : service.volumes()) {
@@ -206,7 +238,7 @@ class KubernetesParityTest {
                 soft.assertThat(claim).as(what).isNotNull();
                 if (claim != null) {
                     soft.assertThat(claim.getName()).as(what + ": the claim is named like the volume").isEqualTo(mount.source());
-                    soft.assertThat(statefulSet(service.name()).map(set -> set.getSpec().getVolumeClaimTemplates().stream()
+                    soft.assertThat(statefulSet(manifests, service.name()).map(set -> set.getSpec().getVolumeClaimTemplates().stream()
                             .map(pvc -> pvc.getMetadata().getName()).toList()).orElse(List.of()))
                             .as(what + ": a volume claim template").contains(mount.source());
                 }
@@ -253,8 +285,12 @@ class KubernetesParityTest {
     }
 
     private Map<String, PodSpec> workloads() {
+        return workloads(objects);
+    }
+
+    private static Map<String, PodSpec> workloads(List<HasMetadata> manifests) {
         Map<String, PodSpec> workloads = new LinkedHashMap<>();
-        objects.forEach(object -> podSpec(object).ifPresent(pod -> workloads.put(object.getMetadata().getName(), pod)));
+        manifests.forEach(object -> podSpec(object).ifPresent(pod -> workloads.put(object.getMetadata().getName(), pod)));
         return workloads;
     }
 
@@ -268,13 +304,13 @@ class KubernetesParityTest {
         return Optional.empty();
     }
 
-    private Optional<StatefulSet> statefulSet(String name) {
-        return objects.stream().filter(object -> object instanceof StatefulSet && object.getMetadata().getName().equals(name))
+    private static Optional<StatefulSet> statefulSet(List<HasMetadata> manifests, String name) {
+        return manifests.stream().filter(object -> object instanceof StatefulSet && object.getMetadata().getName().equals(name))
                 .map(StatefulSet.class::cast).findFirst();
     }
 
-    private Optional<Service> service(String name) {
-        return objects.stream().filter(object -> object instanceof Service && object.getMetadata().getName().equals(name))
+    private static Optional<Service> service(List<HasMetadata> manifests, String name) {
+        return manifests.stream().filter(object -> object instanceof Service && object.getMetadata().getName().equals(name))
                 .map(Service.class::cast).findFirst();
     }
 
