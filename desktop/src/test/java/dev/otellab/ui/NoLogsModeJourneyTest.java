@@ -25,9 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.otellab.ui.ConsoleJourneyTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,10 +62,6 @@ class NoLogsModeJourneyTest {
     void stop() {
         console.close();
         executors.shutdown();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     @Test
