@@ -4,6 +4,7 @@ import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Where the query commands read: the embedded store (default), the Docker stack on its
- * loopback ports, or a remote LGTM stack. Secrets never go on the command line: the options
+ * loopback ports, or a remote stack (traces from Tempo, Zipkin or Jaeger). Secrets never go on the command line: the options
  * name environment variables that hold them.
  */
 final class SourceOptions {
@@ -28,11 +29,19 @@ final class SourceOptions {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "embedded", converter = LabModeConverter.class,
             description = "Read from: embedded (the console's own store), docker (the lab's stack on 127.0.0.1)"
-                    + " or remote (--tempo/--loki/--prometheus). Default: ${DEFAULT-VALUE}.")
+                    + " or remote (--tempo or --zipkin or --jaeger, --loki, --prometheus). Default: ${DEFAULT-VALUE}.")
     LabMode mode;
 
     @Option(names = "--tempo", paramLabel = "URL", description = "Tempo's URL (remote mode; overrides docker's).")
     String tempo;
+
+    @Option(names = "--zipkin", paramLabel = "URL",
+            description = "Zipkin's URL: traces from Zipkin's API v2 instead of Tempo (no logs unless --loki).")
+    String zipkin;
+
+    @Option(names = "--jaeger", paramLabel = "URL",
+            description = "Jaeger's query URL: traces from Jaeger's API v3 instead of Tempo (no logs unless --loki).")
+    String jaeger;
 
     @Option(names = "--loki", paramLabel = "URL", description = "Loki's URL (remote mode; overrides docker's).")
     String loki;
@@ -90,8 +99,18 @@ final class SourceOptions {
     LgtmEndpoints endpoints() {
         try {
             LgtmEndpoints endpoints = mode == LabMode.DOCKER ? LgtmEndpoints.dockerDefaults() : LgtmEndpoints.none();
+            long traceSources = java.util.stream.Stream.of(tempo, zipkin, jaeger).filter(java.util.Objects::nonNull).count();
+            if (traceSources > 1) {
+                throw new IllegalArgumentException("Give one trace source: --tempo, --zipkin or --jaeger");
+            }
             if (tempo != null) {
-                endpoints = endpoints.withTempo(uri("--tempo", tempo));
+                endpoints = endpoints.withTraceSource(Backend.TEMPO, uri("--tempo", tempo));
+            }
+            if (zipkin != null) {
+                endpoints = endpoints.withTraceSource(Backend.ZIPKIN, uri("--zipkin", zipkin));
+            }
+            if (jaeger != null) {
+                endpoints = endpoints.withTraceSource(Backend.JAEGER, uri("--jaeger", jaeger));
             }
             if (loki != null) {
                 endpoints = endpoints.withLoki(uri("--loki", loki));

@@ -14,6 +14,7 @@ import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
+import dev.otellab.telemetry.remote.RemoteSources;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +71,8 @@ public final class LabEngines {
      */
     public static LgtmSources lgtmSources(LabMode mode, LgtmEndpoints endpoints) {
         return switch (mode) {
-            case DOCKER -> LgtmSources.connect(endpoints, LgtmClientSettings.DEFAULT, DOCKER_RATE_WINDOW);
-            case REMOTE -> LgtmSources.connect(endpoints);
+            case DOCKER -> RemoteSources.connect(endpoints, LgtmClientSettings.DEFAULT, DOCKER_RATE_WINDOW);
+            case REMOTE -> RemoteSources.connect(endpoints);
             case EMBEDDED -> throw new IllegalArgumentException("The embedded lab reads its own store, not an LGTM stack");
         };
     }

@@ -254,6 +254,11 @@ public final class SwitchableLab implements LabEngine {
         }
 
         @Override
+        public java.util.Optional<String> unavailable() {
+            return current.logs().unavailable();
+        }
+
+        @Override
         public Subscription tail(LogFilter filter, Consumer<List<LogRecord>> listener) {
             MovingTail tail = new MovingTail(filter, listener);
             tails.add(tail);

@@ -75,6 +75,9 @@ public final class Console {
         LogViewModel logModel = new LogViewModel(services.logs(), executors, window);
         LogsView logs = new LogsView(logModel, zone);
         Console console = new Console(window, shell, traces, logs, logModel);
+        Runnable logsOrNone = () -> waterfall.logsAvailableProperty().set(logModel.refreshAvailability());
+        logsOrNone.run();
+        services.labEngine().ifPresent(engine -> engine.addStatusListener(status -> executors.ui().execute(logsOrNone)));
         List<ConsoleView> views = new ArrayList<>();
         services.labEngine().ifPresent(engine -> {
             // one thread for start/stop/traffic calls: a stop waits for a start in progress

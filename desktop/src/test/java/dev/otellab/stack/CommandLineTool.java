@@ -30,6 +30,11 @@ record CommandLineTool(String command, String debianPackage) {
     record Result(int exitCode, String output) {
     }
 
+    /** Whether the tool is on the PATH (for checks that are optional everywhere, e.g. kubectl). */
+    boolean installed() {
+        return onPath() != null;
+    }
+
     Path requireInstalled() {
         Path executable = onPath();
         String missing = command + " is not installed (Debian package " + debianPackage + ")";

@@ -42,7 +42,7 @@ class ComposeFileTest {
     @Test
     void isTheOtelLabProjectWithItsSixServices() {
         assertThat(COMPOSE.path("name").asText()).isEqualTo("otel-lab");
-        assertThat(iterable(SERVICES.fieldNames()))
+        assertThat(iterable(SERVICES.fieldNames())).filteredOn(name -> !SERVICES.path(name).has("profiles"))
                 .containsExactlyInAnyOrder("otel-collector", "tempo", "loki", "prometheus", "grafana", "lab-backend");
     }
 
@@ -70,7 +70,7 @@ class ComposeFileTest {
             assertThat(ports).as("ports of %s", entry.getKey())
                     .allSatisfy(port -> assertThat(port).matches(PUBLISHED_PORT));
             assertThat(ports).as("ports of %s", entry.getKey())
-                    .containsAll(contract.get(entry.getKey()).stream().map(port -> "127.0.0.1:" + port).toList());
+                    .containsAll(contract.getOrDefault(entry.getKey(), List.of()).stream().map(port -> "127.0.0.1:" + port).toList());
         });
     }
 
@@ -149,7 +149,7 @@ class ComposeFileTest {
                 "--file", composeWithoutProjectName().toString(), "config");
 
         JsonNode resolved = StackFiles.YAML.readTree(result.output());
-        assertThat(iterable(resolved.path("services").fieldNames())).hasSize(6);
+        assertThat(iterable(resolved.path("services").fieldNames())).hasSize(SERVICES.size());
         assertThat(resolved.path("services").path("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
                 .isEqualTo("checked-by-a-test");
         resolved.path("services").forEach(service -> service.path("volumes").forEach(volume -> {

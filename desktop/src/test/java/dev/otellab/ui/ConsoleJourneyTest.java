@@ -72,7 +72,7 @@ class ConsoleJourneyTest {
         executors.shutdown();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 

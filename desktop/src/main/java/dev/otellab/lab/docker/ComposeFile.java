@@ -33,11 +33,44 @@ public final class ComposeFile {
 
     private final Path file;
     private final Interpolation interpolation;
+    private final Set<String> activeProfiles;
     private final Set<String> declaredVolumes = new HashSet<>();
 
     private ComposeFile(Path file, Map<String, String> environment) {
         this.file = file;
         this.interpolation = new Interpolation(environment);
+        this.activeProfiles = activeProfiles(environment.getOrDefault("COMPOSE_PROFILES", ""));
+    }
+
+    /** COMPOSE_PROFILES, as compose reads it: comma-separated profile names. */
+    private static Set<String> activeProfiles(String value) {
+        Set<String> profiles = new HashSet<>();
+        for (String profile : value.split(",")) {
+            if (!profile.isBlank()) {
+                profiles.add(profile.strip());
+            }
+        }
+        return profiles;
+    }
+
+    /**
+     * Compose's rule: a service with {@code profiles} runs only when one of them is active
+     * (COMPOSE_PROFILES); a service without any always runs.
+     */
+    private boolean enabled(String name, JsonNode node) throws ComposeFileException {
+        JsonNode profiles = node == null ? null : node.get("profiles");
+        if (profiles == null || profiles.isNull()) {
+            return true;
+        }
+        if (!profiles.isArray()) {
+            throw problem(name, "profiles", "profiles is a list of names");
+        }
+        for (JsonNode profile : profiles) {
+            if (activeProfiles.contains(profile.asText())) {
+                return true;
+            }
+        }
+        return profiles.isEmpty();
     }
 
     /** Reads and checks the file; {@code environment} supplies the ${VAR} values. */
@@ -81,7 +114,9 @@ public final class ComposeFile {
         }
         List<ComposeService> services = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : serviceNodes) {
-            services.add(service(entry.getKey(), entry.getValue(), projectName));
+            if (enabled(entry.getKey(), entry.getValue())) {
+                services.add(service(entry.getKey(), entry.getValue(), projectName));
+            }
         }
         checkDependencies(services);
         return new ComposeProject(projectName, file, services, volumes);

@@ -11,6 +11,7 @@ import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
+import dev.otellab.telemetry.remote.RemoteSources;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * The lab on a team's existing stack: the console starts nothing. "Start" connects: every
  * configured backend must answer (its build information, with the configured credentials),
  * and each one becomes a part with its version, or with why it did not answer. The views read
- * through the Tempo, Loki and Prometheus clients whether connected or not.
+ * through the trace (Tempo, Zipkin or Jaeger), Loki and Prometheus clients whether connected or not.
  */
 public final class RemoteLab implements LabEngine {
     private final Function<LgtmEndpoints, List<ConnectionCheck.Result>> check;
@@ -62,14 +63,27 @@ public final class RemoteLab implements LabEngine {
 
     private synchronized void use(LgtmEndpoints next) {
         endpoints = next;
-        sources = LgtmSources.connect(next);
+        sources = RemoteSources.connect(next);
         parts = stoppedParts(next);
     }
 
-    /** Tempo, Loki and Prometheus are what the views read; Grafana is optional (links only). */
-    private static List<Backend> missingBackends(LgtmEndpoints endpoints) {
-        return List.of(Backend.TEMPO, Backend.LOKI, Backend.PROMETHEUS).stream()
-                .filter(backend -> backend.urlIn(endpoints) == null).toList();
+    /**
+     * The views read a trace source (Tempo, Zipkin or Jaeger), Loki and Prometheus; with Zipkin or
+     * Jaeger, Loki is optional (the mode then has no logs). Grafana is optional (links only).
+     */
+    private static List<String> missingBackends(LgtmEndpoints endpoints) {
+        List<String> missing = new ArrayList<>();
+        Backend traces = endpoints.traceBackend();
+        if (traces.urlIn(endpoints) == null) {
+            missing.add("Tempo, Zipkin or Jaeger");
+        }
+        if (traces == Backend.TEMPO && endpoints.loki() == null) {
+            missing.add(Backend.LOKI.displayName());
+        }
+        if (endpoints.prometheus() == null) {
+            missing.add(Backend.PROMETHEUS.displayName());
+        }
+        return missing;
     }
 
     private static List<PartStatus> stoppedParts(LgtmEndpoints endpoints) {
@@ -91,10 +105,9 @@ public final class RemoteLab implements LabEngine {
     @Override
     public void start() throws LabStartException {
         LgtmEndpoints target = endpoints;
-        List<Backend> missing = missingBackends(target);
+        List<String> missing = missingBackends(target);
         if (!missing.isEmpty()) {
-            throw new LabStartException("Remote mode needs the URL of "
-                    + String.join(", ", missing.stream().map(Backend::displayName).toList()),
+            throw new LabStartException("Remote mode needs the URL of " + String.join(", ", missing),
                     List.of("Fill in the remote stack's URLs in the Lab view and press Save, then Start."));
         }
         parts = stoppedParts(target).stream()

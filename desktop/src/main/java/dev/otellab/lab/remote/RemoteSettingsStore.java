@@ -17,7 +17,7 @@ import java.nio.file.Path;
 
 /**
  * The remote stack's settings in {@code remote-stack.json} in the console's config folder:
- * URLs, sign-in, tenant and CA file. The file may hold a password or token, so it is written
+ * URLs (Tempo, Loki, Prometheus, Grafana, Zipkin, Jaeger), sign-in, tenant and CA file. The file may hold a password or token, so it is written
  * readable by its owner only. A missing or unreadable file means "not configured yet".
  */
 public final class RemoteSettingsStore {
@@ -54,8 +54,8 @@ public final class RemoteSettingsStore {
 
     /** The file's shape: plain strings, so a user can read and edit it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Stored(String tempo, String loki, String prometheus, String grafana, String auth, String user,
-                  String password, String token, String tenant, String caCertificate) {
+    record Stored(String tempo, String loki, String prometheus, String grafana, String zipkin, String jaeger,
+                  String auth, String user, String password, String token, String tenant, String caCertificate) {
 
         static Stored of(LgtmEndpoints endpoints) {
             String kind = "none";
@@ -71,7 +71,7 @@ public final class RemoteSettingsStore {
                 token = bearer.token();
             }
             return new Stored(text(endpoints.tempo()), text(endpoints.loki()), text(endpoints.prometheus()),
-                    text(endpoints.grafana()), kind, user, password, token, endpoints.tenant(),
+                    text(endpoints.grafana()), text(endpoints.zipkin()), text(endpoints.jaeger()), kind, user, password, token, endpoints.tenant(),
                     endpoints.caCertificate() == null ? null : endpoints.caCertificate().toString());
         }
 
@@ -81,7 +81,8 @@ public final class RemoteSettingsStore {
                 case "bearer" -> Auth.bearer(token);
                 default -> Auth.NONE;
             };
-            return new LgtmEndpoints(uri(tempo), uri(loki), uri(prometheus), uri(grafana), signIn, tenant,
+            return new LgtmEndpoints(uri(tempo), uri(loki), uri(prometheus), uri(grafana), uri(zipkin), uri(jaeger),
+                    signIn, tenant,
                     caCertificate == null || caCertificate.isBlank() ? null : Path.of(caCertificate));
         }
 

@@ -2,12 +2,14 @@ package dev.otellab.telemetry.lgtm;
 
 import java.net.URI;
 
-/** The LGTM backends the console talks to, by the name users know them by. */
+/** The remote backends the console talks to (the LGTM stack, Zipkin, Jaeger), by the name users know them by. */
 public enum Backend {
     TEMPO("Tempo", "--tempo"),
     LOKI("Loki", "--loki"),
     PROMETHEUS("Prometheus", "--prometheus"),
-    GRAFANA("Grafana", "--grafana");
+    GRAFANA("Grafana", "--grafana"),
+    ZIPKIN("Zipkin", "--zipkin"),
+    JAEGER("Jaeger", "--jaeger");
 
     private final String displayName;
     private final String option;
@@ -15,6 +17,11 @@ public enum Backend {
     Backend(String displayName, String option) {
         this.displayName = displayName;
         this.option = option;
+    }
+
+    /** Whether this backend is where traces come from (Tempo, Zipkin or Jaeger). */
+    public boolean isTraceSource() {
+        return this == TEMPO || this == ZIPKIN || this == JAEGER;
     }
 
     public String displayName() {
@@ -28,11 +35,13 @@ public enum Backend {
             case LOKI -> endpoints.loki();
             case PROMETHEUS -> endpoints.prometheus();
             case GRAFANA -> endpoints.grafana();
+            case ZIPKIN -> endpoints.zipkin();
+            case JAEGER -> endpoints.jaeger();
         };
     }
 
     /** The command-line option and setting that sets this backend's URL, for error messages. */
-    String option() {
+    public String option() {
         return option;
     }
 }

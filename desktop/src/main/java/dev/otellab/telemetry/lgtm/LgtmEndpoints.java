@@ -6,22 +6,54 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where an LGTM stack answers and how to sign in: the base URLs of Tempo, Loki, Prometheus and
- * Grafana (any may be null when the console does not need it, e.g. a CLI call that only reads
- * traces), one authentication for all of them, an optional tenant (sent as X-Scope-OrgID, as
- * multi-tenant Tempo, Loki and Mimir expect) and an optional CA certificate file (PEM) to trust
- * for HTTPS in addition to the system's CAs.
+ * Where a remote stack answers and how to sign in: the base URLs of Tempo, Loki, Prometheus,
+ * Grafana, Zipkin and Jaeger (any may be null when the console does not need it, e.g. a CLI call
+ * that only reads traces), one authentication for all of them, an optional tenant (sent as
+ * X-Scope-OrgID, as multi-tenant Tempo, Loki and Mimir expect) and an optional CA certificate
+ * file (PEM) to trust for HTTPS in addition to the system's CAs. Traces come from one of Tempo,
+ * Zipkin and Jaeger ({@link #traceBackend()}).
  */
-public record LgtmEndpoints(URI tempo, URI loki, URI prometheus, URI grafana, Auth auth, String tenant,
-                            Path caCertificate) {
+public record LgtmEndpoints(URI tempo, URI loki, URI prometheus, URI grafana, URI zipkin, URI jaeger, Auth auth,
+                            String tenant, Path caCertificate) {
 
     public LgtmEndpoints {
         tempo = checked("Tempo", tempo);
         loki = checked("Loki", loki);
         prometheus = checked("Prometheus", prometheus);
         grafana = checked("Grafana", grafana);
+        zipkin = checked("Zipkin", zipkin);
+        jaeger = checked("Jaeger", jaeger);
         auth = auth == null ? Auth.NONE : auth;
         tenant = tenant == null ? "" : tenant.trim();
+    }
+
+    /** An LGTM stack without Zipkin or Jaeger. */
+    public LgtmEndpoints(URI tempo, URI loki, URI prometheus, URI grafana, Auth auth, String tenant, Path caCertificate) {
+        this(tempo, loki, prometheus, grafana, null, null, auth, tenant, caCertificate);
+    }
+
+    /**
+     * Where traces come from: the first of Tempo, Zipkin and Jaeger that has a URL (Tempo when
+     * none has, so that a query says Tempo's URL is missing).
+     */
+    public Backend traceBackend() {
+        if (tempo == null && zipkin != null) {
+            return Backend.ZIPKIN;
+        }
+        if (tempo == null && jaeger != null) {
+            return Backend.JAEGER;
+        }
+        return Backend.TEMPO;
+    }
+
+    /** {@code backend} (Tempo, Zipkin or Jaeger) at {@code url} as the only trace source. */
+    public LgtmEndpoints withTraceSource(Backend backend, URI url) {
+        return switch (backend) {
+            case TEMPO -> new LgtmEndpoints(url, loki, prometheus, grafana, null, null, auth, tenant, caCertificate);
+            case ZIPKIN -> new LgtmEndpoints(null, loki, prometheus, grafana, url, null, auth, tenant, caCertificate);
+            case JAEGER -> new LgtmEndpoints(null, loki, prometheus, grafana, null, url, auth, tenant, caCertificate);
+            default -> throw new IllegalArgumentException(backend.displayName() + " is not a trace source");
+        };
     }
 
     /** The stack the console runs in Docker: every port published on the loopback interface. */
@@ -36,31 +68,31 @@ public record LgtmEndpoints(URI tempo, URI loki, URI prometheus, URI grafana, Au
     }
 
     public LgtmEndpoints withTempo(URI value) {
-        return new LgtmEndpoints(value, loki, prometheus, grafana, auth, tenant, caCertificate);
+        return new LgtmEndpoints(value, loki, prometheus, grafana, zipkin, jaeger, auth, tenant, caCertificate);
     }
 
     public LgtmEndpoints withLoki(URI value) {
-        return new LgtmEndpoints(tempo, value, prometheus, grafana, auth, tenant, caCertificate);
+        return new LgtmEndpoints(tempo, value, prometheus, grafana, zipkin, jaeger, auth, tenant, caCertificate);
     }
 
     public LgtmEndpoints withPrometheus(URI value) {
-        return new LgtmEndpoints(tempo, loki, value, grafana, auth, tenant, caCertificate);
+        return new LgtmEndpoints(tempo, loki, value, grafana, zipkin, jaeger, auth, tenant, caCertificate);
     }
 
     public LgtmEndpoints withGrafana(URI value) {
-        return new LgtmEndpoints(tempo, loki, prometheus, value, auth, tenant, caCertificate);
+        return new LgtmEndpoints(tempo, loki, prometheus, value, zipkin, jaeger, auth, tenant, caCertificate);
     }
 
     public LgtmEndpoints withAuth(Auth value) {
-        return new LgtmEndpoints(tempo, loki, prometheus, grafana, value, tenant, caCertificate);
+        return new LgtmEndpoints(tempo, loki, prometheus, grafana, zipkin, jaeger, value, tenant, caCertificate);
     }
 
     public LgtmEndpoints withTenant(String value) {
-        return new LgtmEndpoints(tempo, loki, prometheus, grafana, auth, value, caCertificate);
+        return new LgtmEndpoints(tempo, loki, prometheus, grafana, zipkin, jaeger, auth, value, caCertificate);
     }
 
     public LgtmEndpoints withCaCertificate(Path value) {
-        return new LgtmEndpoints(tempo, loki, prometheus, grafana, auth, tenant, value);
+        return new LgtmEndpoints(tempo, loki, prometheus, grafana, zipkin, jaeger, auth, tenant, value);
     }
 
     public Optional<String> tenantId() {

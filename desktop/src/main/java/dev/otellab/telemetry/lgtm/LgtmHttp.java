@@ -25,15 +25,17 @@ import javax.net.ssl.SSLException;
  * {@link TelemetryQueryException} whose message names the backend, its URL, what was asked
  * (e.g. the TraceQL) and what the server said.
  */
-final class LgtmHttp {
-    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+public final class LgtmHttp {
+    /** The one JSON reader of every remote backend's answers. */
+    public static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int MAX_SERVER_MESSAGE = 400;
 
     private final OkHttpClient client;
     private final LgtmEndpoints endpoints;
     private final LgtmClientSettings settings;
 
-    LgtmHttp(LgtmEndpoints endpoints, LgtmClientSettings settings) {
+    /** One client for every backend of {@code endpoints}: one connection pool, one sign-in. */
+    public LgtmHttp(LgtmEndpoints endpoints, LgtmClientSettings settings) {
         this(LgtmHttpClientFactory.create(endpoints, settings), endpoints, settings);
     }
 
@@ -55,7 +57,7 @@ final class LgtmHttp {
      * The address of {@code path} (e.g. "api/search") under the backend's base URL, which may carry
      * a path prefix; {@code lastSegment}, when given, is appended as one encoded segment (e.g. a tag name).
      */
-    HttpUrl url(Backend backend, String path, Map<String, String> query, String... lastSegment) {
+    public HttpUrl url(Backend backend, String path, Map<String, String> query, String... lastSegment) {
         URI base = backend.urlIn(endpoints);
         if (base == null) {
             throw new TelemetryQueryException("No " + backend.displayName() + " URL is set: give "
@@ -73,13 +75,13 @@ final class LgtmHttp {
     }
 
     /** The JSON answer of a GET; any failure is a TelemetryQueryException about {@code what}. */
-    JsonNode getJson(Backend backend, HttpUrl url, String what) {
+    public JsonNode getJson(Backend backend, HttpUrl url, String what) {
         return getJson(backend, url, what, Map.of()).orElseThrow(() -> failure(backend, what,
                 "answered 404 Not Found: is " + url.encodedPath() + " the right address?"));
     }
 
     /** As {@link #getJson(Backend, HttpUrl, String)}, but a 404 is an empty answer (e.g. an unknown trace id). */
-    Optional<JsonNode> getJson(Backend backend, HttpUrl url, String what, Map<String, String> headers) {
+    public Optional<JsonNode> getJson(Backend backend, HttpUrl url, String what, Map<String, String> headers) {
         Request.Builder request = new Request.Builder().url(url).get().header("Accept", "application/json");
         headers.forEach(request::header);
         try (Response response = client.newCall(request.build()).execute()) {
@@ -101,7 +103,7 @@ final class LgtmHttp {
         }
     }
 
-    TelemetryQueryException failure(Backend backend, String what, String problem) {
+    public TelemetryQueryException failure(Backend backend, String what, String problem) {
         return new TelemetryQueryException(backend.displayName() + " at " + backend.urlIn(endpoints) + " " + problem
                 + " (" + what + ")");
     }

@@ -31,7 +31,11 @@ public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, Tr
      *                   Prometheus's scrape intervals (the default, one minute, suits 15 s scrapes)
      */
     public static LgtmSources connect(LgtmEndpoints endpoints, LgtmClientSettings settings, Duration rateWindow) {
-        LgtmHttp http = new LgtmHttp(endpoints, settings);
+        return over(new LgtmHttp(endpoints, settings), settings, rateWindow);
+    }
+
+    /** The Tempo, Loki and Prometheus clients over an HTTP client already made for the stack. */
+    public static LgtmSources over(LgtmHttp http, LgtmClientSettings settings, Duration rateWindow) {
         TempoTraceSource tempo = new TempoTraceSource(http, Clock.systemUTC());
         PrometheusSliSource prometheus = new PrometheusSliSource(http, rateWindow, Clock.systemUTC());
         return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus);

@@ -1,15 +1,10 @@
 package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.InvalidProtocolBufferException;
-import dev.otellab.telemetry.embedded.receiver.OtlpDecoder;
-import dev.otellab.telemetry.embedded.receiver.OtlpJsonParser;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
-import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
@@ -215,20 +210,9 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
                 : "0".repeat(TelemetryIds.TRACE_ID_HEX_LENGTH - lower.length()) + lower;
     }
 
-    /**
-     * The spans of Tempo's trace body: OTLP in protobuf's JSON mapping (base64 ids), under
-     * {@code batches} (v1) or {@code resourceSpans}, decoded by the same decoder as the receiver's.
-     */
+    /** Tempo's trace body: OTLP in protobuf's JSON mapping (base64 ids), under {@code batches} (v1) or {@code resourceSpans}. */
     private List<Span> spans(JsonNode body, String what) {
-        JsonNode batches = body.has("batches") ? body.get("batches") : body.path("resourceSpans");
-        ObjectNode request = LgtmHttp.JSON.createObjectNode();
-        request.set("resourceSpans", batches.isArray() ? batches : LgtmHttp.JSON.createArrayNode());
-        try {
-            return OtlpDecoder.traces(OtlpJsonParser.traces(request.toString().getBytes(StandardCharsets.UTF_8)))
-                    .batch().spans();
-        } catch (InvalidProtocolBufferException e) {
-            throw new TelemetryQueryException(http.failure(Backend.TEMPO, what,
-                    "sent a trace that is not OTLP JSON: " + e.getMessage()).getMessage(), e);
-        }
+        return OtlpTraceJson.spans(http, Backend.TEMPO, body.has("batches") ? body.get("batches") : body.path("resourceSpans"),
+                what);
     }
 }

@@ -3,6 +3,7 @@ package dev.otellab.telemetry.query;
 import dev.otellab.telemetry.model.LogRecord;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Where log records come from: the embedded store, or Loki. Implementations are thread-safe. */
@@ -16,4 +17,12 @@ public interface LogSource {
      * thread, until the subscription is closed. Starts with records arriving after the call.
      */
     Subscription tail(LogFilter filter, Consumer<List<LogRecord>> listener);
+
+    /**
+     * Why this mode has no logs at all (e.g. traces from Zipkin and no Loki), in one sentence
+     * for the user; empty when logs can be queried.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
 }

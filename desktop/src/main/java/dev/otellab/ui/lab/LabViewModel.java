@@ -363,7 +363,7 @@ public final class LabViewModel {
         return switch (mode) {
             case EMBEDDED -> "The console's own OTLP receiver and store; lab-backend runs as a local process. No Docker needed.";
             case DOCKER -> "The Grafana LGTM stack in Docker (Collector, Tempo, Loki, Prometheus, Grafana) with lab-backend as a container.";
-            case REMOTE -> "Your team's Tempo, Loki and Prometheus, reached by URL; the console starts nothing.";
+            case REMOTE -> "Your team's Tempo (or Zipkin or Jaeger), Loki and Prometheus, reached by URL; the console starts nothing.";
         };
     }
 

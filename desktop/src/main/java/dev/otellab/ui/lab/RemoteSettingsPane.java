@@ -32,6 +32,10 @@ final class RemoteSettingsPane {
         form.setVgap(6);
         int row = 0;
         form.addRow(row++, label("Tempo"), bound(field("remote-tempo", "https://tempo.example.com", 24), model.tempoProperty()));
+        form.addRow(row++, label("Zipkin"), bound(field("remote-zipkin", "or traces from Zipkin (API v2)", 24),
+                model.zipkinProperty()));
+        form.addRow(row++, label("Jaeger"), bound(field("remote-jaeger", "or traces from Jaeger (query API v3)", 24),
+                model.jaegerProperty()));
         form.addRow(row++, label("Loki"), bound(field("remote-loki", "https://loki.example.com", 24), model.lokiProperty()));
         form.addRow(row++, label("Prometheus"), bound(field("remote-prometheus", "https://prometheus.example.com", 24),
                 model.prometheusProperty()));

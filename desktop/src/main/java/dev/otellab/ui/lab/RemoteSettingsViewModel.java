@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 
 /**
- * The remote stack's settings form in the Lab view: the Tempo, Loki, Prometheus and Grafana
- * URLs, how to sign in, the tenant and a CA file; "Test connection" asks each backend without
+ * The remote stack's settings form in the Lab view: the URL of one trace source (Tempo, Zipkin
+ * or Jaeger), Loki (needed with Tempo; without it a Zipkin or Jaeger mode has no logs),
+ * Prometheus and Grafana, how to sign in, the tenant and a CA file; "Test connection" asks each backend without
  * changing anything, "Save" stores the settings and points the remote lab at them. Network and
  * disk work runs off the UI thread. Call the public methods on the UI thread.
  */
@@ -60,6 +62,8 @@ public final class RemoteSettingsViewModel {
     private final UiExecutors executors;
     private final Executor control;
     private final StringProperty tempo = new SimpleStringProperty(this, "tempo", "");
+    private final StringProperty zipkin = new SimpleStringProperty(this, "zipkin", "");
+    private final StringProperty jaeger = new SimpleStringProperty(this, "jaeger", "");
     private final StringProperty loki = new SimpleStringProperty(this, "loki", "");
     private final StringProperty prometheus = new SimpleStringProperty(this, "prometheus", "");
     private final StringProperty grafana = new SimpleStringProperty(this, "grafana", "");
@@ -80,7 +84,7 @@ public final class RemoteSettingsViewModel {
         this.store = store;
         this.executors = executors;
         this.control = control;
-        problem = Bindings.createStringBinding(this::validate, tempo, loki, prometheus, grafana, signIn, user, token,
+        problem = Bindings.createStringBinding(this::validate, tempo, zipkin, jaeger, loki, prometheus, grafana, signIn, user, token,
                 tenant, caFile);
         canAct = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !busy.get(), problem, busy);
         show(lab.endpoints());
@@ -89,6 +93,8 @@ public final class RemoteSettingsViewModel {
     /** Fills the form from settings (the saved ones at first). */
     public void show(LgtmEndpoints endpoints) {
         tempo.set(text(endpoints.tempo()));
+        zipkin.set(text(endpoints.zipkin()));
+        jaeger.set(text(endpoints.jaeger()));
         loki.set(text(endpoints.loki()));
         prometheus.set(text(endpoints.prometheus()));
         grafana.set(text(endpoints.grafana()));
@@ -175,8 +181,17 @@ public final class RemoteSettingsViewModel {
         if (ca != null && !Files.isReadable(ca)) {
             throw new IllegalArgumentException("The CA certificate file " + ca + " cannot be read");
         }
-        return new LgtmEndpoints(url("Tempo", tempo.get(), true), url("Loki", loki.get(), true),
-                url("Prometheus", prometheus.get(), true), url("Grafana", grafana.get(), false), auth, tenant.get(), ca);
+        long traceSources = Stream.of(tempo.get(), zipkin.get(), jaeger.get()).filter(text -> !text.isBlank()).count();
+        if (traceSources == 0) {
+            throw new IllegalArgumentException("A trace source's URL is needed: Tempo, Zipkin or Jaeger");
+        }
+        if (traceSources > 1) {
+            throw new IllegalArgumentException("Give one trace source: Tempo, Zipkin or Jaeger, not several");
+        }
+        boolean tempoTraces = !tempo.get().isBlank();
+        return new LgtmEndpoints(url("Tempo", tempo.get(), false), url("Loki", loki.get(), tempoTraces),
+                url("Prometheus", prometheus.get(), true), url("Grafana", grafana.get(), false),
+                url("Zipkin", zipkin.get(), false), url("Jaeger", jaeger.get(), false), auth, tenant.get(), ca);
     }
 
     private String validate() {
@@ -213,6 +228,14 @@ public final class RemoteSettingsViewModel {
 
     public StringProperty tempoProperty() {
         return tempo;
+    }
+
+    public StringProperty zipkinProperty() {
+        return zipkin;
+    }
+
+    public StringProperty jaegerProperty() {
+        return jaeger;
     }
 
     public StringProperty lokiProperty() {

@@ -86,6 +86,7 @@ public final class LogViewModel {
     private final ReadOnlyIntegerWrapper newWhilePaused = new ReadOnlyIntegerWrapper(this, "newWhilePaused");
     private final ReadOnlyLongWrapper droppedCount = new ReadOnlyLongWrapper(this, "droppedCount");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper noLogs = new ReadOnlyStringWrapper(this, "noLogs", "");
     private final ObjectProperty<LogRecord> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringBinding countText;
 
@@ -140,9 +141,24 @@ public final class LogViewModel {
         return new LogFilter(serviceSet, minSeverity.get(), text.get().strip(), trace, span);
     }
 
+    /**
+     * Notes whether the lab's current mode has logs at all (traces from Zipkin or Jaeger without
+     * Loki have none); true when it has. Cheap: asks no backend.
+     */
+    public boolean refreshAvailability() {
+        noLogs.set(logs.unavailable().orElse(""));
+        return noLogs.get().isEmpty();
+    }
+
     /** Queries the history for the filters, then follows new records that match them. */
     public void apply() {
         started = true;
+        if (!refreshAvailability()) {
+            closeTail();
+            records.clear();
+            errorMessage.set("");
+            return;
+        }
         LogFilter filter;
         TimeRange window;
         try {
@@ -457,6 +473,11 @@ public final class LogViewModel {
     /** Records the tail queue dropped because they came faster than the view keeps. */
     public ReadOnlyLongProperty droppedCountProperty() {
         return droppedCount.getReadOnlyProperty();
+    }
+
+    /** Why this mode has no logs, in one sentence; "" when it has. */
+    public ReadOnlyStringProperty noLogsProperty() {
+        return noLogs.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {

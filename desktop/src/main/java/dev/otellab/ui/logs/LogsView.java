@@ -272,7 +272,12 @@ public final class LogsView implements LogDestination {
         table.setItems(model.records());
         table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("No log records match (yet)"));
+        Label placeholder = new Label();
+        placeholder.setId("logs-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.noLogsProperty().isEmpty())
+                .then("No log records match (yet)").otherwise(model.noLogsProperty()));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(fixed(column("Time", 110, record -> TimeText.time(record.timeUnixNano(), zone))));
         TableColumn<LogRecord, LogRecord> severity = new TableColumn<>("Severity");
         fixed(severity, 80);

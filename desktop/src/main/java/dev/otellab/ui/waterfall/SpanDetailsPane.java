@@ -62,6 +62,10 @@ final class SpanDetailsPane extends ScrollPane {
         Button traceLogs = new Button("Logs for this trace");
         traceLogs.setId("logs-for-trace");
         traceLogs.setOnAction(event -> model.showLogsForTrace());
+        for (Button logs : List.of(spanLogs, traceLogs)) {
+            logs.visibleProperty().bind(model.logsAvailableProperty());
+            logs.managedProperty().bind(model.logsAvailableProperty());
+        }
         FlowPane actions = new FlowPane(6, 6, spanLogs, traceLogs, copyTrace, copySpan);
 
         String status = span.status().name() + (span.statusMessage().isEmpty() ? "" : ": " + span.statusMessage());

@@ -50,6 +50,7 @@ public final class WaterfallViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty onlyMatching = new SimpleBooleanProperty(this, "onlyMatching");
+    private final BooleanProperty logsAvailable = new SimpleBooleanProperty(this, "logsAvailable", true);
     private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper(this, "matchCount");
     private final ObjectProperty<WaterfallRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<SpanDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
@@ -167,21 +168,31 @@ public final class WaterfallViewModel {
     /** Opens the logs view on the selected span's records. */
     public void showLogsForSpan() {
         WaterfallRow row = selected.get();
-        if (row != null) {
+        if (row != null && logsAvailable.get()) {
             navigator.showLogs(LogFilter.forSpan(row.span().traceId(), row.span().spanId()));
         }
     }
 
     /** Opens the logs view on the whole trace's records. */
     public void showLogsForTrace() {
-        if (trace.get() != null) {
+        if (trace.get() != null && logsAvailable.get()) {
             navigator.showLogs(LogFilter.forTrace(trace.get().traceId()));
         }
     }
 
     /** Opens the logs view on a trace's records, e.g. the one selected in the search results. */
     public void showLogsForTraceId(String traceId) {
-        navigator.showLogs(LogFilter.forTrace(traceId));
+        if (logsAvailable.get()) {
+            navigator.showLogs(LogFilter.forTrace(traceId));
+        }
+    }
+
+    /**
+     * Whether the lab's mode has logs to open from a trace (not with traces from Zipkin or Jaeger
+     * and no Loki): without them the trace-to-logs actions are hidden and do nothing.
+     */
+    public BooleanProperty logsAvailableProperty() {
+        return logsAvailable;
     }
 
     /** The span ids on the critical path of the loaded trace. */

@@ -92,6 +92,22 @@ class ComposeFileTest {
     }
 
     @Test
+    void aServiceWithProfilesRunsOnlyWhenOneOfThemIsActive() throws Exception {
+        Path file = write("""
+                services:
+                  always:
+                    image: busybox:1.36
+                  extra:
+                    image: openzipkin/zipkin:3.5.1
+                    profiles: ["jaeger-zipkin"]
+                """);
+
+        assertThat(ComposeFile.read(file, Map.of()).services()).extracting(ComposeService::name).containsExactly("always");
+        assertThat(ComposeFile.read(file, Map.of("COMPOSE_PROFILES", "other, jaeger-zipkin")).services())
+                .extracting(ComposeService::name).containsExactly("always", "extra");
+    }
+
+    @Test
     void interpolatesLikeCompose() throws Exception {
         Path file = write("""
                 services:

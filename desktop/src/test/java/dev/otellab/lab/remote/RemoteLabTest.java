@@ -6,6 +6,7 @@ import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.FreePort;
+import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.PrometheusProcess;
 import dev.otellab.telemetry.query.TimeRange;
@@ -104,6 +105,18 @@ class RemoteLabTest {
                 .isInstanceOf(LabStartException.class)
                 .hasMessage("Remote mode needs the URL of Loki, Prometheus");
         assertThat(recorded.requests()).hasSize(requestsBefore);
+    }
+
+    @Test
+    void withJaegerAndNoLokiOnlyPrometheusIsMissingAndTheLogsSayThereAreNone() {
+        RemoteLab lab = new RemoteLab(LgtmEndpoints.none().withTraceSource(Backend.JAEGER, recorded.uri()));
+
+        assertThatThrownBy(lab::start)
+                .isInstanceOf(LabStartException.class)
+                .hasMessage("Remote mode needs the URL of Prometheus");
+        assertThat(lab.logs().unavailable()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("This mode has no logs: traces come from Jaeger"));
+        assertThat(new RemoteLab(LgtmEndpoints.none()).logs().unavailable()).as("Tempo's mode reads Loki").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.otellab.lab.remote;
 
+import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,19 @@ class RemoteSettingsStoreTest {
 
         Files.writeString(store.file(), "{ \"tempo\": \"ftp://nope\"");
         assertThat(store.load()).isEqualTo(LgtmEndpoints.none());
+    }
+
+    @Test
+    void zipkinAndJaegerUrlsAreKept() throws Exception {
+        RemoteSettingsStore store = new RemoteSettingsStore(dir);
+        LgtmEndpoints zipkin = LgtmEndpoints.none().withPrometheus(URI.create("http://127.0.0.1:9090"))
+                .withTraceSource(Backend.ZIPKIN, URI.create("http://127.0.0.1:9411"));
+        store.save(zipkin);
+        assertThat(store.load()).isEqualTo(zipkin);
+
+        LgtmEndpoints jaeger = zipkin.withTraceSource(Backend.JAEGER, URI.create("https://jaeger.example.com/query"));
+        store.save(jaeger);
+        assertThat(store.load()).isEqualTo(jaeger);
+        assertThat(store.load().traceBackend()).isEqualTo(Backend.JAEGER);
     }
 }

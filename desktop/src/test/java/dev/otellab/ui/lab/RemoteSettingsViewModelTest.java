@@ -2,6 +2,7 @@ package dev.otellab.ui.lab;
 
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
+import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.FreePort;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
@@ -39,7 +40,7 @@ class RemoteSettingsViewModelTest {
     void theFormStartsFromTheLabsSettingsAndSaysWhatIsMissing() {
         RemoteSettingsViewModel model = model(new RemoteLab(LgtmEndpoints.none()));
 
-        assertThat(model.problemProperty().get()).startsWith("Tempo's URL is needed");
+        assertThat(model.problemProperty().get()).isEqualTo("A trace source's URL is needed: Tempo, Zipkin or Jaeger");
         assertThat(model.canActProperty().get()).isFalse();
 
         model.useDockerStackUrls();
@@ -103,5 +104,51 @@ class RemoteSettingsViewModelTest {
         RemoteSettingsViewModel reopened = model(new RemoteLab(new RemoteSettingsStore(dir).load()));
         assertThat(reopened.signInProperty().get()).isEqualTo(SignIn.BASIC);
         assertThat(reopened.userProperty().get()).isEqualTo("team");
+    }
+
+    @Test
+    void zipkinOrJaegerReplaceTempoAndMakeLokiOptional() {
+        RemoteSettingsViewModel model = model(new RemoteLab(LgtmEndpoints.none()));
+        model.prometheusProperty().set("http://127.0.0.1:9090");
+        model.zipkinProperty().set("http://127.0.0.1:9411");
+
+        assertThat(model.problemProperty().get()).isEmpty();
+        LgtmEndpoints endpoints = model.endpoints();
+        assertThat(endpoints.traceBackend()).isEqualTo(Backend.ZIPKIN);
+        assertThat(endpoints.loki()).isNull();
+
+        model.jaegerProperty().set("http://127.0.0.1:16686");
+        assertThat(model.problemProperty().get()).isEqualTo("Give one trace source: Tempo, Zipkin or Jaeger, not several");
+
+        model.zipkinProperty().set("");
+        assertThat(model.endpoints().traceBackend()).isEqualTo(Backend.JAEGER);
+        model.jaegerProperty().set("");
+        model.tempoProperty().set("http://127.0.0.1:3200");
+        assertThat(model.problemProperty().get()).as("Tempo's logs are Loki's").startsWith("Loki's URL is needed");
+    }
+
+    @Test
+    void testConnectionAsksZipkinAndJaegerToo() {
+        RemoteLab lab = new RemoteLab(LgtmEndpoints.none());
+        RemoteSettingsViewModel model = model(lab);
+        try (FixtureServer zipkin = new FixtureServer(); FixtureServer jaeger = new FixtureServer()) {
+            zipkin.on("/info", FixtureServer.Answer.json("{\"zipkin\":{\"version\":\"3.5.1\",\"commit\":\"e8ba4d4\"}}"));
+            jaeger.on("/api/v3/services", FixtureServer.Answer.json("{\"services\":[\"frontend\"]}"));
+            model.zipkinProperty().set(zipkin.uri().toString());
+            model.prometheusProperty().set("http://127.0.0.1:" + FreePort.find());
+
+            model.testConnection();
+
+            assertThat(model.checks()).extracting(CheckLine::backend).containsExactly("Prometheus", "Zipkin");
+            assertThat(model.checks().get(1).message()).isEqualTo("Zipkin 3.5.1");
+
+            model.zipkinProperty().set("");
+            model.jaegerProperty().set(jaeger.uri().toString());
+            model.testConnection();
+
+            assertThat(model.checks()).extracting(CheckLine::backend).containsExactly("Prometheus", "Jaeger");
+            assertThat(model.checks().get(1).message()).isEqualTo("Jaeger (query API v3, 1 services)");
+            assertThat(lab.endpoints()).isEqualTo(LgtmEndpoints.none());
+        }
     }
 }

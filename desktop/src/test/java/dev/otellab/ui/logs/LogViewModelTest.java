@@ -4,6 +4,7 @@ import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.telemetry.query.NoLogs;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.InMemoryTelemetry;
 import dev.otellab.ui.SampleTelemetry;
@@ -63,6 +64,20 @@ class LogViewModelTest {
 
     private static List<LogRecord> records(int from, int to) {
         return IntStream.range(from, to).mapToObj(LogViewModelTest::record).toList();
+    }
+
+    @Test
+    void aModeWithoutLogsSaysSoAndQueriesNothing() {
+        LogViewModel model = new LogViewModel(new NoLogs("This mode has no logs: traces come from Jaeger."), executors,
+                navigator);
+
+        model.start();
+        ui.runAll();
+
+        assertThat(model.noLogsProperty().get()).isEqualTo("This mode has no logs: traces come from Jaeger.");
+        assertThat(model.errorMessageProperty().get()).isEmpty();
+        assertThat(model.records()).isEmpty();
+        assertThat(model.loadingProperty().get()).isFalse();
     }
 
     @Test

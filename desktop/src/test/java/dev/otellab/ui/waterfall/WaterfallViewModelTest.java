@@ -170,6 +170,19 @@ class WaterfallViewModelTest {
     }
 
     @Test
+    void withoutLogsInThisModeTraceToLogsDoesNothing() {
+        model.show(smallTrace());
+        model.selectedProperty().set(model.rows().get(2));
+        model.logsAvailableProperty().set(false);
+
+        model.showLogsForSpan();
+        model.showLogsForTrace();
+        model.showLogsForTraceId(Spans.TRACE);
+
+        assertThat(logNavigations).isEmpty();
+    }
+
+    @Test
     void opensATraceFromTheSourceOrSaysWhyNot() {
         SampleTelemetry sample = SampleTelemetry.generate(TestExecutors.CLOCK, 5);
         telemetry.addSpans(sample.spans());

@@ -121,7 +121,8 @@ public final class LgtmClientBenchmark {
         }
     }
 
-    private static void measure(String name, java.util.concurrent.Callable<?> query) throws Exception {
+    /** Prints one table row: 20 warm-up calls, then p50 / p99 / max of 200 timed ones. */
+    public static void measure(String name, java.util.concurrent.Callable<?> query) throws Exception {
         for (int i = 0; i < WARMUP; i++) {
             query.call();
         }
