@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -172,6 +173,12 @@ final class StoreWriter implements AutoCloseable {
 
     long queuedItems() {
         return queuedItems.get();
+    }
+
+    /** When the queue is full: how long until the writer has made room, as {@link #submit} would say. */
+    Optional<Duration> saturation() {
+        long queued = queuedItems.get();
+        return queued >= capacityItems ? Optional.of(retryAfter(queued)) : Optional.empty();
     }
 
     private Duration retryAfter(long waiting) {

@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.ingest;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -13,4 +15,12 @@ public interface TelemetryIngest {
      *                                 is full (back-pressure: the receiver answers 429/503)
      */
     CompletionStage<Void> accept(TelemetryBatch batch);
+
+    /**
+     * Empty when a batch would be taken now; otherwise how long a sender should wait. Cheap, so a
+     * receiver asks before it reads or decodes a request and refuses it without that work.
+     */
+    default Optional<Duration> saturation() {
+        return Optional.empty();
+    }
 }
