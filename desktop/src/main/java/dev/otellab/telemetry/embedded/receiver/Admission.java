@@ -17,6 +17,13 @@ final class Admission implements AutoCloseable {
     /** What a sender refused for lack of room (not for a full store) is told to wait. */
     static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
+    /**
+     * A refusal goes out this late (the request holds no thread meanwhile): a sender that ignores
+     * Retry-After and resends at once then costs a refusal every half second, not a busy loop that
+     * takes the CPU from the store's writer.
+     */
+    static final Duration REFUSAL_DELAY = Duration.ofMillis(500);
+
     private final ReceiverLimits limits;
     private final TelemetryIngest ingest;
     private final BodyBudget budget;
@@ -54,6 +61,15 @@ final class Admission implements AutoCloseable {
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** Runs the refusal's sending after {@link #REFUSAL_DELAY}. */
+    void refuseLater(Runnable send) {
+        try {
+            timer.schedule(send, REFUSAL_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            send.run(); // stopping: answer at once
+        }
     }
 
     @Override

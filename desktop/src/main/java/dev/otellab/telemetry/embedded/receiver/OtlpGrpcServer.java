@@ -123,14 +123,12 @@ final class OtlpGrpcServer {
                 .addMethod(rawRequests, ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<R> observer) -> {
                     Optional<Duration> saturated = admission.storeSaturation();
                     if (saturated.isPresent()) {
-                        stats.throttled();
-                        observer.onError(retryLater("The store is saturated, retry later.", saturated.get()));
+                        refuse(observer, "The store is saturated, retry later.", saturated.get());
                         return;
                     }
                     if (!admission.budget().tryReserve(body.length)) {
-                        stats.throttled();
-                        observer.onError(retryLater("The receiver holds as many requests as it may, retry later.",
-                                Admission.BUSY_RETRY_AFTER));
+                        refuse(observer, "The receiver holds as many requests as it may, retry later.",
+                                Admission.BUSY_RETRY_AFTER);
                         return;
                     }
                     boolean queued = admission.lane().tryRun(() -> {
@@ -151,9 +149,8 @@ final class OtlpGrpcServer {
                     });
                     if (!queued) {
                         admission.budget().release(body.length);
-                        stats.throttled();
-                        observer.onError(retryLater("The receiver is decoding as many requests as it can, retry later.",
-                                Admission.BUSY_RETRY_AFTER));
+                        refuse(observer, "The receiver is decoding as many requests as it can, retry later.",
+                                Admission.BUSY_RETRY_AFTER);
                     }
                 }))
                 .build();
@@ -188,8 +185,7 @@ final class OtlpGrpcServer {
         try {
             stage = ingest.accept(batch);
         } catch (StoreSaturatedException e) {
-            stats.throttled();
-            observer.onError(retryLater("The store is saturated, retry later: " + e.getMessage(), e.retryAfter()));
+            refuse(observer, "The store is saturated, retry later: " + e.getMessage(), e.retryAfter());
             return;
         } catch (RuntimeException e) {
             stats.failed();
@@ -211,6 +207,13 @@ final class OtlpGrpcServer {
                         .asRuntimeException());
             }
         });
+    }
+
+    /** Answers UNAVAILABLE with RetryInfo after {@link Admission#REFUSAL_DELAY}. */
+    private void refuse(StreamObserver<?> observer, String message, Duration retryAfter) {
+        stats.throttled();
+        RuntimeException refusal = retryLater(message, retryAfter);
+        admission.refuseLater(() -> observer.onError(refusal));
     }
 
     /** UNAVAILABLE with google.rpc.RetryInfo: OTLP's retryable "slow down" over gRPC. */

@@ -116,12 +116,13 @@ final class OtlpHttpServer {
             tooLarge(ctx, format, declared + " bytes");
             return;
         }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         Optional<Duration> saturated = admission.storeSaturation();
         if (saturated.isPresent()) {
-            throttled(ctx, format, saturated.get(), "The store is saturated, retry later.");
+            throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
+            ctx.future(() -> answered);
             return;
         }
-        CompletableFuture<Void> answered = new CompletableFuture<>();
         ctx.future(() -> {
             CompletableFuture<AsyncBodyReader.Body> body;
             try {
@@ -134,13 +135,11 @@ final class OtlpHttpServer {
             }
             body.whenComplete((read, failure) -> {
                 if (failure != null) {
-                    answerReadFailure(ctx, format, failure);
-                    answered.complete(null);
+                    answerReadFailure(ctx, format, failure, answered);
                 } else if (!admission.lane().tryRun(() -> decodeAndStore(ctx, signal, format, gzip, read, answered))) {
                     read.release();
                     throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
-                            "The receiver is decoding as many requests as it can, retry later.");
-                    answered.complete(null);
+                            "The receiver is decoding as many requests as it can, retry later.", answered);
                 }
             });
             return answered;
@@ -156,7 +155,8 @@ final class OtlpHttpServer {
             try {
                 Optional<Duration> saturated = admission.storeSaturation();
                 if (saturated.isPresent()) {
-                    throttled(ctx, format, saturated.get(), "The store is saturated, retry later.");
+                    answerLater = true;
+                    throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
                     return;
                 }
                 byte[] body = read.bytes();
@@ -196,7 +196,8 @@ final class OtlpHttpServer {
             try {
                 stage = ingest.accept(batch);
             } catch (StoreSaturatedException e) {
-                throttled(ctx, format, e.retryAfter(), "The store is saturated, retry later: " + e.getMessage());
+                answerLater = true;
+                throttled(ctx, format, e.retryAfter(), "The store is saturated, retry later: " + e.getMessage(), answered);
                 return;
             } catch (RuntimeException e) {
                 stats.failed();
@@ -228,20 +229,24 @@ final class OtlpHttpServer {
         }
     }
 
-    private void answerReadFailure(Context ctx, Format format, Throwable failure) {
+    /** Answers a body that could not be read; completes {@code answered} (a refusal a little later). */
+    private void answerReadFailure(Context ctx, Format format, Throwable failure, CompletableFuture<Void> answered) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof AsyncBodyReader.BudgetExceededException) {
+            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
+                    "The receiver holds as many request bodies as it may, retry later.", answered);
+            return;
+        }
         if (cause instanceof BodyTooLargeException) {
             tooLarge(ctx, format, "more than " + settings.maxBodyBytes() + " bytes");
-        } else if (cause instanceof AsyncBodyReader.BudgetExceededException) {
-            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
-                    "The receiver holds as many request bodies as it may, retry later.");
         } else if (cause instanceof AsyncBodyReader.BodyDeadlineException) {
             stats.malformed();
             status(ctx, format, 408, Code.DEADLINE_EXCEEDED, "Request timeout: " + cause.getMessage() + ".");
         } else {
             unreadable(ctx, format, cause);
         }
+        answered.complete(null);
     }
 
     private void unreadable(Context ctx, Format format, Throwable cause) {
@@ -249,11 +254,16 @@ final class OtlpHttpServer {
         status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + cause.getMessage());
     }
 
-    /** 429 with Retry-After: OTLP's "slow down", retryable. */
-    private void throttled(Context ctx, Format format, Duration retryAfter, String message) {
+    /**
+     * 429 with Retry-After, OTLP's retryable "slow down", sent after {@link Admission#REFUSAL_DELAY}
+     * by completing {@code answered} then.
+     */
+    private void throttled(Context ctx, Format format, Duration retryAfter, String message,
+                           CompletableFuture<Void> answered) {
         stats.throttled();
         ctx.header("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
         status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, message);
+        admission.refuseLater(() -> answered.complete(null));
     }
 
     private void tooLarge(Context ctx, Format format, String size) {

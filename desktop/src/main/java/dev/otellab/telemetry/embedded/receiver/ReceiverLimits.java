@@ -6,7 +6,9 @@ import java.time.Duration;
  * How much work the receiver takes on at once, so that slow, hostile or too many senders cannot
  * use up its threads or memory: a deadline for a request body to arrive, a few decoding threads
  * with a short queue, a byte budget for bodies being read or waiting to be decoded, and the gRPC
- * connection limits. Anything beyond is refused at once with a retryable answer.
+ * connection limits. Anything beyond is refused at once with a retryable answer. The decoding
+ * queue is long on purpose: a request waiting there costs only its body, which the budget bounds,
+ * while refusing it would make a sender that ignores Retry-After upload it again at once.
  */
 public record ReceiverLimits(
         Duration bodyDeadline,
@@ -19,7 +21,7 @@ public record ReceiverLimits(
     public static final ReceiverLimits DEFAULT = new ReceiverLimits(
             Duration.ofSeconds(20),
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-            32,
+            1024,
             96L * 1024 * 1024,
             16,
             Duration.ofSeconds(30));
