@@ -175,10 +175,15 @@ final class StoreWriter implements AutoCloseable {
         return queuedItems.get();
     }
 
-    /** When the queue is full: how long until the writer has made room, as {@link #submit} would say. */
+    /**
+     * Whether a receiver should let a new request in: not once a whole group commit is already
+     * waiting (or the queue is full). Batches of requests already let in are still taken up to the
+     * capacity, but a flood of senders no longer parks the whole queue's worth of encoded rows
+     * (and seconds of latency) in the heap.
+     */
     Optional<Duration> saturation() {
         long queued = queuedItems.get();
-        return queued >= capacityItems ? Optional.of(retryAfter(queued)) : Optional.empty();
+        return queued >= Math.min(capacityItems, MAX_GROUP_ITEMS) ? Optional.of(retryAfter(queued)) : Optional.empty();
     }
 
     private Duration retryAfter(long waiting) {

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What the two OTLP servers share to take on only the work they can finish: the store's own
- * "full" signal asked before a request is read or decoded, the memory budget for bodies, the
- * decoding lane and the timer of body deadlines. Whatever does not fit is refused at once with
+ * "full" signal and the decoding lane's room, both asked from the headers before a body is read,
+ * the memory budget for bodies, the lane itself and the timer of body deadlines and late refusals. Whatever does not fit is refused at once with
  * a retryable answer (HTTP 429 + Retry-After, gRPC UNAVAILABLE + RetryInfo).
  */
 final class Admission implements AutoCloseable {

@@ -84,19 +84,22 @@ final class AsyncBodyReader implements ReadListener {
     public synchronized void onDataAvailable() throws IOException {
         while (!result.isDone() && in.isReady() && !in.isFinished()) {
             if (length == buffer.length) {
-                if (length >= limit) {
-                    // one byte more than the limit allows tells a body that is too large
-                    byte[] probe = new byte[1];
-                    if (in.read(probe) > 0) {
-                        fail(new OtlpHttpServer.BodyTooLargeException());
-                    }
-                    continue;
+                // full: one more byte decides between "done" (a body of exactly the declared
+                // length, the common case, keeps its exact buffer), "too large" and "grow"
+                int next = in.read();
+                if (next < 0) {
+                    return;
                 }
-                long next = Math.min(limit, Math.max(FIRST_BUFFER, buffer.length * 2L));
-                if (!grow((int) next)) {
+                if (length >= limit) {
+                    fail(new OtlpHttpServer.BodyTooLargeException());
+                    return;
+                }
+                if (!grow((int) Math.min(limit, Math.max(FIRST_BUFFER, buffer.length * 2L)))) {
                     fail(new BudgetExceededException());
                     return;
                 }
+                buffer[length++] = (byte) next;
+                continue;
             }
             int read = in.read(buffer, length, buffer.length - length);
             if (read > 0) {

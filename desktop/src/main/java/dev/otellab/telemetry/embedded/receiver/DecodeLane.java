@@ -25,6 +25,11 @@ final class DecodeLane implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
     }
 
+    /** False when every thread is busy and the queue is full: a new request would be refused. */
+    boolean hasRoom() {
+        return executor.getQueue().remainingCapacity() > 0 || executor.getActiveCount() < executor.getMaximumPoolSize();
+    }
+
     /** Runs the task on the lane; false when the lane and its queue are full (or closed). */
     boolean tryRun(Runnable task) {
         try {

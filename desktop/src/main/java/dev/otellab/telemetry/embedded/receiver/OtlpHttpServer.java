@@ -123,6 +123,12 @@ final class OtlpHttpServer {
             ctx.future(() -> answered);
             return;
         }
+        if (!admission.lane().hasRoom()) {
+            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
+                    "The receiver is decoding as many requests as it can, retry later.", answered);
+            ctx.future(() -> answered);
+            return;
+        }
         ctx.future(() -> {
             CompletableFuture<AsyncBodyReader.Body> body;
             try {

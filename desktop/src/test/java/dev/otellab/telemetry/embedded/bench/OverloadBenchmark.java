@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * {@code ../mvnw -q exec:exec -Dexec.classpathScope=test -Dexec.executable=java
  * -Dexec.args="-cp %classpath dev.otellab.telemetry.embedded.bench.OverloadBenchmark 20 8 200 500"}
  * (seconds per phase, polite senders, flood senders, held connections; then optionally the phases to run,
- * e.g. {@code polite,flood}, and the warm-up seconds of each fresh receiver, default 10).
+ * e.g. {@code polite,flood}, and the warm-up seconds of each fresh receiver, default 10). System
+ * properties: {@code bench.receiverHeap} (-Xmx of the receiver, default 512m, the store's budget),
+ * {@code bench.receiverJvmOptions} (more options for it, e.g. a flight recording).
  */
 public final class OverloadBenchmark {
     private static final int SPANS_PER_REQUEST = 512;
@@ -151,11 +153,17 @@ public final class OverloadBenchmark {
     private static void send(int port, IngestEndToEndBenchmark.Template template,
                              AtomicLong sequence, Counts counts, long deadline, boolean honourRetryAfter) {
         try (RawOtlpClient client = new RawOtlpClient(port)) {
+            byte[] body = null;
             while (System.nanoTime() < deadline) {
-                byte[] body = template.withSequence(sequence.getAndIncrement());
+                // a refused request is sent again as it was (nothing of it was stored), as an exporter
+                // retries; new ids only after a success, which also keeps the driver's own garbage low
+                if (body == null) {
+                    body = template.withSequence(sequence.getAndIncrement());
+                }
                 try {
                     RawOtlpClient.Answer answer = client.post(body);
                     if (answer.status() == 200) {
+                        body = null;
                         counts.ok.incrementAndGet();
                         counts.acceptedSpans.addAndGet(SPANS_PER_REQUEST);
                     } else if (answer.status() == 429) {
@@ -222,11 +230,15 @@ public final class OverloadBenchmark {
 
     private static Process startReceiver(Path dir, int httpPort) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx" + System.getProperty("bench.receiverHeap", "512m"),
-                "-cp", System.getProperty("bench.receiverClasspath", System.getProperty("java.class.path")),
-                LabConsole.class.getName(), "receive", "--data-dir", dir.toString(),
-                "--http-port", Integer.toString(httpPort), "--grpc-port", Integer.toString(freePort()))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("bench.receiverHeap", "512m")));
+        String extra = System.getProperty("bench.receiverJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LabConsole.class.getName(), "receive",
+                "--data-dir", dir.toString(), "--http-port", Integer.toString(httpPort),
+                "--grpc-port", Integer.toString(freePort())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
