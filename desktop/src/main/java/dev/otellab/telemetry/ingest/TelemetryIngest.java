@@ -17,8 +17,10 @@ public interface TelemetryIngest {
     CompletionStage<Void> accept(TelemetryBatch batch);
 
     /**
-     * Empty when a batch would be taken now; otherwise how long a sender should wait. Cheap, so a
-     * receiver asks before it reads or decodes a request and refuses it without that work.
+     * Empty when the store wants new requests now; otherwise how long a sender should wait. It may
+     * say "wait" before {@link #accept} would refuse (a store with enough work queued), so that
+     * requests already decoded still go in. Cheap: a receiver asks before it reads or decodes a
+     * request and refuses it without that work.
      */
     default Optional<Duration> saturation() {
         return Optional.empty();

@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  * Requests are the end-to-end benchmark's 512-span template with new trace ids each time.
  *
  * <p>Run from desktop/ (after {@code ./mvnw -q -o -DskipTests install} at the root):
- * {@code ../mvnw -q exec:exec -Dexec.classpathScope=test -Dexec.executable=java
- * -Dexec.args="-cp %classpath dev.otellab.telemetry.embedded.bench.OverloadBenchmark 20 8 200 500"}
+ * {@code ../mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * -Dmdep.includeScope=test && java -cp "target/test-classes:target/classes:$(cat target/bench.cp)"
+ * dev.otellab.telemetry.embedded.bench.OverloadBenchmark 30 8 200 500}
  * (seconds per phase, polite senders, flood senders, held connections; then optionally the phases to run,
  * e.g. {@code polite,flood}, and the warm-up seconds of each fresh receiver, default 10). System
  * properties: {@code bench.receiverHeap} (-Xmx of the receiver, default 512m, the store's budget),
