@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exit codes: 0 after --help/--version, 2 for invalid settings, 1 when start-up fails (port in
  * use, database unusable). On SIGTERM the shutdown hook drains HTTP requests, then flushes and
- * stops the OpenTelemetry SDK; the JVM then exits with 143 (128 + SIGTERM), as Java does.
+ * stops the OpenTelemetry SDK; the JVM then exits with 143 (128 + SIGTERM), as Java does. Started
+ * by the console (OTEL_LAB_PARENT_PID set), it stops the same way when the console is gone, exit code 3.
  */
 public final class Main {
 
@@ -38,6 +39,13 @@ public final class Main {
   }
 
   private static void run(ConfigResult.Valid valid, Map<String, String> environment) {
+    try {
+      ParentWatch.startFromEnvironment(environment, "lab-backend");
+    } catch (IllegalArgumentException e) {
+      System.err.println("lab-backend: " + e.getMessage());
+      System.exit(ConfigResult.Invalid.EXIT_CODE);
+      return;
+    }
     OpenTelemetrySdk sdk = LabTelemetry.autoconfigure(environment);
     Logger log = LoggerFactory.getLogger(Main.class);
     LabBackend backend;

@@ -3,8 +3,6 @@ package dev.otellab.lab.embedded;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +29,13 @@ public final class LabBackendProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUrl;
     private final OutputTail output;
+    private final StaleChildCheck staleCheck;
 
-    private LabBackendProcess(Process process, URI baseUrl, OutputTail output) {
+    private LabBackendProcess(Process process, URI baseUrl, OutputTail output, StaleChildCheck staleCheck) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.output = output;
+        this.staleCheck = staleCheck;
     }
 
     /**
@@ -49,7 +49,8 @@ public final class LabBackendProcess implements AutoCloseable {
             throw new LabBackendStartException("lab-backend is not built: " + settings.jar()
                     + " does not exist. Build it with `./mvnw -B -DskipTests package` in the project folder.", List.of());
         }
-        refuseBusyPort(settings);
+        StaleChildCheck staleCheck = staleCheck(settings);
+        staleCheck.clearPort(settings.bindAddress(), settings.port());
         Process process;
         try {
             Files.createDirectories(settings.database().toAbsolutePath().getParent());
@@ -59,7 +60,9 @@ public final class LabBackendProcess implements AutoCloseable {
                     "-jar", settings.jar().toString())
                     .redirectErrorStream(true);
             builder.environment().putAll(settings.environment());
+            ChildLifeline.tie(builder);
             process = builder.start();
+            staleCheck.record(process);
         } catch (IOException e) {
             throw new LabBackendStartException("Could not launch lab-backend: " + e.getMessage(), List.of());
         }
@@ -70,9 +73,10 @@ public final class LabBackendProcess implements AutoCloseable {
         reader.start();
         try {
             URI url = awaitHealthy(process, reader, announced, output, settings.startTimeout());
-            return new LabBackendProcess(process, url, output);
+            return new LabBackendProcess(process, url, output, staleCheck);
         } catch (LabBackendStartException | InterruptedException | RuntimeException e) {
             stop(process);
+            staleCheck.forget();
             throw e;
         }
     }
@@ -103,11 +107,13 @@ public final class LabBackendProcess implements AutoCloseable {
     @Override
     public void close() {
         stop(process);
+        staleCheck.forget();
     }
 
     /** Like {@link #close()}, returning the exit code. */
     public int stopAndWait() {
         stop(process);
+        staleCheck.forget();
         return process.exitValue();
     }
 
@@ -126,18 +132,10 @@ public final class LabBackendProcess implements AutoCloseable {
         }
     }
 
-    private static void refuseBusyPort(LabBackendSettings settings) throws LabBackendStartException {
-        if (settings.port() == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket(settings.port(), 1, InetAddress.getByName(settings.bindAddress()))) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new LabBackendStartException("Port " + settings.port() + " on " + settings.bindAddress()
-                    + " is already in use, so lab-backend cannot listen there. Stop the program using it"
-                    + " (e.g. an earlier lab: `ss -ltnp 'sport = :" + settings.port() + "'` shows which)"
-                    + " or choose another port with --backend-port.", List.of());
-        }
+    /** The record of this lab's lab-backend, next to its database (the lab's data folder). */
+    private static StaleChildCheck staleCheck(LabBackendSettings settings) {
+        Path pidFile = settings.database().toAbsolutePath().resolveSibling("lab-backend.pid");
+        return new StaleChildCheck(pidFile, "lab-backend", settings.jar().getFileName().toString(), "--backend-port");
     }
 
     private static void pump(Process process, OutputTail output, Consumer<String> onOutput,

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -172,6 +173,17 @@ final class StoreWriter implements AutoCloseable {
 
     long queuedItems() {
         return queuedItems.get();
+    }
+
+    /**
+     * Whether a receiver should let a new request in: not once a whole group commit is already
+     * waiting (or the queue is full). Batches of requests already let in are still taken up to the
+     * capacity, but a flood of senders no longer parks the whole queue's worth of encoded rows
+     * (and seconds of latency) in the heap.
+     */
+    Optional<Duration> saturation() {
+        long queued = queuedItems.get();
+        return queued >= Math.min(capacityItems, MAX_GROUP_ITEMS) ? Optional.of(retryAfter(queued)) : Optional.empty();
     }
 
     private Duration retryAfter(long waiting) {

@@ -18,6 +18,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -174,6 +176,11 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     public boolean isReadOnly() {
         return writer == null;
+    }
+
+    @Override
+    public Optional<Duration> saturation() {
+        return writer == null ? Optional.empty() : writer.saturation();
     }
 
     /** Items accepted and not yet committed. */

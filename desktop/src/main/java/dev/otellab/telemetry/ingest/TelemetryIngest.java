@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.ingest;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -13,4 +15,14 @@ public interface TelemetryIngest {
      *                                 is full (back-pressure: the receiver answers 429/503)
      */
     CompletionStage<Void> accept(TelemetryBatch batch);
+
+    /**
+     * Empty when the store wants new requests now; otherwise how long a sender should wait. It may
+     * say "wait" before {@link #accept} would refuse (a store with enough work queued), so that
+     * requests already decoded still go in. Cheap: a receiver asks before it reads or decodes a
+     * request and refuses it without that work.
+     */
+    default Optional<Duration> saturation() {
+        return Optional.empty();
+    }
 }

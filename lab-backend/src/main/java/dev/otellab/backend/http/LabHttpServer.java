@@ -1,7 +1,5 @@
 package dev.otellab.backend.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otellab.backend.storage.SqliteDatabase;
 import dev.otellab.backend.tasks.TaskService;
@@ -9,21 +7,14 @@ import dev.otellab.backend.telemetry.HttpServerTelemetryFilter;
 import dev.otellab.backend.telemetry.LabMetrics;
 import dev.otellab.backend.telemetry.RequestTelemetry;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.servlet.DispatcherType;
-import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 
-/** The Javalin (Jetty 12) server: routes, error mapping, telemetry filter, graceful stop. */
+/** lab-backend's Javalin (Jetty 12) server: the shared {@link LabServerSetup}, its routes and telemetry filter. */
 public final class LabHttpServer {
-
-  /** In-flight requests get this long to finish when the server stops. */
-  public static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
   private final Javalin javalin;
 
@@ -37,26 +28,14 @@ public final class LabHttpServer {
       LabMetrics metrics,
       HttpServerTelemetryFilter telemetryFilter,
       Tracer tracer) {
-    ObjectMapper mapper = jsonMapper();
+    ObjectMapper mapper = LabServerSetup.jsonMapper();
     TaskRoutes taskRoutes = new TaskRoutes(tasks, new JsonBodies(mapper));
     LabRoutes labRoutes = new LabRoutes(tracer);
     OperationalRoutes operationalRoutes = new OperationalRoutes(database, metrics);
     Javalin javalin =
         Javalin.create(
             config -> {
-              config.startup.showJavalinBanner = false;
-              config.startup.showOldJavalinVersionWarning = false;
-              config.startup.startupWatcherEnabled = false;
-              config.http.maxRequestSize = ErrorMapping.MAX_BODY_BYTES;
-              config.http.prefer405over404 = true;
-              // Small JSON answers on loopback: compressing them costs more than it saves.
-              config.http.compressionStrategy = CompressionStrategy.NONE;
-              config.jsonMapper(new JavalinJackson(mapper, false));
-              config.jetty.modifyServer(
-                  server -> {
-                    server.setStopTimeout(GRACEFUL_STOP.toMillis());
-                    server.insertHandler(new GracefulHandler());
-                  });
+              LabServerSetup.apply(config, mapper);
               config.jetty.modifyServletContextHandler(
                   context ->
                       context.addFilter(
@@ -87,14 +66,8 @@ public final class LabHttpServer {
     return javalin.port();
   }
 
-  /** Stops accepting, lets in-flight requests finish (up to {@link #GRACEFUL_STOP}), then stops. */
+  /** Stops accepting, lets in-flight requests finish (up to {@link LabServerSetup#GRACEFUL_STOP}), then stops. */
   public void stop() {
     javalin.stop();
-  }
-
-  private static ObjectMapper jsonMapper() {
-    return new ObjectMapper()
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 }

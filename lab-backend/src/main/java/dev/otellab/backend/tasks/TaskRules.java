@@ -1,5 +1,7 @@
 package dev.otellab.backend.tasks;
 
+import dev.otellab.backend.text.UnicodeText;
+
 /** The limits a task must respect, checked once in {@link TaskService} whatever the entry point. */
 public final class TaskRules {
 
@@ -9,7 +11,7 @@ public final class TaskRules {
   private TaskRules() {}
 
   static String checkTitle(String title) {
-    if (title == null || title.isBlank()) {
+    if (UnicodeText.isBlank(title)) {
       throw new InvalidTaskException("title must not be blank");
     }
     int length = title.codePointCount(0, title.length());

@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -44,18 +45,23 @@ import java.util.function.Function;
  * request compression is accepted (grpc-java's default decompressors); the inbound message size
  * is limited like an HTTP body. Each call answers once the store has made its batch durable; a
  * saturated store gives UNAVAILABLE with google.rpc.RetryInfo (retryable by OTLP's rules), a
- * failed store UNAVAILABLE.
+ * failed store UNAVAILABLE. Like OTLP/HTTP, a call is refused before decoding when the store is full,
+ * decoded on the shared {@link DecodeLane}, and its message must arrive within a deadline
+ * ({@link MessageDeadline}); calls per connection, metadata size and idle connections are bounded.
  */
 final class OtlpGrpcServer {
+    private static final int MAX_METADATA_BYTES = 64 * 1024;
     private final ReceiverSettings settings;
     private final TelemetryIngest ingest;
     private final ReceiverStats stats;
+    private final Admission admission;
     private Server server;
 
-    OtlpGrpcServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats) {
+    OtlpGrpcServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
         this.settings = settings;
         this.ingest = ingest;
         this.stats = stats;
+        this.admission = admission;
     }
 
     /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
@@ -63,6 +69,13 @@ final class OtlpGrpcServer {
         Server created = NettyServerBuilder
                 .forAddress(new InetSocketAddress(settings.bindAddress(), settings.grpcPort()))
                 .maxInboundMessageSize((int) settings.maxBodyBytes())
+                .maxInboundMetadataSize(MAX_METADATA_BYTES)
+                .maxConcurrentCallsPerConnection(admission.limits().grpcCallsPerConnection())
+                .handshakeTimeout(10, TimeUnit.SECONDS)
+                .maxConnectionIdle(5, TimeUnit.MINUTES)
+                .keepAliveTime(1, TimeUnit.MINUTES)
+                .keepAliveTimeout(20, TimeUnit.SECONDS)
+                .intercept(new MessageDeadline(admission.timer(), admission.limits().grpcCallDeadline()))
                 .addService(parsedHere(TraceServiceGrpc.getExportMethod(), ExportTraceServiceRequest.parser(), new TraceService()::export))
                 .addService(parsedHere(LogsServiceGrpc.getExportMethod(), ExportLogsServiceRequest.parser(), new LogsService()::export))
                 .addService(parsedHere(MetricsServiceGrpc.getExportMethod(), ExportMetricsServiceRequest.parser(), new MetricsService()::export))
@@ -103,21 +116,42 @@ final class OtlpGrpcServer {
      * parses them here: grpc-java answers a request its marshaller cannot parse with UNKNOWN
      * ("Application error") and a SEVERE log, while OTLP wants INVALID_ARGUMENT (not retryable).
      */
-    private static <Q, R> ServerServiceDefinition parsedHere(MethodDescriptor<Q, R> method, Parser<Q> parser,
+    private <Q, R> ServerServiceDefinition parsedHere(MethodDescriptor<Q, R> method, Parser<Q> parser,
                                                              BiConsumer<Q, StreamObserver<R>> export) {
         MethodDescriptor<byte[], R> rawRequests = method.toBuilder(RAW_BYTES, method.getResponseMarshaller()).build();
         return ServerServiceDefinition.builder(method.getServiceName())
                 .addMethod(rawRequests, ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<R> observer) -> {
-                    Q request;
-                    try {
-                        request = parser.parseFrom(body);
-                    } catch (InvalidProtocolBufferException e) {
-                        observer.onError(Status.INVALID_ARGUMENT
-                                .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
-                                .asRuntimeException());
+                    Optional<Duration> saturated = admission.storeSaturation();
+                    if (saturated.isPresent()) {
+                        refuse(observer, "The store is saturated, retry later.", saturated.get());
                         return;
                     }
-                    export.accept(request, observer);
+                    if (!admission.budget().tryReserve(body.length)) {
+                        refuse(observer, "The receiver holds as many requests as it may, retry later.",
+                                Admission.BUSY_RETRY_AFTER);
+                        return;
+                    }
+                    boolean queued = admission.lane().tryRun(() -> {
+                        Q request;
+                        try {
+                            try {
+                                request = parser.parseFrom(body);
+                            } catch (InvalidProtocolBufferException e) {
+                                observer.onError(Status.INVALID_ARGUMENT
+                                        .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
+                                        .asRuntimeException());
+                                return;
+                            }
+                            export.accept(request, observer);
+                        } finally {
+                            admission.budget().release(body.length);
+                        }
+                    });
+                    if (!queued) {
+                        admission.budget().release(body.length);
+                        refuse(observer, "The receiver is decoding as many requests as it can, retry later.",
+                                Admission.BUSY_RETRY_AFTER);
+                    }
                 }))
                 .build();
     }
@@ -151,8 +185,7 @@ final class OtlpGrpcServer {
         try {
             stage = ingest.accept(batch);
         } catch (StoreSaturatedException e) {
-            stats.throttled();
-            observer.onError(saturated(e));
+            refuse(observer, "The store is saturated, retry later: " + e.getMessage(), e.retryAfter());
             return;
         } catch (RuntimeException e) {
             stats.failed();
@@ -176,8 +209,16 @@ final class OtlpGrpcServer {
         });
     }
 
-    private static RuntimeException saturated(StoreSaturatedException e) {
-        Duration retryAfter = e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter();
+    /** Answers UNAVAILABLE with RetryInfo after {@link Admission#REFUSAL_DELAY}. */
+    private void refuse(StreamObserver<?> observer, String message, Duration retryAfter) {
+        stats.throttled();
+        RuntimeException refusal = retryLater(message, retryAfter);
+        admission.refuseLater(() -> observer.onError(refusal));
+    }
+
+    /** UNAVAILABLE with google.rpc.RetryInfo: OTLP's retryable "slow down" over gRPC. */
+    private static RuntimeException retryLater(String message, Duration suggested) {
+        Duration retryAfter = suggested == null ? Duration.ofSeconds(1) : suggested;
         RetryInfo retryInfo = RetryInfo.newBuilder()
                 .setRetryDelay(com.google.protobuf.Duration.newBuilder()
                         .setSeconds(retryAfter.getSeconds())
@@ -185,7 +226,7 @@ final class OtlpGrpcServer {
                 .build();
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.UNAVAILABLE_VALUE)
-                .setMessage("The store is saturated, retry later: " + e.getMessage())
+                .setMessage(message)
                 .addDetails(Any.pack(retryInfo))
                 .build());
     }

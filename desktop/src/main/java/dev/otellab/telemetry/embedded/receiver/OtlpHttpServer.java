@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.zip.GZIPInputStream;
@@ -26,9 +27,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * OTLP/HTTP (spec 1.x): POST /v1/traces, /v1/logs, /v1/metrics with protobuf or JSON bodies,
  * optionally gzip-compressed. Javalin (Jetty 12) serves it, the project's one HTTP server
- * setup; the handler reads the body itself to enforce the size limit while reading (before and
- * after gunzip), decodes the whole request before anything is stored, and answers only once the
- * store has made the batch durable (an asynchronous response, so no thread waits for the store).
+ * setup. A request is refused from its headers when the store is full; its body is read without
+ * blocking a thread (a slow sender holds no thread), within a deadline and the size limit (before
+ * and after gunzip); decoding runs on the {@link DecodeLane}; the whole request is decoded before
+ * anything is stored, and the answer goes out only once the store has made the batch durable.
  */
 final class OtlpHttpServer {
     static final String PROTOBUF = "application/x-protobuf";
@@ -38,12 +40,14 @@ final class OtlpHttpServer {
     private final ReceiverSettings settings;
     private final TelemetryIngest ingest;
     private final ReceiverStats stats;
+    private final Admission admission;
     private Javalin app;
 
-    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats) {
+    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
         this.settings = settings;
         this.ingest = ingest;
         this.stats = stats;
+        this.admission = admission;
     }
 
     /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
@@ -112,76 +116,160 @@ final class OtlpHttpServer {
             tooLarge(ctx, format, declared + " bytes");
             return;
         }
-        byte[] body;
-        try {
-            body = readAtMost(ctx.req().getInputStream(), limit, declared);
-        } catch (BodyTooLargeException e) {
-            tooLarge(ctx, format, "more than " + limit + " bytes");
-            return;
-        } catch (IOException e) {
-            stats.malformed();
-            status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + e.getMessage());
-            return;
-        }
-        if (gzip) {
-            try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
-                body = readAtMost(inflated, limit, -1);
-            } catch (BodyTooLargeException e) {
-                tooLarge(ctx, format, "more than " + limit + " bytes after gunzip");
-                return;
-            } catch (IOException e) {
-                stats.malformed();
-                status(ctx, format, 400, Code.INVALID_ARGUMENT,
-                        "The body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
-                return;
-            }
-        }
-        DecodedRequest decoded;
-        try {
-            decoded = format == Format.PROTOBUF
-                    ? OtlpMessages.decodeProtobuf(signal, body)
-                    : OtlpMessages.decodeJson(signal, body);
-        } catch (InvalidProtocolBufferException e) {
-            stats.malformed();
-            status(ctx, format, 400, Code.INVALID_ARGUMENT, "Malformed OTLP " + format.label + " "
-                    + signal.name().toLowerCase(Locale.ROOT) + " request: " + e.getMessage());
-            return;
-        }
-        stats.rejected(decoded.rejected());
-        TelemetryBatch batch = decoded.batch();
-        if (batch.isEmpty()) {
-            respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
-            return;
-        }
-        CompletionStage<Void> stage;
-        try {
-            stage = ingest.accept(batch);
-        } catch (StoreSaturatedException e) {
-            stats.throttled();
-            ctx.header("Retry-After", Long.toString(retryAfterSeconds(e.retryAfter())));
-            status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, "The store is saturated, retry later: " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            stats.failed();
-            status(ctx, format, 503, Code.UNAVAILABLE, "The store did not take the batch, retry later: " + e);
-            return;
-        }
         CompletableFuture<Void> answered = new CompletableFuture<>();
-        stage.whenComplete((ignored, failure) -> {
+        Optional<Duration> saturated = admission.storeSaturation();
+        if (saturated.isPresent()) {
+            throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
+            ctx.future(() -> answered);
+            return;
+        }
+        if (!admission.lane().hasRoom()) {
+            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
+                    "The receiver is decoding as many requests as it can, retry later.", answered);
+            ctx.future(() -> answered);
+            return;
+        }
+        ctx.future(() -> {
+            CompletableFuture<AsyncBodyReader.Body> body;
             try {
-                if (failure == null) {
-                    stats.accepted(signal, batch.size());
-                    respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
-                } else {
-                    stats.failed();
-                    status(ctx, format, 503, Code.UNAVAILABLE,
-                            "The store failed to keep the batch, retry later: " + rootMessage(failure));
+                body = AsyncBodyReader.read(ctx.req().getInputStream(), limit, declared, admission.budget(),
+                        admission.timer(), admission.limits().bodyDeadline());
+            } catch (IOException | RuntimeException e) {
+                unreadable(ctx, format, e);
+                answered.complete(null);
+                return answered;
+            }
+            body.whenComplete((read, failure) -> {
+                if (failure != null) {
+                    answerReadFailure(ctx, format, failure, answered);
+                } else if (!admission.lane().tryRun(() -> decodeAndStore(ctx, signal, format, gzip, read, answered))) {
+                    read.release();
+                    throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
+                            "The receiver is decoding as many requests as it can, retry later.", answered);
+                }
+            });
+            return answered;
+        });
+    }
+
+    /** On the decoding lane: gunzip, decode, hand to the store; answers when the store committed. */
+    private void decodeAndStore(Context ctx, Signal signal, Format format, boolean gzip,
+                                AsyncBodyReader.Body read, CompletableFuture<Void> answered) {
+        boolean answerLater = false;
+        try {
+            DecodedRequest decoded;
+            try {
+                Optional<Duration> saturated = admission.storeSaturation();
+                if (saturated.isPresent()) {
+                    answerLater = true;
+                    throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
+                    return;
+                }
+                byte[] body = read.bytes();
+                if (gzip) {
+                    try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+                        body = readAtMost(inflated, settings.maxBodyBytes(), -1);
+                    } catch (BodyTooLargeException e) {
+                        tooLarge(ctx, format, "more than " + settings.maxBodyBytes() + " bytes after gunzip");
+                        return;
+                    } catch (IOException e) {
+                        stats.malformed();
+                        status(ctx, format, 400, Code.INVALID_ARGUMENT,
+                                "The body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
+                        return;
+                    }
+                }
+                try {
+                    decoded = format == Format.PROTOBUF
+                            ? OtlpMessages.decodeProtobuf(signal, body)
+                            : OtlpMessages.decodeJson(signal, body);
+                } catch (InvalidProtocolBufferException e) {
+                    stats.malformed();
+                    status(ctx, format, 400, Code.INVALID_ARGUMENT, "Malformed OTLP " + format.label + " "
+                            + signal.name().toLowerCase(Locale.ROOT) + " request: " + e.getMessage());
+                    return;
                 }
             } finally {
+                read.release();
+            }
+            stats.rejected(decoded.rejected());
+            TelemetryBatch batch = decoded.batch();
+            if (batch.isEmpty()) {
+                respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
+                return;
+            }
+            CompletionStage<Void> stage;
+            try {
+                stage = ingest.accept(batch);
+            } catch (StoreSaturatedException e) {
+                answerLater = true;
+                throttled(ctx, format, e.retryAfter(), "The store is saturated, retry later: " + e.getMessage(), answered);
+                return;
+            } catch (RuntimeException e) {
+                stats.failed();
+                status(ctx, format, 503, Code.UNAVAILABLE, "The store did not take the batch, retry later: " + e);
+                return;
+            }
+            answerLater = true;
+            stage.whenComplete((ignored, failure) -> {
+                try {
+                    if (failure == null) {
+                        stats.accepted(signal, batch.size());
+                        respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
+                    } else {
+                        stats.failed();
+                        status(ctx, format, 503, Code.UNAVAILABLE,
+                                "The store failed to keep the batch, retry later: " + rootMessage(failure));
+                    }
+                } finally {
+                    answered.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            stats.failed();
+            status(ctx, format, 503, Code.UNAVAILABLE, "The receiver failed on this request, retry later: " + e);
+        } finally {
+            if (!answerLater) {
                 answered.complete(null);
             }
-        });
-        ctx.future(() -> answered);
+        }
+    }
+
+    /** Answers a body that could not be read; completes {@code answered} (a refusal a little later). */
+    private void answerReadFailure(Context ctx, Format format, Throwable failure, CompletableFuture<Void> answered) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AsyncBodyReader.BudgetExceededException) {
+            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
+                    "The receiver holds as many request bodies as it may, retry later.", answered);
+            return;
+        }
+        if (cause instanceof BodyTooLargeException) {
+            tooLarge(ctx, format, "more than " + settings.maxBodyBytes() + " bytes");
+        } else if (cause instanceof AsyncBodyReader.BodyDeadlineException) {
+            stats.malformed();
+            status(ctx, format, 408, Code.DEADLINE_EXCEEDED, "Request timeout: " + cause.getMessage() + ".");
+        } else {
+            unreadable(ctx, format, cause);
+        }
+        answered.complete(null);
+    }
+
+    private void unreadable(Context ctx, Format format, Throwable cause) {
+        stats.malformed();
+        status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + cause.getMessage());
+    }
+
+    /**
+     * 429 with Retry-After, OTLP's retryable "slow down", sent after {@link Admission#REFUSAL_DELAY}
+     * by completing {@code answered} then.
+     */
+    private void throttled(Context ctx, Format format, Duration retryAfter, String message,
+                           CompletableFuture<Void> answered) {
+        stats.throttled();
+        ctx.header("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
+        status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, message);
+        admission.refuseLater(() -> answered.complete(null));
     }
 
     private void tooLarge(Context ctx, Format format, String size) {

@@ -8,19 +8,27 @@ import java.util.Objects;
  * The console's own OTLP receiver: OTLP/HTTP and OTLP/gRPC servers that decode what SDKs send
  * and hand it to a {@link TelemetryIngest}, acknowledging a request only once its batch is
  * durable. Both servers start together or not at all: when the second cannot start, the first
- * is stopped again, so a failed start leaves nothing listening.
+ * is stopped again, so a failed start leaves nothing listening. They share one {@link Admission}
+ * ({@link ReceiverLimits}): slow, hostile or too many senders are refused, not served slowly.
  */
 public final class OtlpReceiver implements AutoCloseable {
     private final ReceiverSettings settings;
     private final TelemetryIngest ingest;
+    private final ReceiverLimits limits;
     private final ReceiverStats stats = new ReceiverStats();
+    private Admission admission;
     private OtlpHttpServer http;
     private OtlpGrpcServer grpc;
     private ReceiverEndpoints endpoints;
 
     public OtlpReceiver(ReceiverSettings settings, TelemetryIngest ingest) {
+        this(settings, ingest, ReceiverLimits.DEFAULT);
+    }
+
+    public OtlpReceiver(ReceiverSettings settings, TelemetryIngest ingest, ReceiverLimits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -33,16 +41,24 @@ public final class OtlpReceiver implements AutoCloseable {
         if (endpoints != null) {
             return endpoints;
         }
-        OtlpHttpServer httpServer = new OtlpHttpServer(settings, ingest, stats);
-        int httpPort = httpServer.start();
-        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, ingest, stats);
+        Admission shared = new Admission(limits, ingest);
+        OtlpHttpServer httpServer = new OtlpHttpServer(settings, ingest, stats, shared);
+        int httpPort;
         int grpcPort;
+        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, ingest, stats, shared);
         try {
-            grpcPort = grpcServer.start();
+            httpPort = httpServer.start();
+            try {
+                grpcPort = grpcServer.start();
+            } catch (RuntimeException e) {
+                httpServer.stop();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            httpServer.stop();
+            shared.close();
             throw e;
         }
+        admission = shared;
         http = httpServer;
         grpc = grpcServer;
         endpoints = new ReceiverEndpoints(settings.bindAddress(), httpPort, grpcPort);
@@ -79,6 +95,10 @@ public final class OtlpReceiver implements AutoCloseable {
             if (http != null) {
                 http.stop();
             }
+            if (admission != null) {
+                admission.close();
+            }
+            admission = null;
             grpc = null;
             http = null;
             endpoints = null;

@@ -208,8 +208,8 @@ public final class IngestEndToEndBenchmark {
      * indexes take inserts all over, as they would) and start/end times near the current clock
      * (so time-ordered indexes grow at their end, as they would).
      */
-    private static final class Template {
-        private final byte[] bytes;
+    static final class Template {
+        final byte[] bytes;
         /** Per trace, the offsets of its 16-byte trace id in the request (one per span). */
         private final int[][] traceIdOffsets;
         /** Offsets of every span's start and end time (fixed64, little-endian). */

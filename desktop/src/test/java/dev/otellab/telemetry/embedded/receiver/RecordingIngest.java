@@ -10,6 +10,7 @@ import dev.otellab.telemetry.model.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * told to act saturated, to fail the stage, or to hold the stage until the test completes it.
  */
 final class RecordingIngest implements TelemetryIngest {
-    enum Mode { COMPLETE, SATURATED, FAIL, HOLD }
+    /** FULL: says so when asked ({@link #saturation}), before any batch is offered. */
+    enum Mode { COMPLETE, SATURATED, FULL, FAIL, HOLD }
 
     private final List<TelemetryBatch> batches = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
@@ -47,6 +49,11 @@ final class RecordingIngest implements TelemetryIngest {
                 return CompletableFuture.completedFuture(null);
             }
         }
+    }
+
+    @Override
+    public Optional<Duration> saturation() {
+        return mode == Mode.FULL ? Optional.of(Duration.ofMillis(1500)) : Optional.empty();
     }
 
     List<TelemetryBatch> batches() {
