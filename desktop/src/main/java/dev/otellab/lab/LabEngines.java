@@ -77,7 +77,8 @@ public final class LabEngines {
                 files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
         LgtmSources sources = LgtmSources.connect(LgtmEndpoints.dockerDefaults(), LgtmClientSettings.DEFAULT,
                 DOCKER_RATE_WINDOW);
-        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
+        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis(),
+                sources.serviceMap());
         String version = LabEngines.class.getPackage().getImplementationVersion();
         lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));
         return lab;

@@ -12,6 +12,7 @@ import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -168,6 +169,11 @@ public final class RemoteLab implements LabEngine {
     @Override
     public SliSource slis() {
         return sources.slis();
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
+        return range -> sources.serviceMap().map(range);
     }
 
     @Override
