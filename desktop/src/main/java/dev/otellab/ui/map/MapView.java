@@ -138,8 +138,8 @@ public final class MapView implements ConsoleView {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : TimeText.time(item.startUnixNano(), zone) + "   "
                         + item.rootService() + " · " + item.rootName() + "   " + DurationText.format(item.durationNanos())
-                        + "   " + item.spanCount() + " spans, " + item.services().size() + " services"
-                        + (item.errorCount() > 0 ? ", " + item.errorCount() + " errors" : "") + "   " + item.traceId());
+                        + "   " + plural(item.spanCount(), "span") + ", " + plural(item.services().size(), "service")
+                        + (item.errorCount() > 0 ? ", " + plural(item.errorCount(), "error") : "") + "   " + item.traceId());
             }
         });
         edgeTraces.setOnMouseClicked(event -> model.openTrace(edgeTraces.getSelectionModel().getSelectedItem()));
@@ -152,6 +152,10 @@ public final class MapView implements ConsoleView {
         VBox.setVgrow(edgeTraces, javafx.scene.layout.Priority.ALWAYS);
         pane.setPadding(new Insets(4, 0, 0, 0));
         return pane;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     public MapGraph graph() {
