@@ -5,23 +5,28 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 
 /**
  * The trace's flow above the waterfall: "Calls: lab-browser → lab-web ×1 · lab-web → lab-backend
  * ×2 …", one link per hop (red when a call of it failed) that selects the hop's first span.
- * Hidden when the trace crosses no service boundary.
+ * Its height never changes with the trace.
  */
-final class TraceFlowPane extends FlowPane {
+final class TraceFlowPane extends HBox {
     private final WaterfallViewModel model;
 
     TraceFlowPane(WaterfallViewModel model) {
-        super(4, 2);
+        super(4);
+        // One fixed height, whatever the trace: the waterfall's list below keeps its size. (With
+        // the list exactly a whole number of rows tall, JavaFX's VirtualFlow does not make the
+        // cell of the last row after scrollTo(last); 22 px keeps the old list height off that.)
+        setMinHeight(22);
+        setPrefHeight(22);
+        setMaxHeight(22);
         this.model = model;
         setId("trace-flow");
         getStyleClass().add("trace-flow");
         setAlignment(Pos.CENTER_LEFT);
-        getStylesheets().add(TraceFlowPane.class.getResource("/dev/otellab/ui/map/map.css").toExternalForm());
         model.traceProperty().addListener((observable, was, is) -> show(is));
         show(model.traceProperty().get());
     }
@@ -29,9 +34,10 @@ final class TraceFlowPane extends FlowPane {
     private void show(Trace trace) {
         getChildren().clear();
         TraceFlow flow = trace == null ? new TraceFlow(java.util.List.of()) : TraceFlow.of(trace);
-        setVisible(!flow.hops().isEmpty());
-        setManaged(isVisible());
         if (flow.hops().isEmpty()) {
+            Label none = new Label(trace == null ? "" : "No calls between services in this trace");
+            none.getStyleClass().add("trace-facts");
+            getChildren().add(none);
             return;
         }
         Label caption = new Label("Calls (" + flow.nodes().size() + " nodes):");
