@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
                 TraceCommand.class,
                 LogsCommand.class,
                 SliCommand.class,
+                MapCommand.class,
                 VerifyCommand.class,
                 StartCommand.class,
                 StopCommand.class,

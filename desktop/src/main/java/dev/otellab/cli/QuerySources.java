@@ -1,11 +1,13 @@
 package dev.otellab.cli;
 
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
-/** The three query ports a command reads, from the embedded store or an LGTM stack; closing releases them. */
-record QuerySources(TraceSource traces, LogSource logs, SliSource slis, AutoCloseable resources)
+/** The query ports a command reads, from the embedded store or an LGTM stack; closing releases them. */
+record QuerySources(TraceSource traces, LogSource logs, SliSource slis, ServiceMapSource serviceMap,
+                    AutoCloseable resources)
         implements AutoCloseable {
 
     @Override

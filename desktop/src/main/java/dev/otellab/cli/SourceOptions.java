@@ -88,12 +88,13 @@ final class SourceOptions {
     }
 
     private static QuerySources embedded(TelemetryStore telemetry) {
-        return new QuerySources(telemetry.traces(), telemetry.logs(), telemetry.slis(), telemetry);
+        return new QuerySources(telemetry.traces(), telemetry.logs(), telemetry.slis(), telemetry.serviceMap(),
+                telemetry);
     }
 
     private QuerySources lgtm() {
         LgtmSources lgtm = LabEngines.lgtmSources(mode, endpoints());
-        return new QuerySources(lgtm.traces(), lgtm.logs(), lgtm.slis(), () -> { });
+        return new QuerySources(lgtm.traces(), lgtm.logs(), lgtm.slis(), lgtm.serviceMap(), () -> { });
     }
 
     LgtmEndpoints endpoints() {

@@ -2,6 +2,7 @@ package dev.otellab.lab;
 
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the lab in one mode and gives the views the three query ports. Start and stop block
+ * Runs the lab in one mode and gives the views the query ports. Start and stop block
  * until done: callers run them off the UI thread. Thread-safe.
  */
 public interface LabEngine extends AutoCloseable {
@@ -55,6 +56,9 @@ public interface LabEngine extends AutoCloseable {
     LogSource logs();
 
     SliSource slis();
+
+    /** The services and the calls between them (decision 0023). */
+    ServiceMapSource serviceMap();
 
     /** Stops the lab and releases everything (the store too). */
     @Override

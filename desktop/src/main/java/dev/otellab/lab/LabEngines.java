@@ -96,7 +96,8 @@ public final class LabEngines {
                 ComposeFileLocator.locate(),
                 files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
         LgtmSources sources = lgtmSources(LabMode.DOCKER, endpoints);
-        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis());
+        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis(),
+                sources.serviceMap());
         String version = LabEngines.class.getPackage().getImplementationVersion();
         lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));
         return lab;

@@ -10,6 +10,7 @@ import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.QueryDirection;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.Subscription;
 import dev.otellab.telemetry.query.TimeRange;
@@ -45,6 +46,7 @@ public final class SwitchableLab implements LabEngine {
     private final TraceSource traces = new CurrentTraces();
     private final LogSource logs = new CurrentLogs();
     private final SliSource slis = new CurrentSlis();
+    private final ServiceMapSource serviceMap = range -> current().serviceMap().map(range);
     private volatile LabEngine current;
 
     /**
@@ -208,6 +210,11 @@ public final class SwitchableLab implements LabEngine {
     @Override
     public SliSource slis() {
         return slis;
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
+        return serviceMap;
     }
 
     /** Stops and closes every engine made. */

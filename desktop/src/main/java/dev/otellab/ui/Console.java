@@ -11,6 +11,8 @@ import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.lab.LabViewModel;
 import dev.otellab.ui.lab.RemoteSettingsViewModel;
 import dev.otellab.ui.logs.LogViewModel;
+import dev.otellab.ui.map.MapView;
+import dev.otellab.ui.map.MapViewModel;
 import dev.otellab.ui.logs.LogsView;
 import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.ConsoleView;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The window's object graph, built in one place: each view model gets its port and the
  * executors through its constructor, each view its view model, and the shell the list of views:
- * Lab (when the services have a lab engine), Traces, Logs, SLIs, Exercises (with a lab engine).
+ * Lab (when the services have a lab engine), Traces, Logs, SLIs, Map, Exercises (with a lab engine).
  */
 public final class Console {
     private final ConsoleWindow window;
@@ -50,6 +52,8 @@ public final class Console {
     private ExecutorService labControl;
     private SliView slis;
     private SliViewModel sliModel;
+    private MapView map;
+    private MapViewModel mapModel;
     private ExercisesView exercises;
     private ExercisesViewModel exerciseModel;
 
@@ -99,6 +103,9 @@ public final class Console {
         console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
+        console.mapModel = new MapViewModel(services.serviceMap(), services.slis(), services.traces(), executors, window);
+        console.map = new MapView(console.mapModel, zone);
+        views.add(console.map);
         services.labEngine().ifPresent(engine -> console.offerGrafana(engine, services, executors));
         services.labEngine().ifPresent(engine -> {
             ExerciseLoader loader = new ExerciseLoader();
@@ -164,6 +171,14 @@ public final class Console {
         return sliModel;
     }
 
+    public MapView map() {
+        return map;
+    }
+
+    public MapViewModel mapModel() {
+        return mapModel;
+    }
+
     /** The Exercises view, when the services have a lab engine. */
     public ExercisesView exercises() {
         return exercises;
@@ -180,6 +195,7 @@ public final class Console {
     public void close() {
         logModel.close();
         sliModel.close();
+        mapModel.close();
         if (exerciseModel != null) {
             exerciseModel.close();
         }

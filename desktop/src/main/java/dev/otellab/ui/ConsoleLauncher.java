@@ -99,7 +99,8 @@ public final class ConsoleLauncher {
      */
     public static ConsoleServices services(LabEngine lab, DataDirectories directories) {
         StatusBarViewModel statusBar = new StatusBarViewModel(ConsoleLauncher::onFxThread);
-        ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), statusBar, directories, lab);
+        ConsoleServices services = new ConsoleServices(lab.traces(), lab.logs(), lab.slis(), lab.serviceMap(), statusBar,
+                directories, lab);
         new LabStatusBarFeed(services.statusBar(),
                 () -> lab.telemetryEndpoint().map(endpoint -> "OTLP " + endpoint).orElse(""),
                 mode -> dataLocation(mode, directories)).follow(lab);

@@ -117,7 +117,7 @@ class OfflineStartTest {
         store = TelemetryStore.open(dir.resolve("store"));
         lab = new DockerLab(DockerLabSettings.of(compose, LabBackendJar.path(), "unused-by-this-stack")
                 .withProjectName(images.prefix).withReadyTimeout(Duration.ofSeconds(120)),
-                store.traces(), store.logs(), store.slis());
+                store.traces(), store.logs(), store.slis(), store.serviceMap());
         lab.addProgressListener(new StackListener() {
             @Override
             public void step(String message) {

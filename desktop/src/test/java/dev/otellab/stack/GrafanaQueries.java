@@ -49,6 +49,9 @@ final class GrafanaQueries {
             Map<String, String> variables = variables(dashboard.path("templating").path("list"));
             for (JsonNode panel : panels(dashboard.path("panels"))) {
                 for (JsonNode target : panel.path("targets")) {
+                    if (target.path("queryType").asText().equals("serviceMap")) {
+                        continue; // no query text: Grafana builds its PromQL from the Tempo datasource's serviceMap
+                    }
                     String uid = target.path("datasource").path("uid").asText(panel.path("datasource").path("uid").asText());
                     String text = target.has("expr") ? target.path("expr").asText() : target.path("query").asText();
                     String where = file.getFileName() + " / " + panel.path("title").asText() + " / " + target.path("refId").asText();

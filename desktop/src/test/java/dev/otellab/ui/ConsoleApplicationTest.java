@@ -47,7 +47,7 @@ class ConsoleApplicationTest {
 
     private void start(Path config) throws Exception {
         InMemoryTelemetry telemetry = SampleTelemetry.generate(Clock.systemDefaultZone(), 10).toTelemetry();
-        ConsoleApplication.useServices(ConsoleServices.embedded(telemetry, telemetry, telemetry,
+        ConsoleApplication.useServices(ConsoleServices.embedded(telemetry, telemetry, telemetry, telemetry,
                 new DataDirectories(folder.resolve("data"), config)));
         application = (ConsoleApplication) FxToolkit.setupApplication(ConsoleApplication.class);
     }

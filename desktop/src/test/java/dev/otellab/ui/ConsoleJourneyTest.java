@@ -58,7 +58,7 @@ class ConsoleJourneyTest {
         telemetry.addSpans(SampleTelemetry.bigTrace(BIG_TRACE, 10_000, tenMinutesAgo));
         StatusBarViewModel statusBar = new StatusBarViewModel(Platform::runLater);
         statusBar.setDataLocation("Embedded store: " + folder);
-        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, statusBar,
+        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, telemetry, statusBar,
                 new DataDirectories(folder.resolve("data"), folder.resolve("config")));
         executors = UiExecutors.forWindow();
         console = Console.create(services, executors, ConsoleSettings.DEFAULT);

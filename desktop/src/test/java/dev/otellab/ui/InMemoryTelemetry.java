@@ -12,7 +12,11 @@ import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.telemetry.map.ServiceCalls;
+import dev.otellab.telemetry.map.ServiceMapBuilder;
+import dev.otellab.telemetry.model.ServiceMap;
 import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.SliSource;
@@ -33,11 +37,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The three query ports over lists in memory: a test double for the views (the embedded store
+ * The query ports over lists in memory: a test double for the views (the embedded store
  * and the LGTM clients implement the same ports for real). {@link #publish} feeds the live tail
  * on the caller's thread, as a store's ingest thread would.
  */
-public final class InMemoryTelemetry implements TraceSource, LogSource, SliSource {
+public final class InMemoryTelemetry implements TraceSource, LogSource, SliSource, ServiceMapSource {
     private final Map<String, List<Span>> spansByTrace = new LinkedHashMap<>();
     private final List<LogRecord> logs = new ArrayList<>();
     private final List<Tail> tails = new CopyOnWriteArrayList<>();
@@ -68,6 +72,19 @@ public final class InMemoryTelemetry implements TraceSource, LogSource, SliSourc
 
     public int openTails() {
         return tails.size();
+    }
+
+    /** The map by the same edge rule as the embedded store, over the traces that started in the range. */
+    @Override
+    public synchronized ServiceMap map(TimeRange range) {
+        ServiceMapBuilder builder = new ServiceMapBuilder();
+        for (List<Span> spans : spansByTrace.values()) {
+            Trace trace = new Trace(spans.get(0).traceId(), spans);
+            if (range.contains(trace.startUnixNano())) {
+                builder.addAll(ServiceCalls.of(trace));
+            }
+        }
+        return builder.build(range);
     }
 
     @Override

@@ -56,7 +56,7 @@ import java.util.function.BooleanSupplier;
  * Takes the screenshots in docs/screenshots from a real window (run it under Xvfb, see
  * docs/screenshots/README.md): a real embedded lab is started from the Lab view, traffic with
  * slow and failing requests runs for a while, then each view is captured with
- * {@code scene.snapshot}: Lab, SLIs, the trace search, a {@code POST /api/tasks} waterfall, a
+ * {@code scene.snapshot}: Lab, SLIs, Map, the trace search, a {@code POST /api/tasks} waterfall, a
  * failing {@code GET /api/simulate-error} waterfall with its exception, and the log tail with an
  * ERROR record, each in the light and the dark theme; last the Exercises view after a run of the
  * failing-route exercise (its scenario replaces the traffic). Add a shot by adding a step to
@@ -132,6 +132,7 @@ public final class LabScreenshotTool {
             return null;
         });
         shootSlis("slis.png");
+        shootMap("map.png");
 
         // the same traces in both themes: found once, from the same run
         String tasksTrace = findTrace(TASKS_ROUTE, false, summary -> !summary.hasErrors() && summary.spanCount() >= 3);
@@ -143,6 +144,7 @@ public final class LabScreenshotTool {
             return null;
         });
         shootSlis("slis-dark.png");
+        shootMap("map-dark.png");
         show(console.lab());
         shoot("lab-dark.png");
         shootTelemetryViews("-dark", tasksTrace, errorTrace);
@@ -210,6 +212,28 @@ public final class LabScreenshotTool {
             return null;
         });
         waitFor("the traces of a point", Duration.ofSeconds(30), () -> read(() -> !console.sliModel().windowTraces().isEmpty()));
+        shoot(name);
+    }
+
+    /** The Map view over the last 5 minutes, with the traces of its busiest call listed. */
+    private void shootMap(String name) throws Exception {
+        fx(() -> {
+            console.mapModel().rangeProperty().set(TimeRangeChoice.LAST_5_MINUTES);
+            return null;
+        });
+        show(console.map()); // queries again
+        waitFor("the map", Duration.ofSeconds(30), () -> read(() -> console.mapModel().mapProperty().get() != null
+                && !console.mapModel().mapProperty().get().edges().isEmpty()));
+        fx(() -> {
+            // the call between two services with the most requests (else any), as a click on it selects
+            console.mapModel().mapProperty().get().edges().stream()
+                    .filter(edge -> !edge.client().equals("user"))
+                    .max(Comparator.comparingLong(dev.otellab.telemetry.model.MapEdge::requests))
+                    .or(() -> console.mapModel().mapProperty().get().edges().stream().findFirst())
+                    .ifPresent(console.mapModel()::selectEdge);
+            return null;
+        });
+        waitFor("the traces of a call", Duration.ofSeconds(30), () -> read(() -> !console.mapModel().edgeTraces().isEmpty()));
         shoot(name);
     }
 

@@ -50,7 +50,7 @@ class NoLogsModeJourneyTest {
         sample = SampleTelemetry.generate(Clock.systemDefaultZone(), 10);
         InMemoryTelemetry telemetry = sample.toTelemetry();
         StatusBarViewModel statusBar = new StatusBarViewModel(Platform::runLater);
-        ConsoleServices services = new ConsoleServices(telemetry, new NoLogs(REASON), telemetry, statusBar,
+        ConsoleServices services = new ConsoleServices(telemetry, new NoLogs(REASON), telemetry, telemetry, statusBar,
                 new DataDirectories(folder.resolve("data"), folder.resolve("config")));
         executors = UiExecutors.forWindow();
         console = Console.create(services, executors, ConsoleSettings.DEFAULT);

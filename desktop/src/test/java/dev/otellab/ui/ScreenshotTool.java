@@ -60,7 +60,7 @@ public final class ScreenshotTool {
         statusBar.setReceiverEndpoint("OTLP http://127.0.0.1:4318");
         statusBar.setTrafficState("Traffic: 2 req/s");
         statusBar.setDataLocation("Embedded store: ~/.local/share/otel-lab-console/telemetry");
-        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, statusBar, directories);
+        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, telemetry, statusBar, directories);
         UiExecutors executors = UiExecutors.forWindow();
 
         Console console = onFx(() -> Console.create(services, executors, ConsoleSettings.DEFAULT));

@@ -10,6 +10,7 @@ import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -44,6 +45,7 @@ public final class DockerLab implements LabEngine, StackControl {
     private final TraceSource traces;
     private final LogSource logs;
     private final SliSource slis;
+    private final ServiceMapSource serviceMap;
     private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> outputListeners = new CopyOnWriteArrayList<>();
     private final List<StackListener> progressListeners = new CopyOnWriteArrayList<>();
@@ -63,11 +65,13 @@ public final class DockerLab implements LabEngine, StackControl {
     private LogStream backendOutput;
     private ScheduledFuture<?> monitoring;
 
-    public DockerLab(DockerLabSettings settings, TraceSource traces, LogSource logs, SliSource slis) {
+    public DockerLab(DockerLabSettings settings, TraceSource traces, LogSource logs, SliSource slis,
+                     ServiceMapSource serviceMap) {
         this.settings = settings;
         this.traces = traces;
         this.logs = logs;
         this.slis = slis;
+        this.serviceMap = serviceMap;
         try {
             readProject().services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
         } catch (ComposeFileException e) {
@@ -251,6 +255,11 @@ public final class DockerLab implements LabEngine, StackControl {
     @Override
     public SliSource slis() {
         return slis;
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
+        return serviceMap;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
 import dev.otellab.telemetry.embedded.receiver.ReceiverStartException;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -154,6 +155,11 @@ public final class EmbeddedLab implements LabEngine {
     @Override
     public SliSource slis() {
         return store.slis();
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
+        return store.serviceMap();
     }
 
     @Override

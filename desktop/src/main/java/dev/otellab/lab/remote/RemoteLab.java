@@ -13,6 +13,7 @@ import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.remote.RemoteSources;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -181,6 +182,11 @@ public final class RemoteLab implements LabEngine {
     @Override
     public SliSource slis() {
         return sources.slis();
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
+        return range -> sources.serviceMap().map(range);
     }
 
     @Override

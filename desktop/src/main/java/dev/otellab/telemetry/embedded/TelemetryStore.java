@@ -3,6 +3,7 @@ package dev.otellab.telemetry.embedded;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.ingest.TelemetryIngest;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TraceSource;
@@ -48,6 +49,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
     private final EmbeddedTraceSource traces;
     private final EmbeddedLogSource logs;
     private final EmbeddedSliSource slis;
+    private final EmbeddedServiceMapSource serviceMap;
     private final StoredMetrics metrics;
     private volatile boolean closing;
 
@@ -61,6 +63,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         this.traces = new EmbeddedTraceSource(readers);
         this.logs = new EmbeddedLogSource(readers);
         this.slis = new EmbeddedSliSource(readers);
+        this.serviceMap = new EmbeddedServiceMapSource(readers);
         this.metrics = new StoredMetrics(readers);
         if (writer == null) {
             maintenance = null;
@@ -164,6 +167,10 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     public SliSource slis() {
         return slis;
+    }
+
+    public ServiceMapSource serviceMap() {
+        return serviceMap;
     }
 
     public StoredMetrics metrics() {

@@ -2,6 +2,7 @@ package dev.otellab.telemetry.lgtm;
 
 import dev.otellab.telemetry.query.LatencyExemplars;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.telemetry.query.TraceTags;
@@ -12,11 +13,12 @@ import java.time.Duration;
 /**
  * The three query ports over one LGTM stack (docker or remote mode), sharing one HTTP client.
  * {@code traceTags} lists Tempo's tag names and values for the search form; {@code latencyExemplars}
- * are Prometheus's exemplars (traced requests) for the latency chart. Connecting sends
+ * are Prometheus's exemplars (traced requests) for the latency chart; {@code serviceMap} reads Tempo's
+ * service-graph series in Prometheus. Connecting sends
  * nothing: each query reaches its backend when asked (see {@link ConnectionCheck} to test them).
  */
 public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, TraceTags traceTags,
-                          LatencyExemplars latencyExemplars) {
+                          LatencyExemplars latencyExemplars, ServiceMapSource serviceMap) {
 
     public static LgtmSources connect(LgtmEndpoints endpoints) {
         return connect(endpoints, LgtmClientSettings.DEFAULT);
@@ -38,6 +40,7 @@ public record LgtmSources(TraceSource traces, LogSource logs, SliSource slis, Tr
     public static LgtmSources over(LgtmHttp http, LgtmClientSettings settings, Duration rateWindow) {
         TempoTraceSource tempo = new TempoTraceSource(http, Clock.systemUTC());
         PrometheusSliSource prometheus = new PrometheusSliSource(http, rateWindow, Clock.systemUTC());
-        return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus);
+        return new LgtmSources(tempo, new LokiLogSource(http, settings, Clock.systemUTC()), prometheus, tempo, prometheus,
+                new PrometheusServiceMapSource(http, rateWindow, Clock.systemUTC()));
     }
 }

@@ -39,11 +39,11 @@ public final class RemoteSources {
         return switch (traces) {
             case ZIPKIN -> {
                 ZipkinTraceSource zipkin = new ZipkinTraceSource(http, Clock.systemUTC());
-                yield new LgtmSources(zipkin, logs, lgtm.slis(), zipkin, lgtm.latencyExemplars());
+                yield new LgtmSources(zipkin, logs, lgtm.slis(), zipkin, lgtm.latencyExemplars(), lgtm.serviceMap());
             }
             case JAEGER -> {
                 JaegerTraceSource jaeger = new JaegerTraceSource(http);
-                yield new LgtmSources(jaeger, logs, lgtm.slis(), jaeger, lgtm.latencyExemplars());
+                yield new LgtmSources(jaeger, logs, lgtm.slis(), jaeger, lgtm.latencyExemplars(), lgtm.serviceMap());
             }
             default -> lgtm;
         };

@@ -184,6 +184,17 @@ public final class ConsoleWindow implements Navigator {
     }
 
     @Override
+    public void showServiceTraces(String service, dev.otellab.ui.common.TimeRangeChoice range) {
+        for (ConsoleView view : views) {
+            if (view instanceof TraceSearchDestination destination) {
+                show(view);
+                destination.searchService(service, range);
+                return;
+            }
+        }
+    }
+
+    @Override
     public void showLogs(LogFilter filter) {
         for (ConsoleView view : views) {
             if (view instanceof LogDestination destination) {

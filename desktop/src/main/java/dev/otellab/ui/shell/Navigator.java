@@ -1,6 +1,7 @@
 package dev.otellab.ui.shell;
 
 import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.ui.common.TimeRangeChoice;
 
 /**
  * Moves between views: a trace id anywhere opens the waterfall, a span or trace opens its
@@ -16,6 +17,10 @@ public interface Navigator {
 
     /** The Lab view, where the lab starts and stops. */
     void showLab();
+
+    /** The trace search, listing {@code service}'s traces of {@code range}; ignored by views shown on their own. */
+    default void showServiceTraces(String service, TimeRangeChoice range) {
+    }
 
     /** Does nothing; for views shown on their own (tests, screenshots). */
     Navigator NONE = new Navigator() {

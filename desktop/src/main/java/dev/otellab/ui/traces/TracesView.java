@@ -1,7 +1,9 @@
 package dev.otellab.ui.traces;
 
 import dev.otellab.ui.shell.ShortcutHelp;
+import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.shell.TraceDestination;
+import dev.otellab.ui.shell.TraceSearchDestination;
 import dev.otellab.ui.waterfall.WaterfallView;
 import dev.otellab.ui.waterfall.WaterfallViewModel;
 import javafx.scene.Node;
@@ -19,7 +21,7 @@ import java.util.function.Consumer;
  * The Traces page: the search with its results, and the waterfall of the trace opened from
  * them (or from a trace id anywhere). Escape goes from the waterfall back to the results.
  */
-public final class TracesView implements TraceDestination {
+public final class TracesView implements TraceDestination, TraceSearchDestination {
     private final TraceSearchViewModel searchModel;
     private final WaterfallViewModel waterfallModel;
     private final TraceSearchView searchView;
@@ -61,6 +63,20 @@ public final class TracesView implements TraceDestination {
     public void openTrace(String traceId) {
         root.getChildren().setAll(waterfallView);
         waterfallModel.open(traceId);
+    }
+
+    /** A search for every trace of {@code service} in {@code range}, the other criteria cleared. */
+    @Override
+    public void searchService(String service, TimeRangeChoice range) {
+        searchModel.serviceProperty().set(service);
+        searchModel.spanNameProperty().set("");
+        searchModel.minDurationProperty().set("");
+        searchModel.maxDurationProperty().set("");
+        searchModel.errorsOnlyProperty().set(false);
+        searchModel.attributesProperty().set("");
+        searchModel.rangeProperty().set(range);
+        showResults();
+        searchModel.search();
     }
 
     /** True while the waterfall (not the search) shows. */

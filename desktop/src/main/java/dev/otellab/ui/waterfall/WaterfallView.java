@@ -118,7 +118,7 @@ public final class WaterfallView extends BorderPane {
         error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        setTop(new VBox(8, top, tools, error));
+        setTop(new VBox(8, top, new TraceFlowPane(model), tools, error));
         BorderPane.setMargin(getTop(), new Insets(0, 0, 6, 0));
 
         list.setId("waterfall-rows");

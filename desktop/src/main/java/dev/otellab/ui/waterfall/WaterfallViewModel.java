@@ -195,6 +195,31 @@ public final class WaterfallViewModel {
         return logsAvailable;
     }
 
+    /**
+     * Selects the span with this id, expanding its collapsed ancestors (and showing every row when
+     * the "only matching" filter hides it); false when the loaded trace has no such span.
+     */
+    public boolean selectSpan(String spanId) {
+        int index = -1;
+        for (int i = 0; i < nodes.size() && index < 0; i++) {
+            if (nodes.get(i).span().spanId().equals(spanId)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return false;
+        }
+        for (int at = parentIndex[index]; at >= 0; at = parentIndex[at]) {
+            collapsed.remove(nodes.get(at).span().spanId());
+        }
+        if (onlyMatching.get() && !matches[index]) {
+            onlyMatching.set(false);
+        }
+        rebuildRows();
+        rows.stream().filter(row -> row.span().spanId().equals(spanId)).findFirst().ifPresent(selected::set);
+        return true;
+    }
+
     /** The span ids on the critical path of the loaded trace. */
     public Set<String> criticalPath() {
         return criticalPath;

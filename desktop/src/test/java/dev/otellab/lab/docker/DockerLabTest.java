@@ -58,7 +58,7 @@ class DockerLabTest {
         environment.put("LAB_BACKEND_IMAGE", image);
         environment.put("LAB_BACKEND_DIR", LabBackendJar.path().getParent().getParent().toString());
         environment.put("JRE_BASE", DockerTests.JRE_BASE_IMAGE);
-        lab = new DockerLab(settings(LabBackendJar.path()), store.traces(), store.logs(), store.slis());
+        lab = new DockerLab(settings(LabBackendJar.path()), store.traces(), store.logs(), store.slis(), store.serviceMap());
     }
 
     @AfterEach
@@ -211,7 +211,7 @@ class DockerLabTest {
     void withoutAnEngineStartSaysSoPlainly() {
         DockerLab withoutEngine = new DockerLab(settings(LabBackendJar.path())
                 .withLocator(new DockerEngineLocator(Map.of("DOCKER_HOST", "unix:///nonexistent"), dir)),
-                store.traces(), store.logs(), store.slis());
+                store.traces(), store.logs(), store.slis(), store.serviceMap());
 
         assertThatThrownBy(withoutEngine::start)
                 .isInstanceOf(LabStartException.class)
@@ -226,7 +226,7 @@ class DockerLabTest {
         Files.writeString(broken, "services:\n  s:\n    ports: [oops]\n");
         DockerLab withBrokenFile = new DockerLab(new DockerLabSettings(broken, LabBackendJar.path(), "pw", Map.of(),
                 Map.of(), Optional.empty(), Duration.ofSeconds(5), dev.otellab.lab.traffic.TrafficProfile.DEFAULT,
-                DockerEngineLocator.forThisProcess()), store.traces(), store.logs(), store.slis());
+                DockerEngineLocator.forThisProcess()), store.traces(), store.logs(), store.slis(), store.serviceMap());
 
         assertThat(withBrokenFile.status().anyFailed()).isTrue();
         assertThatThrownBy(withBrokenFile::start).isInstanceOf(LabStartException.class)

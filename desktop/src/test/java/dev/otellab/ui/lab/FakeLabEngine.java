@@ -9,6 +9,7 @@ import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.query.LogSource;
+import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.ui.InMemoryTelemetry;
@@ -237,6 +238,11 @@ public final class FakeLabEngine implements LabEngine {
 
     @Override
     public SliSource slis() {
+        return telemetry;
+    }
+
+    @Override
+    public ServiceMapSource serviceMap() {
         return telemetry;
     }
 

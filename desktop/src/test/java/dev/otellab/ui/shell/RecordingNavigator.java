@@ -1,6 +1,7 @@
 package dev.otellab.ui.shell;
 
 import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.ui.common.TimeRangeChoice;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ public final class RecordingNavigator implements Navigator {
     public final List<String> traces = new CopyOnWriteArrayList<>();
     public final List<LogFilter> logs = new CopyOnWriteArrayList<>();
     public final AtomicInteger labShown = new AtomicInteger();
+    public final List<String> serviceSearches = new CopyOnWriteArrayList<>();
 
     @Override
     public void showTrace(String traceId) {
@@ -20,6 +22,11 @@ public final class RecordingNavigator implements Navigator {
     @Override
     public void showLogs(LogFilter filter) {
         logs.add(filter);
+    }
+
+    @Override
+    public void showServiceTraces(String service, TimeRangeChoice range) {
+        serviceSearches.add(service + " " + range.name());
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class StackBenchmark {
         Path storeDir = Files.createTempDirectory("stack-bench-store");
         String image = "otel-lab-bench/lab-backend:" + UUID.randomUUID().toString().substring(0, 8);
         try (TelemetryStore store = TelemetryStore.open(storeDir);
-             DockerLab lab = new DockerLab(settings(jar, image), store.traces(), store.logs(), store.slis())) {
+             DockerLab lab = new DockerLab(settings(jar, image), store.traces(), store.logs(), store.slis(), store.serviceMap())) {
             lab.addProgressListener(STEPS);
             // first Start builds lab-backend's image: not measured, the images must be present
             long build = System.nanoTime();
