@@ -4,10 +4,8 @@ import dev.otellab.backend.config.ConfigResult;
 import dev.otellab.backend.config.LabConfigParser;
 import dev.otellab.backend.telemetry.LabTelemetry;
 import dev.otellab.backend.telemetry.StableDatabaseConventions;
-import dev.otellab.backend.telemetry.TelemetryShutdown;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * stops the OpenTelemetry SDK; the JVM then exits with 143 (128 + SIGTERM), as Java does.
  */
 public final class Main {
-
-  static final int EXIT_STARTUP_FAILED = 1;
 
   private Main() {}
 
@@ -39,30 +35,11 @@ public final class Main {
 
   private static void run(ConfigResult.Valid valid, Map<String, String> environment) {
     OpenTelemetrySdk sdk = LabTelemetry.autoconfigure(environment);
-    Logger log = LoggerFactory.getLogger(Main.class);
-    LabBackend backend;
-    try {
-      backend = LabBackend.start(valid.config(), sdk);
-    } catch (RuntimeException e) {
-      System.err.println("lab-backend: cannot start: " + e.getMessage());
-      TelemetryShutdown.flushAndShutdown(sdk);
-      System.exit(EXIT_STARTUP_FAILED);
-      return;
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("lab-backend stopping");
-                  try {
-                    backend.close();
-                    log.info("lab-backend stopped");
-                  } finally {
-                    TelemetryShutdown.flushAndShutdown(sdk);
-                  }
-                },
-                "lab-backend-shutdown"));
-    log.atInfo()
+    LabBackend backend =
+        ServiceRuntime.startOrExit(
+            "lab-backend", sdk, () -> LabBackend.start(valid.config(), sdk), LabBackend::close);
+    LoggerFactory.getLogger(Main.class)
+        .atInfo()
         .setMessage("lab-backend listening on " + backend.baseUrl())
         .addKeyValue("port", backend.port())
         .addKeyValue("db", backend.database().file().toString())
