@@ -19,62 +19,66 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * lab-backend running as a child process of the console. {@link #start} returns once the
- * service answers its health check, or throws with the reason and the child's last lines.
+ * One of the lab's services (lab-backend, lab-web) running as a child process of the console.
+ * {@link #start} returns once the service answers its health check, or throws with the reason
+ * and the child's last lines.
  */
-public final class LabBackendProcess implements AutoCloseable {
+public final class LabServiceProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
-    // lab-backend's own budget on SIGTERM: up to 10 s draining requests and 10 s flushing telemetry
+    // the services' own budget on SIGTERM: up to 10 s draining requests and 10 s flushing telemetry
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
     private static final int KEPT_LINES = 200;
 
+    private final String serviceName;
     private final Process process;
     private final URI baseUrl;
     private final OutputTail output;
 
-    private LabBackendProcess(Process process, URI baseUrl, OutputTail output) {
+    private LabServiceProcess(String serviceName, Process process, URI baseUrl, OutputTail output) {
+        this.serviceName = serviceName;
         this.process = process;
         this.baseUrl = baseUrl;
         this.output = output;
     }
 
     /**
-     * Launches lab-backend and waits until it is healthy.
+     * Launches the service and waits until it is healthy.
      *
      * @param onOutput receives every line the child prints (its JSON logs), on a reader thread
      */
-    public static LabBackendProcess start(LabBackendSettings settings, Consumer<String> onOutput)
-            throws LabBackendStartException, InterruptedException {
+    public static LabServiceProcess start(LabServiceLaunch settings, Consumer<String> onOutput)
+            throws LabServiceStartException, InterruptedException {
+        String name = settings.serviceName();
         if (!Files.isRegularFile(settings.jar())) {
-            throw new LabBackendStartException("lab-backend is not built: " + settings.jar()
+            throw new LabServiceStartException(name + " is not built: " + settings.jar()
                     + " does not exist. Build it with `./mvnw -B -DskipTests package` in the project folder.", List.of());
         }
         refuseBusyPort(settings);
         Process process;
         try {
-            Files.createDirectories(settings.database().toAbsolutePath().getParent());
-            // The lab sends a few requests per second: a quick start (C1 only, serial GC) matters more
-            // than peak throughput, and the console's own JVM compiles its start-up on the same cores.
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", settings.jar().toString())
-                    .redirectErrorStream(true);
+            settings.prepare();
+            ProcessBuilder builder = new ProcessBuilder(command(settings)).redirectErrorStream(true);
             builder.environment().putAll(settings.environment());
             process = builder.start();
         } catch (IOException e) {
-            throw new LabBackendStartException("Could not launch lab-backend: " + e.getMessage(), List.of());
+            throw new LabServiceStartException("Could not launch " + name + ": " + e.getMessage(), List.of());
         }
         OutputTail output = new OutputTail(KEPT_LINES);
         CompletableFuture<URI> announced = new CompletableFuture<>();
-        Thread reader = new Thread(() -> pump(process, output, onOutput, announced), "lab-backend-output");
+        Thread reader = new Thread(() -> pump(process, output, onOutput, announced), name + "-output");
         reader.setDaemon(true);
         reader.start();
         try {
-            URI url = awaitHealthy(process, reader, announced, output, settings.startTimeout());
-            return new LabBackendProcess(process, url, output);
-        } catch (LabBackendStartException | InterruptedException | RuntimeException e) {
+            URI url = awaitHealthy(name, process, reader, announced, output, settings.startTimeout());
+            return new LabServiceProcess(name, process, url, output);
+        } catch (LabServiceStartException | InterruptedException | RuntimeException e) {
             stop(process);
             throw e;
         }
+    }
+
+    public String serviceName() {
+        return serviceName;
     }
 
     public URI baseUrl() {
@@ -89,7 +93,7 @@ public final class LabBackendProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The last lines lab-backend printed, oldest first. */
+    /** The last lines the service printed, oldest first. */
     public List<String> lastOutput(int count) {
         return output.last(count);
     }
@@ -99,7 +103,7 @@ public final class LabBackendProcess implements AutoCloseable {
         return process.onExit().thenApply(Process::exitValue);
     }
 
-    /** Asks lab-backend to stop (SIGTERM, so it flushes its telemetry), then insists. */
+    /** Asks the service to stop (SIGTERM, so it flushes its telemetry), then insists. */
     @Override
     public void close() {
         stop(process);
@@ -126,17 +130,30 @@ public final class LabBackendProcess implements AutoCloseable {
         }
     }
 
-    private static void refuseBusyPort(LabBackendSettings settings) throws LabBackendStartException {
+    // The lab sends a few requests per second: a quick start (C1 only, serial GC) matters more
+    // than peak throughput, and the console's own JVM compiles its start-up on the same cores.
+    private static List<String> command(LabServiceLaunch settings) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
+        if (settings.mainClass().isPresent()) {
+            command.addAll(List.of("-cp", settings.jar().toString(), settings.mainClass().get()));
+        } else {
+            command.addAll(List.of("-jar", settings.jar().toString()));
+        }
+        return command;
+    }
+
+    private static void refuseBusyPort(LabServiceLaunch settings) throws LabServiceStartException {
         if (settings.port() == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket(settings.port(), 1, InetAddress.getByName(settings.bindAddress()))) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
-            throw new LabBackendStartException("Port " + settings.port() + " on " + settings.bindAddress()
-                    + " is already in use, so lab-backend cannot listen there. Stop the program using it"
+            throw new LabServiceStartException("Port " + settings.port() + " on " + settings.bindAddress()
+                    + " is already in use, so " + settings.serviceName() + " cannot listen there. Stop the program using it"
                     + " (e.g. an earlier lab: `ss -ltnp 'sport = :" + settings.port() + "'` shows which)"
-                    + " or choose another port with --backend-port.", List.of());
+                    + " or choose another port with " + settings.portOption() + ".", List.of());
         }
     }
 
@@ -160,9 +177,9 @@ public final class LabBackendProcess implements AutoCloseable {
         }
     }
 
-    private static URI awaitHealthy(Process process, Thread reader, CompletableFuture<URI> announced,
+    private static URI awaitHealthy(String name, Process process, Thread reader, CompletableFuture<URI> announced,
                                     OutputTail output, Duration timeout)
-            throws LabBackendStartException, InterruptedException {
+            throws LabServiceStartException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI url = null;
         HealthProbe probe = new HealthProbe();
@@ -170,7 +187,7 @@ public final class LabBackendProcess implements AutoCloseable {
             if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
                 // the reader ends at the child's end of output: wait for it before quoting the last lines
                 reader.join(Duration.ofSeconds(2).toMillis());
-                throw new LabBackendStartException("lab-backend exited with code " + process.exitValue()
+                throw new LabServiceStartException(name + " exited with code " + process.exitValue()
                         + " while starting. Its last lines are below.", output.last(20));
             }
             if (url == null) {
@@ -180,7 +197,7 @@ public final class LabBackendProcess implements AutoCloseable {
                 return url;
             }
         }
-        throw new LabBackendStartException("lab-backend did not become healthy within " + timeout.toSeconds()
+        throw new LabServiceStartException(name + " did not become healthy within " + timeout.toSeconds()
                 + " s. Its last lines are below.", output.last(20));
     }
 
