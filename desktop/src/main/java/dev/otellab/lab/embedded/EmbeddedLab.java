@@ -17,11 +17,17 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -70,12 +76,33 @@ public final class EmbeddedLab implements LabEngine {
         }
         stopServices(); // what is left of a lab whose other service ended
         ReceiverEndpoints endpoints = startReceiver();
-        LabServiceProcess startedBackend = startService(BACKEND, new LabBackendSettings(settings.backendJar(),
-                LOOPBACK, settings.backendPort(), settings.backendDatabase(), endpoints.httpUrl(),
-                LabBackendSettings.DEFAULT_SERVICE_NAME, null, Map.of()), List.of());
-        LabServiceProcess startedWeb = startService(WEB, new LabWebSettings(settings.backendJar(), LOOPBACK,
-                settings.webPort(), startedBackend.baseUrl(), endpoints.httpUrl(), endpoints.httpUrl(), null, Map.of()),
-                List.of(startedBackend));
+        // lab-web needs lab-backend's URL before either listens: with "any free port", pick it now,
+        // so both JVMs start at the same time (the larger part of Start's time)
+        int backendPort = settings.backendPort() == 0 ? freeLoopbackPort() : settings.backendPort();
+        LabBackendSettings backendLaunch = new LabBackendSettings(settings.backendJar(), LOOPBACK, backendPort,
+                settings.backendDatabase(), endpoints.httpUrl(), LabBackendSettings.DEFAULT_SERVICE_NAME, null, Map.of());
+        LabWebSettings webLaunch = new LabWebSettings(settings.backendJar(), LOOPBACK, settings.webPort(),
+                URI.create("http://" + LOOPBACK + ":" + backendPort), endpoints.httpUrl(), endpoints.httpUrl(), null,
+                Map.of());
+        FutureTask<LabServiceProcess> webStart = new FutureTask<>(() -> launch(WEB, webLaunch));
+        Thread webStarter = new Thread(webStart, "lab-web-start");
+        webStarter.setDaemon(true);
+        webStarter.start();
+        LabServiceProcess startedBackend = null;
+        LabServiceProcess startedWeb;
+        try {
+            startedBackend = launch(BACKEND, backendLaunch);
+            startedWeb = webStart.get();
+        } catch (LabServiceStartException | ExecutionException | InterruptedException e) {
+            webStarter.interrupt();
+            abandonStart(startedBackend, webStart);
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            LabServiceStartException cause = e instanceof LabServiceStartException direct ? direct
+                    : (LabServiceStartException) e.getCause();
+            throw new LabStartException(cause.getMessage(), cause.lastOutput());
+        }
         allowThePage(startedWeb.baseUrl());
         URI trafficUrl = settings.trafficTarget() == TrafficTarget.WEB ? startedWeb.baseUrl() : startedBackend.baseUrl();
         synchronized (this) {
@@ -83,7 +110,8 @@ public final class EmbeddedLab implements LabEngine {
             web = startedWeb;
             traffic = new TrafficGenerator(trafficUrl, settings.traffic(), settings.trafficTarget());
         }
-        startedBackend.onExit().thenAccept(code -> serviceEnded(startedBackend, code));
+        LabServiceProcess backendProcess = startedBackend;
+        backendProcess.onExit().thenAccept(code -> serviceEnded(backendProcess, code));
         startedWeb.onExit().thenAccept(code -> serviceEnded(startedWeb, code));
     }
 
@@ -192,12 +220,9 @@ public final class EmbeddedLab implements LabEngine {
         }
     }
 
-    /**
-     * Launches one service, tagging its output; when it cannot start, stops {@code alreadyStarted}
-     * and the receiver and throws with the reason.
-     */
-    private LabServiceProcess startService(String part, LabServiceLaunch launch, List<LabServiceProcess> alreadyStarted)
-            throws LabStartException, InterruptedException {
+    /** Launches one service, tagging its output, with its part's status on the way. */
+    private LabServiceProcess launch(String part, LabServiceLaunch launch)
+            throws LabServiceStartException, InterruptedException {
         update(() -> setPart(part, new PartStatus(part, PartState.STARTING, "launching " + launch.jar())));
         try {
             LabServiceProcess started = LabServiceProcess.start(launch,
@@ -206,12 +231,36 @@ public final class EmbeddedLab implements LabEngine {
             return started;
         } catch (LabServiceStartException e) {
             update(() -> setPart(part, new PartStatus(part, PartState.FAILED, e.getMessage())));
-            for (LabServiceProcess other : alreadyStarted) {
-                other.close();
-                update(() -> setPart(other.serviceName(), PartStatus.stopped(other.serviceName())));
-            }
-            stopReceiver();
-            throw new LabStartException(e.getMessage(), e.lastOutput());
+            throw e;
+        } catch (InterruptedException e) {
+            update(() -> setPart(part, PartStatus.stopped(part)));
+            throw e;
+        }
+    }
+
+    /** A start that failed: stops whichever service did come up (waiting for lab-web's launch to end), then the receiver. */
+    private void abandonStart(LabServiceProcess startedBackend, FutureTask<LabServiceProcess> webStart) {
+        try {
+            LabServiceProcess startedWeb = webStart.get();
+            startedWeb.close();
+            update(() -> webStatus = PartStatus.stopped(WEB));
+        } catch (ExecutionException | CancellationException e) {
+            // lab-web did not come up: its status says why
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (startedBackend != null) {
+            startedBackend.close();
+            update(() -> backendStatus = PartStatus.stopped(BACKEND));
+        }
+        stopReceiver();
+    }
+
+    private static int freeLoopbackPort() throws LabStartException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LabStartException("No free port on " + LOOPBACK + " for lab-backend: " + e.getMessage(), List.of());
         }
     }
 
