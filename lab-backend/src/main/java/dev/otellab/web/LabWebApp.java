@@ -5,20 +5,18 @@ import dev.otellab.backend.http.LabHttpServer;
 import dev.otellab.backend.http.OperationalRoutes;
 import dev.otellab.backend.telemetry.HttpServerTelemetryFilter;
 import dev.otellab.backend.telemetry.LabMetrics;
-import io.javalin.http.staticfiles.Location;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A running lab-web: the tasks page (static files), /api forwarded to lab-backend, the page's
+ * A running lab-web: the tasks page ({@link PageFiles}), /api forwarded to lab-backend, the page's
  * telemetry settings, /health and /metrics, on lab-backend's server setup. The caller owns the
  * OpenTelemetry instance and shuts it down after {@link #close}.
  */
 public final class LabWebApp implements AutoCloseable {
 
-  static final String STATIC_FILES = "/dev/otellab/web/static";
   /** The page reads where to send its spans from here. */
   static final String BROWSER_CONFIG = "/browser-config.json";
 
@@ -48,7 +46,7 @@ public final class LabWebApp implements AutoCloseable {
             mapper,
             new HttpServerTelemetryFilter(openTelemetry, metrics.http(), path -> path.startsWith("/api/")),
             javalin -> {
-              javalin.staticFiles.add(STATIC_FILES, Location.CLASSPATH);
+              PageFiles.register(javalin.routes);
               api.register(javalin.routes);
               javalin.routes.get(BROWSER_CONFIG, ctx -> ctx.json(browserConfig));
               javalin.routes.get("/health", ctx -> ctx.json(health));
