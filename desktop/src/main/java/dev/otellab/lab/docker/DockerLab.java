@@ -9,7 +9,6 @@ import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.TrafficGenerator;
-import dev.otellab.lab.traffic.TrafficTarget;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
@@ -364,7 +363,7 @@ public final class DockerLab implements LabEngine, StackControl {
             telemetryEndpoint = publishedUrl(statuses, COLLECTOR, COLLECTOR_OTLP_HTTP_PORT, "").orElse(null);
             grafanaUrl = publishedUrl(statuses, GRAFANA, GRAFANA_HTTP_PORT, "").map(URI::create).orElse(null);
             // as the page's users do: through lab-web when the stack has it
-            traffic = web != null ? new TrafficGenerator(web, settings.traffic(), TrafficTarget.WEB)
+            traffic = web != null ? new TrafficGenerator(web, settings.traffic())
                     : backend == null ? null : new TrafficGenerator(backend, settings.traffic());
             monitoring = monitor.scheduleWithFixedDelay(() -> refreshParts(stack), MONITOR_SECONDS, MONITOR_SECONDS,
                     TimeUnit.SECONDS);

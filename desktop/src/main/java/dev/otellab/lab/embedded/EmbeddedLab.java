@@ -105,12 +105,13 @@ public final class EmbeddedLab implements LabEngine {
         }
         allowThePage(startedWeb.baseUrl());
         URI trafficUrl = settings.trafficTarget() == TrafficTarget.WEB ? startedWeb.baseUrl() : startedBackend.baseUrl();
-        synchronized (this) {
-            backend = startedBackend;
-            web = startedWeb;
-            traffic = new TrafficGenerator(trafficUrl, settings.traffic(), settings.trafficTarget());
-        }
         LabServiceProcess backendProcess = startedBackend;
+        // listeners learn of the running lab (its traffic generator included) from this snapshot
+        update(() -> {
+            backend = backendProcess;
+            web = startedWeb;
+            traffic = new TrafficGenerator(trafficUrl, settings.traffic());
+        });
         backendProcess.onExit().thenAccept(code -> serviceEnded(backendProcess, code));
         startedWeb.onExit().thenAccept(code -> serviceEnded(startedWeb, code));
     }

@@ -29,8 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lab's built-in load generator: sends a steady mix of task CRUD calls, slow requests,
- * failing requests and CPU work to lab-web as the page's users would (the page's overview
- * included), or straight to lab-backend, so traces, logs and SLIs have something to show.
+ * failing requests and CPU work to lab-web as the page's users would, or straight to lab-backend, so traces, logs and SLIs have something to show.
  * {@link #start()} sends the current profile until stopped; {@link #play(TrafficPlan)} sends a
  * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
  * often as you like.
@@ -41,7 +40,6 @@ public final class TrafficGenerator implements AutoCloseable {
     private static final int KNOWN_IDS = 200;
 
     private final HttpUrl baseUrl;
-    private final TrafficTarget target;
     private final OkHttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicReference<TrafficProfile> profile;
@@ -64,15 +62,13 @@ public final class TrafficGenerator implements AutoCloseable {
     private record Playing(TrafficPlan plan, long startNanos, CompletableFuture<Void> done) {
     }
 
-    /** Traffic straight to lab-backend at {@code baseUrl}. */
+    /**
+     * Traffic to lab-web or lab-backend at {@code baseUrl}: lab-web forwards each of these routes
+     * as one call to lab-backend, so both count the same requests (the exercises' request counts
+     * rely on it); the page's fan-out route /api/overview is left to the page.
+     */
     public TrafficGenerator(URI baseUrl, TrafficProfile profile) {
-        this(baseUrl, profile, TrafficTarget.BACKEND);
-    }
-
-    /** Traffic to the service at {@code baseUrl}, which is the given target. */
-    public TrafficGenerator(URI baseUrl, TrafficProfile profile, TrafficTarget target) {
         this.baseUrl = HttpUrl.get(baseUrl.toString());
-        this.target = target;
         this.profile = new AtomicReference<>(profile);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
@@ -202,11 +198,8 @@ public final class TrafficGenerator implements AutoCloseable {
             String body = "{\"title\":\"Task " + random.nextInt(1_000_000) + "\",\"description\":\"made by the traffic generator\"}";
             return new Request.Builder().url(url("api/tasks")).post(RequestBody.create(body, JSON)).build();
         }
-        if (pick < 60 || (pick < 70 && target == TrafficTarget.BACKEND)) {
-            return get(url("api/tasks").newBuilder().addQueryParameter("limit", "20").build());
-        }
         if (pick < 70) {
-            return get(url("api/overview")); // lab-web's fan-out route, as the page loads it
+            return get(url("api/tasks").newBuilder().addQueryParameter("limit", "20").build());
         }
         HttpUrl taskUrl = url("api/tasks/" + id);
         if (pick < 85) {
