@@ -94,4 +94,32 @@ class LabServiceProcessTest {
                 .containsEntry("LAB_DB", "/data/tasks.db");
         assertThat(URI.create(settings.otlpEndpoint()).getPort()).isEqualTo(4318);
     }
+
+    @Test
+    void labWebRunsFromTheSameJarPointedAtLabBackendAndTellsItsPageWhereToExport() {
+        LabWebSettings settings = new LabWebSettings(Path.of("lab-backend.jar"), "127.0.0.1", 8000,
+                URI.create("http://127.0.0.1:5000"), "http://127.0.0.1:4318", "http://127.0.0.1:4318", null, Map.of());
+
+        assertThat(settings.mainClass()).contains("dev.otellab.web.LabWeb");
+        assertThat(settings.portOption()).isEqualTo("--web-port");
+        assertThat(settings.environment())
+                .containsEntry("LAB_BACKEND_URL", "http://127.0.0.1:5000")
+                .containsEntry("LAB_BROWSER_OTLP_URL", "http://127.0.0.1:4318")
+                .containsEntry("OTEL_SERVICE_NAME", "lab-web")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+                .containsEntry("LAB_PORT", "8000");
+    }
+
+    @Test
+    void aTakenWebPortNamesLabWebAndItsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LabWebSettings settings = new LabWebSettings(LabBackendJar.path(), "127.0.0.1", taken.getLocalPort(),
+                    URI.create("http://127.0.0.1:5000"), "http://127.0.0.1:4318", null, null, Map.of());
+
+            assertThatThrownBy(() -> LabServiceProcess.start(settings, line -> { }))
+                    .isInstanceOf(LabServiceStartException.class)
+                    .hasMessageContaining("so lab-web cannot listen there")
+                    .hasMessageContaining("--web-port");
+        }
+    }
 }
