@@ -6,6 +6,7 @@ import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.lab.traffic.TrafficTarget;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import picocli.CommandLine.Command;
@@ -23,12 +24,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code lab-console lab}: the whole embedded lab without a window: receiver, store,
- * lab-backend and the traffic generator, until Ctrl-C.
+ * lab-backend, lab-web in front of it and the traffic generator, until Ctrl-C.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"Run the embedded lab without a window until Ctrl-C.",
-                "The OTLP receiver and store, lab-backend (the observed task service) and the traffic generator;"
-                        + " no Docker needed."})
+                "The OTLP receiver and store, lab-backend (the observed task service), lab-web (its web front"
+                        + " and tasks page) and the traffic generator; no Docker needed."})
 final class LabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +41,7 @@ final class LabCommand implements Callable<Integer> {
     ReceiverOptions receiverOptions;
 
     @Mixin
-    BackendPortOption backendPort;
+    ServicePortOptions ports;
 
     @Option(names = "--rps", paramLabel = "N", defaultValue = "5",
             description = "Traffic generator: requests per second (default: ${DEFAULT-VALUE}).")
@@ -49,8 +50,13 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     TrafficShareOptions shares;
 
-    @Option(names = "--no-traffic", description = "Start lab-backend without generated traffic.")
+    @Option(names = "--no-traffic", description = "Start the lab without generated traffic.")
     boolean noTraffic;
+
+    @Option(names = "--traffic-to", paramLabel = "web|backend", defaultValue = "web",
+            converter = TrafficTargetConverter.class,
+            description = "Send the traffic to lab-web as the page's users do (default), or straight to lab-backend.")
+    TrafficTarget trafficTo;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -61,8 +67,8 @@ final class LabCommand implements Callable<Integer> {
             ReceiverSettings receiver = receiverOptions.toSettings();
             TrafficProfile traffic = new TrafficProfile(requestsPerSecond, shares.slowShare(), shares.errorShare(),
                     TrafficProfile.DEFAULT.slowDelay());
-            settings = EmbeddedLabSettings.defaults(data.directories())
-                    .withReceiver(receiver).withBackendPort(backendPort.port()).withTraffic(traffic);
+            settings = ports.applyTo(EmbeddedLabSettings.defaults(data.directories())
+                    .withReceiver(receiver).withTraffic(traffic).withTrafficTarget(trafficTo));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -105,7 +111,8 @@ final class LabCommand implements Callable<Integer> {
         out.println();
         out.println("Look at it:  lab-console traces | lab-console logs --follow | lab-console sli"
                 + (data.dataDir == null ? "" : "   (with --data-dir " + data.dataDir + ")"));
-        out.println("Press Ctrl-C or run `lab-console stop` to stop (lab-backend flushes its telemetry first).");
+        lab.webUrl().ifPresent(web -> out.println("The tasks page: " + web + "/"));
+        out.println("Press Ctrl-C or run `lab-console stop` to stop (the services flush their telemetry first).");
         out.flush();
         lab.addStatusListener(status -> status.parts().stream()
                 .filter(part -> part.state() == dev.otellab.lab.PartState.FAILED)

@@ -47,7 +47,7 @@ public final class LabConsole implements Callable<Integer> {
     ReceiverOptions receiverOptions;
 
     @Mixin
-    BackendPortOption backendPort;
+    ServicePortOptions ports;
 
     @Mixin
     ExercisesDirOption exercisesDir;
@@ -57,8 +57,8 @@ public final class LabConsole implements Callable<Integer> {
     public Integer call() {
         EmbeddedLabSettings settings;
         try {
-            settings = EmbeddedLabSettings.defaults(exercisesDir.applyTo(data.directories()))
-                    .withReceiver(receiverOptions.toSettings()).withBackendPort(backendPort.port());
+            settings = ports.applyTo(EmbeddedLabSettings.defaults(exercisesDir.applyTo(data.directories()))
+                    .withReceiver(receiverOptions.toSettings()));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;

@@ -29,7 +29,10 @@ public interface LabEngine extends AutoCloseable {
     /** Called with a new snapshot whenever a part changes state, on the thread that changed it. */
     void addStatusListener(Consumer<LabStatus> listener);
 
-    /** Every line lab-backend prints, as it prints it. */
+    /**
+     * Every line the lab's services print, as they print it; where several run, each line is
+     * tagged with its service ({@link ServiceOutput}).
+     */
     void addBackendOutputListener(Consumer<String> listener);
 
     /** Where services send OTLP/HTTP while the lab runs (the embedded receiver, or the Collector). */
@@ -37,6 +40,11 @@ public interface LabEngine extends AutoCloseable {
 
     /** lab-backend's base URL while it runs. */
     Optional<URI> backendUrl();
+
+    /** lab-web's base URL (the tasks page) while it runs, in the modes that run it. */
+    default Optional<URI> webUrl() {
+        return Optional.empty();
+    }
 
     /** Grafana's base URL when this mode has a Grafana to open (Docker while running, Remote when set). */
     default Optional<URI> grafanaUrl() {
@@ -48,7 +56,7 @@ public interface LabEngine extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The traffic generator aimed at the running lab-backend. */
+    /** The traffic generator aimed at the running lab (lab-web, or lab-backend where there is no lab-web). */
     Optional<TrafficGenerator> traffic();
 
     TraceSource traces();

@@ -183,6 +183,11 @@ public final class SwitchableLab implements LabEngine {
     }
 
     @Override
+    public Optional<URI> webUrl() {
+        return current.webUrl();
+    }
+
+    @Override
     public Optional<StackControl> stackControl() {
         return current.stackControl();
     }

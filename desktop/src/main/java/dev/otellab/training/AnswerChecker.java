@@ -18,13 +18,16 @@ import java.util.List;
         @JsonSubTypes.Type(value = SlowestChildChecker.class, name = SlowestChildChecker.KIND),
         @JsonSubTypes.Type(value = LogLineChecker.class, name = LogLineChecker.KIND),
         @JsonSubTypes.Type(value = SliNumberChecker.class, name = SliNumberChecker.KIND),
+        @JsonSubTypes.Type(value = FailureOriginChecker.class, name = FailureOriginChecker.KIND),
+        @JsonSubTypes.Type(value = SlowestHopChecker.class, name = SlowestHopChecker.KIND),
 })
 public sealed interface AnswerChecker
-        permits SloRouteChecker, TraceIdChecker, SlowestChildChecker, LogLineChecker, SliNumberChecker {
+        permits SloRouteChecker, TraceIdChecker, SlowestChildChecker, LogLineChecker, SliNumberChecker,
+        FailureOriginChecker, SlowestHopChecker {
 
     /** The kinds an exercise file may name. */
     List<String> KINDS = List.of(SloRouteChecker.KIND, TraceIdChecker.KIND, SlowestChildChecker.KIND,
-            LogLineChecker.KIND, SliNumberChecker.KIND);
+            LogLineChecker.KIND, SliNumberChecker.KIND, FailureOriginChecker.KIND, SlowestHopChecker.KIND);
 
     /** What the answer field asks for, e.g. "a route, e.g. /api/tasks". */
     String prompt();

@@ -1,5 +1,6 @@
 package dev.otellab.training;
 
+import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.SpanNode;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * "Which span is the slowest child of the slowest trace?": the expected name is that of the
- * longest direct child of the root span, in the longest trace of the scenario (among traces
- * with a span named {@code spanName}, when given).
+ * longest direct child of the observed service's SERVER span (the trace's root when the request
+ * came straight to it; below lab-web's spans when it came through lab-web), in the longest trace
+ * of the scenario (among traces with a span named {@code spanName}, when given).
  */
 public record SlowestChildChecker(String spanName) implements AnswerChecker {
     public static final String KIND = "span-name";
@@ -38,7 +40,10 @@ public record SlowestChildChecker(String spanName) implements AnswerChecker {
             return Verdict.notReady("No trace of the scenario has been recorded yet.");
         }
         Trace trace = slowest.get();
-        List<SpanNode> children = trace.roots().get(0).children();
+        SpanNode entry = trace.depthFirst().stream()
+                .filter(node -> node.span().kind() == SpanKind.SERVER && node.span().serviceName().equals(telemetry.service()))
+                .findFirst().orElse(trace.roots().get(0));
+        List<SpanNode> children = entry.children();
         if (children.isEmpty()) {
             return Verdict.notReady("The slowest trace has only its root span so far: its children are still arriving.");
         }
@@ -59,7 +64,7 @@ public record SlowestChildChecker(String spanName) implements AnswerChecker {
         }
         boolean inTrace = trace.spans().stream().anyMatch(span -> span.name().equalsIgnoreCase(name));
         return Verdict.wrong(inTrace
-                ? name + " is in " + where + ", but not a direct child of its root span."
+                ? name + " is in " + where + ", but not a direct child of " + entry.span().name() + "."
                 : "No span named " + name + " in " + where + ". Is that trace the slowest one?");
     }
 

@@ -32,9 +32,11 @@ public final class VerifyRun {
     public static final String METRICS_PRESENT = "metrics present";
     /** Every check of a run, in report order. */
     public static final List<String> CHECKS = List.of(LAB_STARTED, TrafficCheck.NAME, TracesPresentCheck.NAME,
-            LogsPresentCheck.NAME, METRICS_PRESENT, ErrorSpansCheck.NAME, ErrorLogsCheck.NAME,
+            PropagationCheck.NAME, LogsPresentCheck.NAME, METRICS_PRESENT, ErrorSpansCheck.NAME, ErrorLogsCheck.NAME,
             SlowRequestsCheck.NAME, AvailabilityCheck.NAME, LatencyCheck.NAME);
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    /** The web front, where the lab runs one: verify's requests go through it, as the page's do. */
+    static final String FRONT = "lab-web";
     /** Log records of a request carry times within it; the margin covers clock rounding at the edges. */
     private static final Duration LOG_MARGIN = Duration.ofSeconds(5);
 
@@ -55,9 +57,11 @@ public final class VerifyRun {
         List<CheckResult> results = new ArrayList<>();
         progress.accept("Starting the " + mode(engine) + " lab...");
         Optional<URI> backend;
+        Optional<URI> front;
         try {
             engine.start();
             backend = engine.backendUrl();
+            front = engine.webUrl();
         } catch (LabStartException e) {
             String detail = e.getMessage() + (e.details().isEmpty() ? "" : " | " + String.join(" | ", e.details()));
             return finish(engine, startedAt, start, plan, withRest(List.of(CheckResult.fail(LAB_STARTED, detail, since(start))),
@@ -74,17 +78,20 @@ public final class VerifyRun {
                 .callTimeout(settings.slowDelay().plusSeconds(30))
                 .retryOnConnectionFailure(false)
                 .build();
+        URI target = front.orElse(backend.get());
         try {
             progress.accept(String.format(Locale.ROOT, "Sending %d requests to %s (%d normal, %d slow, %d failing on purpose)...",
-                    plan.total(), backend.get(), plan.normal(), plan.slow(), plan.failing()));
+                    plan.total(), front.map(url -> FRONT + " at " + url).orElse(backend.get().toString()),
+                    plan.normal(), plan.slow(), plan.failing()));
             long trafficStart = System.nanoTime();
-            SentTraffic traffic = new VerifyTraffic(http, backend.get(), settings.slowDelay(), clock).send(plan);
+            SentTraffic traffic = new VerifyTraffic(http, target, settings.slowDelay(), clock).send(plan);
             results.add(TrafficCheck.judge(traffic, since(trafficStart)));
             if (traffic.answered().isEmpty()) {
-                return finish(engine, startedAt, start, plan, withRest(results, "lab-backend answered no request"));
+                return finish(engine, startedAt, start, plan, withRest(results, "the lab answered no request"));
             }
             progress.accept("Waiting up to " + CheckPoller.describe(settings.timeout()) + " for the telemetry...");
-            results.addAll(new CheckPoller(settings.timeout(), POLL_INTERVAL).await(checks(engine, backend.get(), http, traffic)));
+            results.addAll(new CheckPoller(settings.timeout(), POLL_INTERVAL)
+                    .await(checks(engine, backend.get(), front.isPresent(), http, traffic)));
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -92,7 +99,8 @@ public final class VerifyRun {
         return finish(engine, startedAt, start, plan, results);
     }
 
-    private List<VerifyCheck> checks(LabEngine engine, URI backend, OkHttpClient http, SentTraffic traffic) {
+    private List<VerifyCheck> checks(LabEngine engine, URI backend, boolean throughFront, OkHttpClient http,
+                                     SentTraffic traffic) {
         String service = settings.service();
         TimeRange window = traffic.window();
         TimeRange logRange = new TimeRange(window.fromUnixNano() - LOG_MARGIN.toNanos(), window.toUnixNano() + LOG_MARGIN.toNanos());
@@ -106,6 +114,8 @@ public final class VerifyRun {
                 : new VerifyCheck(METRICS_PRESENT, new SliMetricsCheck(engine.slis(), service, window, answered.size())::probe);
         return List.of(
                 new VerifyCheck(TracesPresentCheck.NAME, new TracesPresentCheck(engine.traces(), service, answered)::probe),
+                new VerifyCheck(PropagationCheck.NAME, new PropagationCheck(engine.traces(), FRONT, service, throughFront,
+                        throughFront ? answered : List.of())::probe),
                 new VerifyCheck(LogsPresentCheck.NAME, new LogsPresentCheck(engine.logs(), service, logRange)::probe),
                 metrics,
                 new VerifyCheck(ErrorSpansCheck.NAME, new ErrorSpansCheck(engine.traces(), service, failing)::probe),
@@ -135,7 +145,8 @@ public final class VerifyRun {
     private static String describe(LabEngine engine) {
         return mode(engine) + " lab running: " + engine.status().parts().stream()
                 .map(PartStatus::part).collect(Collectors.joining(", "))
-                + engine.backendUrl().map(url -> "; lab-backend at " + url).orElse("");
+                + engine.backendUrl().map(url -> "; lab-backend at " + url).orElse("")
+                + engine.webUrl().map(url -> "; " + FRONT + " at " + url).orElse("");
     }
 
     private static String mode(LabEngine engine) {

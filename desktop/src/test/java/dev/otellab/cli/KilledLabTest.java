@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** kill -9 of a running `lab-console lab` (a real process): its lab-backend child goes too. */
+/** kill -9 of a running `lab-console lab` (a real process): its lab-backend and lab-web children go too. */
 class KilledLabTest {
     @TempDir
     Path dataDir;
 
     private Process lab;
-    private ProcessHandle child;
+    private List<ProcessHandle> children = List.of();
     private final List<String> output = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -32,30 +32,30 @@ class KilledLabTest {
         if (lab != null) {
             lab.destroyForcibly();
         }
-        if (child != null) {
-            child.destroyForcibly();
-        }
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
-    void theLabBackendChildEndsWhenTheLabIsKilled() throws Exception {
+    void theLabsChildrenEndWhenTheLabIsKilled() throws Exception {
         startLab();
-        child = lab.children()
-                .filter(process -> process.info().commandLine().orElse("").contains("lab-backend"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no lab-backend child; the lab printed: " + output));
+        children = lab.children()
+                .filter(process -> process.info().commandLine().orElse("").contains("lab-backend.jar"))
+                .toList();
+        assertThat(children).as("lab-backend and lab-web; the lab printed: " + output).hasSize(2);
+        assertThat(children).anySatisfy(process ->
+                assertThat(process.info().commandLine().orElse("")).contains("dev.otellab.web.LabWeb"));
 
-        lab.destroyForcibly(); // SIGKILL: no shutdown hook runs, nothing stops the child on the way out
+        lab.destroyForcibly(); // SIGKILL: no shutdown hook runs, nothing stops the children on the way out
         assertThat(lab.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !child.isAlive());
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     private void startLab() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         lab = new ProcessBuilder(java, "-Dlab.backend.jar=" + LabBackendJar.path(), "-cp", System.getProperty("java.class.path"),
                 LabConsole.class.getName(), "lab", "--data-dir", dataDir.toString(), "--no-traffic",
-                "--http-port", "0", "--grpc-port", "0", "--backend-port", "0")
+                "--http-port", "0", "--grpc-port", "0", "--backend-port", "0", "--web-port", "0")
                 .redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

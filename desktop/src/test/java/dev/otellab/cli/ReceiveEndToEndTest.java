@@ -3,7 +3,7 @@ package dev.otellab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.lab.embedded.LabBackendProcess;
+import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class ReceiveEndToEndTest {
         URI endpoint = startReceiverProcess();
         LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
                 dataDir.resolve("backend/tasks.db"), endpoint.toString(), "lab-backend", Duration.ofSeconds(60), Map.of());
-        try (LabBackendProcess backend = LabBackendProcess.start(settings, line -> { })) {
+        try (LabServiceProcess backend = LabServiceProcess.start(settings, line -> { })) {
             HttpClient http = HttpClient.newHttpClient();
             assertThat(http.send(HttpRequest.newBuilder(backend.baseUrl().resolve("/api/tasks"))
                             .header("Content-Type", "application/json")

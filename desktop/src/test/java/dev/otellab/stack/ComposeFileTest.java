@@ -40,10 +40,24 @@ class ComposeFileTest {
     }
 
     @Test
-    void isTheOtelLabProjectWithItsSixServices() {
+    void isTheOtelLabProjectWithItsSevenServices() {
         assertThat(COMPOSE.path("name").asText()).isEqualTo("otel-lab");
         assertThat(iterable(SERVICES.fieldNames())).filteredOn(name -> !SERVICES.path(name).has("profiles"))
-                .containsExactlyInAnyOrder("otel-collector", "tempo", "loki", "prometheus", "grafana", "lab-backend");
+                .containsExactlyInAnyOrder("otel-collector", "tempo", "loki", "prometheus", "grafana", "lab-backend",
+                        "lab-web");
+    }
+
+    @Test
+    void labWebForwardsToLabBackendIsScrapedAndItsPageMayExportToTheCollector() {
+        JsonNode web = service("lab-web");
+        assertThat(web.path("image").asText()).isEqualTo(service("lab-backend").path("image").asText());
+        assertThat(web.path("environment").path("LAB_BACKEND_URL").asText()).isEqualTo("http://lab-backend:5000");
+        assertThat(web.path("environment").path("LAB_BROWSER_OTLP_URL").asText()).isEqualTo("http://127.0.0.1:4318");
+        assertThat(texts(web.path("healthcheck").path("test"))).contains("dev.otellab.backend.HealthCheck");
+        JsonNode origins = StackFiles.yaml("stack/collector/config.yaml")
+                .at("/receivers/otlp/protocols/http/cors/allowed_origins");
+        assertThat(texts(origins)).containsExactlyInAnyOrder("http://127.0.0.1:8000", "http://localhost:8000");
+        assertThat(StackFiles.text("stack/prometheus/prometheus.yml")).contains("job_name: lab-web", "lab-web:8000");
     }
 
     @Test
@@ -64,7 +78,7 @@ class ComposeFileTest {
         Map<String, List<String>> contract = Map.of(
                 "otel-collector", List.of("4317:4317", "4318:4318"), "tempo", List.of("3200:3200"),
                 "loki", List.of("3100:3100"), "prometheus", List.of("9090:9090"), "grafana", List.of("3000:3000"),
-                "lab-backend", List.of("5000:5000"));
+                "lab-backend", List.of("5000:5000"), "lab-web", List.of("8000:8000"));
         SERVICES.fields().forEachRemaining(entry -> {
             List<String> ports = texts(entry.getValue().path("ports"));
             assertThat(ports).as("ports of %s", entry.getKey())

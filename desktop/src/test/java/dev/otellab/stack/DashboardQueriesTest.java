@@ -3,7 +3,7 @@ package dev.otellab.stack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.lab.embedded.LabBackendProcess;
+import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +103,7 @@ class DashboardQueriesTest {
     private Set<String> scrapeLabBackendAfterTraffic() throws Exception {
         LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
                 dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60), NO_EXPORT);
-        try (LabBackendProcess backend = LabBackendProcess.start(settings, line -> { })) {
+        try (LabServiceProcess backend = LabServiceProcess.start(settings, line -> { })) {
             LabBackendRequests requests = new LabBackendRequests(backend.baseUrl());
             requests.everyKind();
             Set<String> names = new TreeSet<>();

@@ -157,7 +157,7 @@ class StackConfigsTest {
     @Test
     void prometheusScrapesEveryPartByServiceNameAndNeverWritesToItself() {
         assertThat(scrapeTargets()).containsExactlyInAnyOrder(
-                "lab-backend:5000", "otel-collector:8888", "tempo:3200", "loki:3100", "localhost:9090");
+                "lab-backend:5000", "lab-web:8000", "otel-collector:8888", "tempo:3200", "loki:3100", "localhost:9090");
         assertThat(PROMETHEUS.has("remote_write")).isFalse();
     }
 

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every answer kind against real telemetry: a real embedded lab (receiver, store, lab-backend
- * child process) plays one scenario with a failing route, CPU work over the latency objective,
+ * and lab-web child processes, the scenario's traffic going through lab-web) plays one scenario with a failing route, CPU work over the latency objective,
  * slow requests under it and a burst. Besides the scenario's traffic the test sends two requests
  * of its own with a W3C traceparent, so it knows their trace ids without asking the store: one
  * that fails and one that is slower than anything else.
@@ -104,6 +104,36 @@ class ExerciseCheckersTest {
     }
 
     @Test
+    void theFailureLabWebAnswered502ForBeganInTheLabBackendSpanWithTheException() {
+        FailureOriginChecker checker = new FailureOriginChecker(null);
+
+        Verdict right = checker.check("lab-backend / GET /api/simulate-error", telemetry);
+        Verdict passedOn = checker.check("lab-web / GET /api/simulate-error", telemetry);
+
+        assertThat(right.outcome()).as(right.message()).isEqualTo(Outcome.CORRECT);
+        assertThat(checker.check("  LAB-BACKEND /  GET /api/simulate-error ", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(passedOn.outcome()).isEqualTo(Outcome.WRONG);
+        assertThat(passedOn.message()).contains("only reports the failure of a span below it");
+        assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value)
+                .contains("lab-backend / GET /api/simulate-error", "lab-web / GET /api/simulate-error");
+    }
+
+    @Test
+    void theHopThatAddsTheLatencyOfTheWorkIsLabBackend() {
+        SlowestHopChecker checker = new SlowestHopChecker("synthetic_work");
+
+        Verdict right = checker.check("lab-backend", telemetry);
+        Verdict front = checker.check("lab-web", telemetry);
+
+        assertThat(right.outcome()).as(right.message()).isEqualTo(Outcome.CORRECT);
+        assertThat(right.message()).startsWith("lab-backend spent").contains("lab-web");
+        assertThat(front.outcome()).isEqualTo(Outcome.WRONG);
+        assertThat(front.message()).contains("lab-web spent only");
+        assertThat(checker.check("lab-database", telemetry).message()).startsWith("No service named lab-database");
+        assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value).contains("lab-web", "lab-backend");
+    }
+
+    @Test
     void beforeTheScenarioEndsNothingIsJudged() {
         assertThat(earlyStage).isEqualTo(Stage.RUNNING);
         assertThat(earlyCheck.outcome()).isEqualTo(Outcome.NOT_READY);
@@ -145,7 +175,7 @@ class ExerciseCheckersTest {
     void theSlowestChildIsTakenFromTheSlowestTrace() {
         SlowestChildChecker checker = new SlowestChildChecker(null);
         Verdict right = checker.check("simulate_slow", telemetry);
-        assertThat(right.outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(right.outcome()).as(right.message()).isEqualTo(Outcome.CORRECT);
         assertThat(right.message()).contains("GET /api/simulate-slow");
         assertThat(checker.check("synthetic_work", telemetry).message()).contains("No span named synthetic_work");
         assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value)
@@ -182,7 +212,8 @@ class ExerciseCheckersTest {
         long answered = sent.succeeded() + sent.clientErrors() + sent.serverErrors()
                 - before.succeeded() - before.clientErrors() - before.serverErrors();
         SliNumberChecker requests = new SliNumberChecker(SliNumberChecker.Measure.REQUESTS, null, 5.0);
-        assertThat(requests.check(Long.toString(answered), telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        Verdict counted = requests.check(Long.toString(answered), telemetry);
+        assertThat(counted.outcome()).as(counted.message()).isEqualTo(Outcome.CORRECT);
         assertThat(requests.check(Long.toString(answered * 2), telemetry).message()).contains("too high");
     }
 

@@ -6,6 +6,8 @@ import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.model.SloTargets;
 import dev.otellab.telemetry.model.Span;
+import dev.otellab.telemetry.model.StatusCode;
+import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.query.TimeRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.otellab.telemetry.embedded.TestTelemetry.at;
 import static dev.otellab.telemetry.embedded.TestTelemetry.log;
 import static dev.otellab.telemetry.embedded.TestTelemetry.server;
+import static dev.otellab.telemetry.embedded.TestTelemetry.span;
+import static dev.otellab.telemetry.embedded.TestTelemetry.spanId;
 import static dev.otellab.telemetry.embedded.TestTelemetry.traceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +97,33 @@ class VerifyChecksTest {
 
         assertThat(spansCheck.probe()).isEqualTo(Verdict.pass("all 1 failing requests have an ERROR span"));
         assertThat(logsCheck.probe()).isEqualTo(Verdict.pass("all 1 failing requests have an ERROR log record with their trace_id"));
+    }
+
+    @Test
+    void propagationWantsALabWebServerSpanAboveALabBackendServerSpanInTheSameTrace() {
+        List<SentRequest> forwarded = List.of(sent(RequestKind.NORMAL, "/api/tasks", 21, 200),
+                sent(RequestKind.NORMAL, "/api/tasks", 22, 200));
+        PropagationCheck check = new PropagationCheck(store.traces(), "lab-web", SERVICE, true, forwarded);
+        // trace 21: lab-web SERVER -> lab-web CLIENT -> lab-backend SERVER
+        spans(span(traceId(21), spanId(2101), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(10), 9,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(21), spanId(2102), spanId(2101), "lab-web", "GET /api/tasks", SpanKind.CLIENT, at(11), 7,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(21), spanId(2103), spanId(2102), SERVICE, "GET /api/tasks", SpanKind.SERVER, at(12), 5,
+                        StatusCode.UNSET, Map.of()));
+        // trace 22: both services, but lab-backend's SERVER span starts a trace of its own inside it (context lost)
+        spans(span(traceId(22), spanId(2201), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(20), 9,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(22), spanId(2203), "", SERVICE, "GET /api/tasks", SpanKind.SERVER, at(21), 5,
+                        StatusCode.UNSET, Map.of()));
+
+        Verdict verdict = check.probe();
+
+        assertThat(verdict.state()).isEqualTo(Verdict.State.WAITING);
+        assertThat(verdict.detail()).isEqualTo("1 of 2 traces crossing lab-web -> lab-backend; still missing e.g. trace "
+                + traceId(22));
+        assertThat(new PropagationCheck(store.traces(), "lab-web", SERVICE, false, List.of()).probe())
+                .isEqualTo(Verdict.pass("this lab runs no lab-web: requests went to lab-backend directly"));
     }
 
     @Test

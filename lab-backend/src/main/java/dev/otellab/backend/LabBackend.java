@@ -59,9 +59,7 @@ public final class LabBackend implements AutoCloseable {
   }
 
   public String baseUrl() {
-    String host = config.bindAddress();
-    String printableHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    return "http://" + printableHost + ":" + port();
+    return server.baseUrl(config.bindAddress());
   }
 
   public SqliteDatabase database() {

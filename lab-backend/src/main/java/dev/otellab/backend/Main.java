@@ -4,10 +4,8 @@ import dev.otellab.backend.config.ConfigResult;
 import dev.otellab.backend.config.LabConfigParser;
 import dev.otellab.backend.telemetry.LabTelemetry;
 import dev.otellab.backend.telemetry.StableDatabaseConventions;
-import dev.otellab.backend.telemetry.TelemetryShutdown;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * by the console (OTEL_LAB_PARENT_PID set), it stops the same way when the console is gone, exit code 3.
  */
 public final class Main {
-
-  static final int EXIT_STARTUP_FAILED = 1;
 
   private Main() {}
 
@@ -39,38 +35,13 @@ public final class Main {
   }
 
   private static void run(ConfigResult.Valid valid, Map<String, String> environment) {
-    try {
-      ParentWatch.startFromEnvironment(environment, "lab-backend");
-    } catch (IllegalArgumentException e) {
-      System.err.println("lab-backend: " + e.getMessage());
-      System.exit(ConfigResult.Invalid.EXIT_CODE);
-      return;
-    }
+    ParentWatch.startOrExit(environment, "lab-backend");
     OpenTelemetrySdk sdk = LabTelemetry.autoconfigure(environment);
-    Logger log = LoggerFactory.getLogger(Main.class);
-    LabBackend backend;
-    try {
-      backend = LabBackend.start(valid.config(), sdk);
-    } catch (RuntimeException e) {
-      System.err.println("lab-backend: cannot start: " + e.getMessage());
-      TelemetryShutdown.flushAndShutdown(sdk);
-      System.exit(EXIT_STARTUP_FAILED);
-      return;
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("lab-backend stopping");
-                  try {
-                    backend.close();
-                    log.info("lab-backend stopped");
-                  } finally {
-                    TelemetryShutdown.flushAndShutdown(sdk);
-                  }
-                },
-                "lab-backend-shutdown"));
-    log.atInfo()
+    LabBackend backend =
+        ServiceRuntime.startOrExit(
+            "lab-backend", sdk, () -> LabBackend.start(valid.config(), sdk), LabBackend::close);
+    LoggerFactory.getLogger(Main.class)
+        .atInfo()
         .setMessage("lab-backend listening on " + backend.baseUrl())
         .addKeyValue("port", backend.port())
         .addKeyValue("db", backend.database().file().toString())

@@ -1,5 +1,6 @@
 package dev.otellab.backend;
 
+import dev.otellab.backend.config.ConfigResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,19 @@ public final class ParentWatch {
   static final Duration EXIT_GRACE = Duration.ofSeconds(10);
 
   private ParentWatch() {}
+
+  /**
+   * Starts watching as {@link #startFromEnvironment} does, from a service's {@code main}: an
+   * invalid variable is a settings error, so the process says why and exits with code 2.
+   */
+  public static void startOrExit(Map<String, String> environment, String serviceName) {
+    try {
+      startFromEnvironment(environment, serviceName);
+    } catch (IllegalArgumentException e) {
+      System.err.println(serviceName + ": " + e.getMessage());
+      System.exit(ConfigResult.Invalid.EXIT_CODE);
+    }
+  }
 
   /**
    * Starts watching the parent named by the environment, on a daemon thread.

@@ -28,13 +28,16 @@ import java.util.function.Consumer;
 
 /**
  * The lab as the Grafana LGTM stack in Docker: stack/compose.yaml run by the console itself
- * (one part per service), lab-backend built into an image from the console's jar, telemetry read
+ * (one part per service), lab-backend built into an image from the console's jar (lab-web runs
+ * from the same image), telemetry read
  * through the query ports it is given (Tempo, Loki and Prometheus clients).
  */
 public final class DockerLab implements LabEngine, StackControl {
     public static final String BACKEND = "lab-backend";
+    public static final String WEB = "lab-web";
     public static final String COLLECTOR = "otel-collector";
     static final int BACKEND_CONTAINER_PORT = 5000;
+    static final int WEB_CONTAINER_PORT = 8000;
     static final int COLLECTOR_OTLP_HTTP_PORT = 4318;
     static final String GRAFANA = "grafana";
     static final int GRAFANA_HTTP_PORT = 3000;
@@ -59,6 +62,7 @@ public final class DockerLab implements LabEngine, StackControl {
     private StackOrchestrator orchestrator;
     private boolean running;
     private URI backendUrl;
+    private URI webUrl;
     private URI grafanaUrl;
     private String telemetryEndpoint;
     private TrafficGenerator traffic;
@@ -237,6 +241,12 @@ public final class DockerLab implements LabEngine, StackControl {
         return Optional.ofNullable(backendUrl);
     }
 
+    /** lab-web's published URL (the tasks page, http://127.0.0.1:8000 with the stack's file), when the stack has it. */
+    @Override
+    public synchronized Optional<URI> webUrl() {
+        return Optional.ofNullable(webUrl);
+    }
+
     @Override
     public synchronized Optional<TrafficGenerator> traffic() {
         return Optional.ofNullable(traffic);
@@ -354,12 +364,16 @@ public final class DockerLab implements LabEngine, StackControl {
     private void begin(StackOrchestrator stack) {
         List<ServiceStatus> statuses = stack.status();
         URI backend = publishedUrl(statuses, BACKEND, BACKEND_CONTAINER_PORT, "").map(URI::create).orElse(null);
+        URI web = publishedUrl(statuses, WEB, WEB_CONTAINER_PORT, "").map(URI::create).orElse(null);
         synchronized (this) {
             running = true;
             backendUrl = backend;
+            webUrl = web;
             telemetryEndpoint = publishedUrl(statuses, COLLECTOR, COLLECTOR_OTLP_HTTP_PORT, "").orElse(null);
             grafanaUrl = publishedUrl(statuses, GRAFANA, GRAFANA_HTTP_PORT, "").map(URI::create).orElse(null);
-            traffic = backend == null ? null : new TrafficGenerator(backend, settings.traffic());
+            // as the page's users do: through lab-web when the stack has it
+            traffic = web != null ? new TrafficGenerator(web, settings.traffic())
+                    : backend == null ? null : new TrafficGenerator(backend, settings.traffic());
             monitoring = monitor.scheduleWithFixedDelay(() -> refreshParts(stack), MONITOR_SECONDS, MONITOR_SECONDS,
                     TimeUnit.SECONDS);
         }
@@ -427,6 +441,7 @@ public final class DockerLab implements LabEngine, StackControl {
             trafficToStop = traffic;
             traffic = null;
             backendUrl = null;
+            webUrl = null;
             telemetryEndpoint = null;
             if (monitoring != null) {
                 monitoring.cancel(false);

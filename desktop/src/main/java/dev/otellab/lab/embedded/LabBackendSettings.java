@@ -1,8 +1,11 @@
 package dev.otellab.lab.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to launch lab-backend as a child process: which jar, where it listens, where its SQLite
@@ -16,7 +19,7 @@ public record LabBackendSettings(
         String otlpEndpoint,
         String serviceName,
         Duration startTimeout,
-        Map<String, String> extraEnvironment) {
+        Map<String, String> extraEnvironment) implements LabServiceLaunch {
 
     public static final int DEFAULT_PORT = 5000;
     public static final String DEFAULT_SERVICE_NAME = "lab-backend";
@@ -26,20 +29,35 @@ public record LabBackendSettings(
         startTimeout = startTimeout == null ? Duration.ofSeconds(60) : startTimeout;
     }
 
-    /** The OTEL_* and LAB_* variables the child gets (on top of the console's environment). */
-    Map<String, String> environment() {
+    @Override
+    public Optional<String> mainClass() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String portOption() {
+        return "--backend-port";
+    }
+
+    @Override
+    public Map<String, String> environment() {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("LAB_BIND", bindAddress);
         env.put("LAB_PORT", Integer.toString(port));
         env.put("LAB_DB", database.toString());
-        env.put("OTEL_SERVICE_NAME", serviceName);
-        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
-        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-        // Spans should show in the console within a second, not the SDK's default 5 s.
-        env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-        env.put("OTEL_BLRP_SCHEDULE_DELAY", "200");
-        env.put("OTEL_METRICS_EXPORTER", "none");
+        env.putAll(LabServiceLaunch.telemetryEnvironment(serviceName, otlpEndpoint));
         env.putAll(extraEnvironment);
         return env;
+    }
+
+    /** Next to the database, in the lab's data folder. */
+    @Override
+    public Path pidFile() {
+        return database.toAbsolutePath().resolveSibling("lab-backend.pid");
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        Files.createDirectories(database.toAbsolutePath().getParent());
     }
 }

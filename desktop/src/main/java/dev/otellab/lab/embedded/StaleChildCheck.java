@@ -43,7 +43,7 @@ final class StaleChildCheck {
     }
 
     /** Makes sure the port is free: ends a stale child of ours there, or says what holds it. */
-    void clearPort(String bindAddress, int port) throws LabBackendStartException, InterruptedException {
+    void clearPort(String bindAddress, int port) throws LabServiceStartException, InterruptedException {
         if (port == 0 || isFree(bindAddress, port)) {
             return;
         }
@@ -55,7 +55,7 @@ final class StaleChildCheck {
                 return;
             }
         }
-        throw new LabBackendStartException(busyMessage(bindAddress, port, PortHolder.find(port)), List.of());
+        throw new LabServiceStartException(busyMessage(bindAddress, port, PortHolder.find(port)), List.of());
     }
 
     /** Notes a started child, so a later run can recognise it if this console dies without stopping it. */

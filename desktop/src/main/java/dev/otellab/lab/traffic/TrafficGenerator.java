@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lab's built-in load generator: sends a steady mix of task CRUD calls, slow requests,
- * failing requests and CPU work to lab-backend, so traces, logs and SLIs have something to show.
+ * failing requests and CPU work to lab-web as the page's users would, or straight to lab-backend, so traces, logs and SLIs have something to show.
  * {@link #start()} sends the current profile until stopped; {@link #play(TrafficPlan)} sends a
  * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
  * often as you like.
@@ -62,6 +62,11 @@ public final class TrafficGenerator implements AutoCloseable {
     private record Playing(TrafficPlan plan, long startNanos, CompletableFuture<Void> done) {
     }
 
+    /**
+     * Traffic to lab-web or lab-backend at {@code baseUrl}: lab-web forwards each of these routes
+     * as one call to lab-backend, so both count the same requests (the exercises' request counts
+     * rely on it); the page's fan-out route /api/overview is left to the page.
+     */
     public TrafficGenerator(URI baseUrl, TrafficProfile profile) {
         this.baseUrl = HttpUrl.get(baseUrl.toString());
         this.profile = new AtomicReference<>(profile);

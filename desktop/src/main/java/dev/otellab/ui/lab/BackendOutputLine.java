@@ -3,15 +3,18 @@ package dev.otellab.ui.lab;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otellab.lab.ServiceOutput;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns lab-backend's JSON log lines into lines a person reads at a glance:
- * {@code 10:02:14.065 INFO  Request completed  method=GET route=/api/tasks status=200  trace=5b8e...}.
- * Lines that are not JSON (a JVM warning, a stack trace) stay as they are.
+ * Turns the lab services' JSON log lines into lines a person reads at a glance:
+ * {@code 10:02:14.065 INFO  lab-web  Request completed  method=GET route=/api/tasks status=200  trace=5b8e...}
+ * (the service's name when the line is tagged with one, see {@link ServiceOutput}).
+ * Lines that are not JSON (a JVM warning, a stack trace) stay as they are, after their tag.
  */
 final class BackendOutputLine {
     enum Level { ERROR, WARN, OTHER }
@@ -23,9 +26,12 @@ final class BackendOutputLine {
     private BackendOutputLine() {
     }
 
-    static String format(String raw) {
+    static String format(String tagged) {
+        Optional<ServiceOutput> output = ServiceOutput.parse(tagged);
+        String raw = output.map(ServiceOutput::line).orElse(tagged);
+        String service = output.map(ServiceOutput::service).orElse(null);
         if (raw.isEmpty() || raw.charAt(0) != '{') {
-            return raw;
+            return service == null ? raw : service + " | " + raw;
         }
         JsonNode line;
         try {
@@ -34,13 +40,16 @@ final class BackendOutputLine {
             return raw;
         }
         if (line == null || !line.isObject() || !line.has("message")) {
-            return raw;
+            return service == null ? raw : service + " | " + raw;
         }
         StringBuilder text = new StringBuilder(160);
         String timestamp = line.path("timestamp").asText("");
         int t = timestamp.indexOf('T');
         text.append(t >= 0 && timestamp.length() > t + 12 ? timestamp.substring(t + 1, t + 13) : timestamp);
         text.append(' ').append(String.format("%-5s", line.path("level").asText("")));
+        if (service != null) {
+            text.append(' ').append(String.format("%-11s", service));
+        }
         text.append(' ').append(line.path("message").asText(""));
         Iterator<Map.Entry<String, JsonNode>> fields = line.fields();
         boolean first = true;

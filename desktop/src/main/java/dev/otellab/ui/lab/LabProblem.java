@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * that show it (e.g. lab-backend's last output), and what to do next.
  */
 public record LabProblem(String message, List<String> details, String action) {
-    private static final Pattern OPTION = Pattern.compile("(--(?:backend-port|http-port|grpc-port))");
+    private static final Pattern OPTION = Pattern.compile("(--(?:backend-port|web-port|http-port|grpc-port))");
 
     public LabProblem {
         message = message == null || message.isBlank() ? "The lab could not start" : message.strip();

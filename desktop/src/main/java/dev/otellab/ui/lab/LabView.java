@@ -270,18 +270,18 @@ public final class LabView implements LabDestination {
         url.setId("backend-url");
         url.getStyleClass().add("backend-url");
         url.textProperty().bind(model.backendUrlProperty());
-        url.setTooltip(new Tooltip("lab-backend's URL: click to copy"));
+        url.setTooltip(new Tooltip("The lab's address (lab-web's tasks page, or lab-backend): click to copy"));
         url.setMinWidth(Region.USE_PREF_SIZE);
         url.setOnAction(event -> {
             copy(url.getText());
             url.setVisited(false);
         });
         Button open = new Button("Open");
-        open.setTooltip(new Tooltip("Open lab-backend's /health in the browser (and copy the URL)"));
+        open.setTooltip(new Tooltip("Open the lab's tasks page in the browser (and copy the URL)"));
         open.setId("backend-open");
         open.setOnAction(event -> {
             copy(model.backendUrlProperty().get());
-            ExternalBrowser.open(model.backendUrlProperty().get() + "/health", notifier);
+            ExternalBrowser.open(model.openTargetProperty().get(), notifier);
         });
         open.setMinWidth(Region.USE_PREF_SIZE);
         HBox urlRow = new HBox(8, url, open);

@@ -68,6 +68,7 @@ public final class LabViewModel {
     private final ObservableList<PartStatus> parts = FXCollections.observableArrayList();
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper backendUrl = new ReadOnlyStringWrapper(this, "backendUrl", "");
+    private final ReadOnlyStringWrapper openTarget = new ReadOnlyStringWrapper(this, "openTarget", "");
     private final ReadOnlyObjectWrapper<LabProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final BooleanBinding canStart;
     private final BooleanBinding canStop;
@@ -477,7 +478,8 @@ public final class LabViewModel {
     private void startOnControlThread() {
         try {
             engine.start();
-            Optional<URI> url = engine.backendUrl();
+            // the lab's address: lab-web's tasks page where it runs, else lab-backend
+            Optional<URI> url = engine.webUrl().or(engine::backendUrl);
             Optional<TrafficGenerator> traffic = engine.traffic();
             LabStatus status = engine.status();
             executors.ui().execute(() -> started(url, traffic, status));
@@ -511,6 +513,8 @@ public final class LabViewModel {
         }
         state.set(LabState.RUNNING);
         backendUrl.set(url.map(URI::toString).orElse(""));
+        openTarget.set(url.map(address -> address.resolve(engine.webUrl().isPresent() ? "/" : "/health").toString())
+                .orElse(""));
         generator = traffic.orElse(null);
         trafficRunning.set(generator != null && generator.isRunning());
         counts.set(generator == null ? TrafficCounts.NONE : generator.counts());
@@ -536,6 +540,7 @@ public final class LabViewModel {
         state.set(LabState.STOPPED);
         problem.set(null);
         backendUrl.set("");
+        openTarget.set("");
         parts.setAll(engine.status().parts());
     }
 
@@ -561,6 +566,7 @@ public final class LabViewModel {
         generator = null;
         trafficRunning.set(false);
         backendUrl.set("");
+        openTarget.set("");
     }
 
     private void onOutputLine(String line) {
@@ -636,6 +642,12 @@ public final class LabViewModel {
         return output;
     }
 
+    /** What Open shows in the browser: lab-web's tasks page, or lab-backend's /health without lab-web. */
+    public ReadOnlyStringProperty openTargetProperty() {
+        return openTarget.getReadOnlyProperty();
+    }
+
+    /** The lab's address: lab-web's while it runs, else lab-backend's. */
     public ReadOnlyStringProperty backendUrlProperty() {
         return backendUrl.getReadOnlyProperty();
     }

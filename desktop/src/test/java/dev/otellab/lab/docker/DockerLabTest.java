@@ -55,6 +55,7 @@ class DockerLabTest {
         environment.put("COLLECTOR_PORT", String.valueOf(DockerTests.freePort()));
         environment.put("PROMETHEUS_PORT", String.valueOf(DockerTests.freePort()));
         environment.put("BACKEND_PORT", String.valueOf(DockerTests.freePort()));
+        environment.put("WEB_PORT", String.valueOf(DockerTests.freePort()));
         environment.put("LAB_BACKEND_IMAGE", image);
         environment.put("LAB_BACKEND_DIR", LabBackendJar.path().getParent().getParent().toString());
         environment.put("JRE_BASE", DockerTests.JRE_BASE_IMAGE);
@@ -96,14 +97,20 @@ class DockerLabTest {
         lab.start();
 
         assertThat(lab.status().parts()).extracting(part -> part.part())
-                .containsExactly("otel-collector", "prometheus", "lab-backend");
+                .containsExactly("otel-collector", "prometheus", "lab-backend", "lab-web");
         assertThat(lab.status().allHealthy()).as(lab.status().toString()).isTrue();
         assertThat(statuses).anyMatch(status -> status.part("lab-backend").state() == PartState.STARTING);
-        assertThat(progress.steps).contains("Starting lab-backend").last().asString().startsWith("All 3 services");
+        assertThat(progress.steps).contains("Starting lab-backend").last().asString().startsWith("All 4 services");
         URI backend = URI.create("http://127.0.0.1:" + environment.get("BACKEND_PORT"));
         assertThat(lab.backendUrl()).contains(backend);
         assertThat(lab.telemetryEndpoint()).contains("http://127.0.0.1:" + environment.get("COLLECTOR_PORT"));
         assertThat(get(backend.resolve("/health")).statusCode()).isEqualTo(200);
+        URI web = URI.create("http://127.0.0.1:" + environment.get("WEB_PORT"));
+        assertThat(lab.webUrl()).contains(web);
+        assertThat(get(web.resolve("/")).body()).contains("Lab tasks");
+        assertThat(get(web.resolve("/api/stats")).body()).contains("\"total\"");
+        assertThat(engine.client().inspectContainerCmd(projectName + "-lab-web-1").exec().getState().getHealth().getStatus())
+                .isEqualTo("healthy");
         assertThat(engine.client().inspectImageCmd(image).exec().getConfig().getLabels())
                 .containsEntry(LabBackendImage.JAR_SHA256_LABEL,
                         new LabBackendImage(engine.client(), image, Path.of("unused"), LabBackendJar.path(), Map.of()).jarSha256());
@@ -114,10 +121,13 @@ class DockerLabTest {
 
         TrafficGenerator traffic = lab.traffic().orElseThrow();
         traffic.start();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(URI.create("http://127.0.0.1:" + environment.get("PROMETHEUS_PORT")
-                        + "/api/v1/query?query=sum(http_requests_total)")).body())
-                        .contains("\"status\":\"success\"").doesNotContain("\"result\":[]"));
+        // the traffic goes through lab-web: both services count it, each under its own job
+        for (String job : List.of("lab-web", "lab-backend")) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(get(URI.create("http://127.0.0.1:" + environment.get("PROMETHEUS_PORT")
+                            + "/api/v1/query?query=sum(http_requests_total%7Bjob%3D%22" + job + "%22%7D)")).body())
+                            .contains("\"status\":\"success\"").doesNotContain("\"result\":[]"));
+        }
         traffic.stop();
     }
 

@@ -86,7 +86,21 @@ class StackComposeFileContractTest {
 
     @Test
     void imagesArePinnedExceptTheLocallyBuiltBackend() {
-        project.services().stream().filter(service -> service.build().isEmpty()).forEach(service ->
+        List<String> built = project.services().stream().filter(service -> service.build().isPresent())
+                .map(ComposeService::image).toList();
+        project.services().stream().filter(service -> !built.contains(service.image())).forEach(service ->
                 assertThat(service.image()).as(service.name()).contains(":").doesNotEndWith(":latest"));
+    }
+
+    @Test
+    void labWebRunsFromLabBackendsBuiltImageAndComesAfterIt() {
+        ComposeService backend = project.service("lab-backend").orElseThrow();
+        ComposeService web = project.service("lab-web").orElseThrow();
+
+        assertThat(web.image()).isEqualTo(backend.image());
+        assertThat(web.build()).isEmpty();
+        assertThat(web.entrypoint()).containsExactly("java", "-cp", "/app/lab-backend.jar", "dev.otellab.web.LabWeb");
+        // the image is built for lab-backend before anything is pulled: lab-web must not be first to name it
+        assertThat(project.services().indexOf(web)).isGreaterThan(project.services().indexOf(backend));
     }
 }

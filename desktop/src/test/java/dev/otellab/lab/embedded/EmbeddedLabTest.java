@@ -31,7 +31,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,6 +109,84 @@ class EmbeddedLabTest {
         }
         assertThat(statuses).extracting(status -> status.part(EmbeddedLab.BACKEND).state())
                 .contains(PartState.STARTING, PartState.HEALTHY, PartState.STOPPED);
+    }
+
+    @Test
+    void aRequestThroughLabWebIsOneTraceWhoseParentChainCrossesBothServices() throws Exception {
+        List<String> output = new CopyOnWriteArrayList<>();
+        try (EmbeddedLab lab = new EmbeddedLab(settings())) {
+            lab.addBackendOutputListener(output::add);
+            lab.start();
+            assertThat(lab.status().part(EmbeddedLab.WEB).state()).isEqualTo(PartState.HEALTHY);
+            URI web = lab.webUrl().orElseThrow();
+            List<Long> children = childPids();
+            assertThat(children).hasSize(2);
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(web.resolve("/api/tasks"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"across services\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+
+            TimeRange lastHour = TimeRange.last(Duration.ofHours(1));
+            TraceSummary summary = await().atMost(TELEMETRY_ARRIVAL).until(
+                    () -> lab.traces().search(TraceSearchCriteria.ANY.withService("lab-web").withSpanName("POST /api/tasks"),
+                            lastHour, 10),
+                    found -> !found.isEmpty()).get(0);
+            Trace trace = await().atMost(TELEMETRY_ARRIVAL).until(
+                    () -> lab.traces().trace(summary.traceId()).orElseThrow(),
+                    t -> t.spans().stream().anyMatch(span -> span.serviceName().equals("lab-backend")
+                            && span.kind() == SpanKind.CLIENT));
+            Span backendServer = trace.spans().stream()
+                    .filter(span -> span.serviceName().equals("lab-backend") && span.kind() == SpanKind.SERVER)
+                    .findFirst().orElseThrow();
+            Map<String, Span> byId = trace.spans().stream().collect(Collectors.toMap(Span::spanId, span -> span));
+            Span webClient = byId.get(backendServer.parentSpanId());
+            assertThat(webClient.serviceName()).isEqualTo("lab-web");
+            assertThat(webClient.kind()).isEqualTo(SpanKind.CLIENT);
+            Span webServer = byId.get(webClient.parentSpanId());
+            assertThat(webServer.serviceName()).isEqualTo("lab-web");
+            assertThat(webServer.kind()).isEqualTo(SpanKind.SERVER);
+            assertThat(trace.rootSpan()).isEqualTo(webServer);
+
+            HttpResponse<String> settings = http.send(HttpRequest.newBuilder(web.resolve("/browser-config.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String receiverUrl = lab.telemetryEndpoint().orElseThrow();
+            assertThat(settings.body()).contains("\"otlpTracesUrl\":\"" + receiverUrl + "/v1/traces\"");
+            String origin = "http://" + web.getHost() + ":" + web.getPort();
+            HttpResponse<String> allowed = http.send(preflight(receiverUrl, origin), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = http.send(preflight(receiverUrl, "http://127.0.0.1:1"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(204);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(output).anyMatch(line -> line.startsWith("lab-web | {") && line.contains("listening on"));
+            assertThat(output).anyMatch(line -> line.startsWith("lab-backend | {") && line.contains("listening on"));
+
+            lab.stop();
+
+            assertThat(children).allSatisfy(pid ->
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+            assertThat(lab.status().part(EmbeddedLab.WEB).state()).isEqualTo(PartState.STOPPED);
+            assertThat(lab.webUrl()).isEmpty();
+        }
+    }
+
+    private static HttpRequest preflight(String receiverUrl, String origin) {
+        return HttpRequest.newBuilder(URI.create(receiverUrl + "/v1/traces"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build();
+    }
+
+    private static List<Long> childPids() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("lab-backend.jar"))
+                .map(ProcessHandle::pid).toList();
     }
 
     @Test

@@ -29,7 +29,7 @@ class StaleChildCheckTest {
             long self = ProcessHandle.current().pid();
 
             assertThatThrownBy(() -> check().clearPort("127.0.0.1", port))
-                    .isInstanceOf(LabBackendStartException.class)
+                    .isInstanceOf(LabServiceStartException.class)
                     .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use by process " + self)
                     .hasMessageContaining("End it with `kill " + self + "`")
                     .hasMessageContaining("--backend-port");
@@ -46,7 +46,7 @@ class StaleChildCheckTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", LabBackendJar.path().toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stale.log").toFile());
-        builder.environment().putAll(LabBackendProcessTest.NO_EXPORT);
+        builder.environment().putAll(LabServiceProcessTest.NO_EXPORT);
         builder.environment().put("LAB_PORT", Integer.toString(port));
         builder.environment().put("LAB_DB", dir.resolve("tasks.db").toString());
         Process stale = builder.start();

@@ -1,7 +1,7 @@
 package dev.otellab.lab.traffic;
 
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.lab.embedded.LabBackendProcess;
+import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,7 @@ class TrafficGeneratorTest {
 
     @Test
     void sendsAMixOfGoodSlowAndFailingRequestsToTheRealBackend() throws Exception {
-        try (LabBackendProcess backend = startBackend();
+        try (LabServiceProcess backend = startBackend();
              TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(),
                      new TrafficProfile(50, 0.1, 0.2, Duration.ofMillis(50)))) {
 
@@ -41,11 +41,11 @@ class TrafficGeneratorTest {
     }
 
     /** The real lab-backend, exporting nothing: these tests count answers, not telemetry. */
-    private LabBackendProcess startBackend() throws Exception {
+    private LabServiceProcess startBackend() throws Exception {
         LabBackendSettings settings = new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
                 dir.resolve("tasks.db"), "http://127.0.0.1:9", "lab-backend", Duration.ofSeconds(60),
                 Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
-        return LabBackendProcess.start(settings, line -> { });
+        return LabServiceProcess.start(settings, line -> { });
     }
 
     @Test
@@ -62,7 +62,7 @@ class TrafficGeneratorTest {
 
     @Test
     void aPlanSendsItsPhasesIncludingCpuWorkAndStopsByItselfAtItsEnd() throws Exception {
-        try (LabBackendProcess backend = startBackend();
+        try (LabServiceProcess backend = startBackend();
              TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(), TrafficProfile.DEFAULT)) {
             TrafficProfile work = new TrafficProfile(10, 0, 0, Duration.ZERO, 0.5, Duration.ofMillis(20));
             TrafficPlan plan = TrafficPlan.withBurst(work, Duration.ofSeconds(3), Duration.ofSeconds(1),

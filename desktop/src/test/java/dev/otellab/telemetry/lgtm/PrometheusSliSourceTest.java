@@ -2,7 +2,7 @@ package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.lab.embedded.LabBackendProcess;
+import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -54,7 +54,7 @@ class PrometheusSliSourceTest {
     private static final String SLOW_ROUTE = "/api/simulate-slow";
 
     private final FixtureServer collector = new FixtureServer();
-    private LabBackendProcess backend;
+    private LabServiceProcess backend;
     private PrometheusProcess prometheus;
     private SliSource slis;
     private LatencyExemplars exemplars;
@@ -63,7 +63,7 @@ class PrometheusSliSourceTest {
     @BeforeAll
     void labUnderTraffic(@TempDir Path dir) throws Exception {
         PrometheusProcess.assumeInstalled();
-        backend = LabBackendProcess.start(new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
+        backend = LabServiceProcess.start(new LabBackendSettings(LabBackendJar.path(), "127.0.0.1", 0,
                 dir.resolve("tasks.db"), collector.uri().toString(), JOB, Duration.ofSeconds(60), Map.of()), line -> { });
         prometheus = PrometheusProcess.start(dir, JOB,
                 List.of(backend.baseUrl().getHost() + ":" + backend.baseUrl().getPort()));

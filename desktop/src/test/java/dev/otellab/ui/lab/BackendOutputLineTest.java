@@ -38,4 +38,18 @@ class BackendOutputLineTest {
         assertThat(BackendOutputLine.levelOf("SEVERE: Failed to export 1 logs.")).isEqualTo(BackendOutputLine.Level.ERROR);
         assertThat(BackendOutputLine.levelOf("WARNING: queue full")).isEqualTo(BackendOutputLine.Level.WARN);
     }
+
+    @Test
+    void aTaggedLineNamesItsServiceAfterTheLevelAndKeepsItsTrace() {
+        String raw = "lab-web | {\"timestamp\":\"2026-11-25T10:02:14.065Z\",\"level\":\"WARN\",\"message\":\"Request completed\","
+                + "\"trace_id\":\"5b8efff798038103d269b633813fc60c\",\"status\":502}";
+
+        String line = BackendOutputLine.format(raw);
+
+        assertThat(line).isEqualTo("10:02:14.065 WARN  lab-web     Request completed  status=502"
+                + "  trace=5b8efff798038103d269b633813fc60c");
+        assertThat(BackendOutputLine.levelOf(line)).isEqualTo(BackendOutputLine.Level.WARN);
+        assertThat(BackendOutputLine.format("lab-backend | Picked up JAVA_TOOL_OPTIONS"))
+                .isEqualTo("lab-backend | Picked up JAVA_TOOL_OPTIONS");
+    }
 }

@@ -1,4 +1,4 @@
 package dev.otellab.backend.http;
 
 /** The body of every error response. */
-record ApiError(String error) {}
+public record ApiError(String error) {}

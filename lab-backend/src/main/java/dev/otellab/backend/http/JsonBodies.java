@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class JsonBodies {
 
+  private static final String BODY_READ = JsonBodies.class.getName() + ".body";
+
   private final ObjectMapper mapper;
 
   public JsonBodies(ObjectMapper mapper) {
@@ -53,6 +55,15 @@ public final class JsonBodies {
     return node;
   }
 
+  /**
+   * The bytes {@link #readObject} read and checked, exactly as the client sent them (the
+   * request's stream is consumed by then), e.g. for lab-web to forward; empty before it.
+   */
+  public static byte[] bodyRead(Context ctx) {
+    byte[] body = ctx.attribute(BODY_READ);
+    return body == null ? new byte[0] : body;
+  }
+
   public static String describe(JsonNode node) {
     return switch (node.getNodeType()) {
       case STRING -> "a string";
@@ -81,6 +92,7 @@ public final class JsonBodies {
     if (body.length > LabServerSetup.MAX_BODY_BYTES) {
       throw new RequestRejectedException(413, LabServerSetup.tooLargeMessage());
     }
+    ctx.attribute(BODY_READ, body);
     return body;
   }
 

@@ -7,13 +7,18 @@ import dev.otellab.backend.telemetry.HttpServerTelemetryFilter;
 import dev.otellab.backend.telemetry.LabMetrics;
 import dev.otellab.backend.telemetry.RequestTelemetry;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.router.Endpoint;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
-/** lab-backend's Javalin (Jetty 12) server: the shared {@link LabServerSetup}, its routes and telemetry filter. */
+/**
+ * The Javalin (Jetty 12) server of the lab's services: routes, error mapping, telemetry filter,
+ * graceful stop. lab-backend and lab-web both build theirs here, so they answer errors alike.
+ */
 public final class LabHttpServer {
 
   private final Javalin javalin;
@@ -29,9 +34,27 @@ public final class LabHttpServer {
       HttpServerTelemetryFilter telemetryFilter,
       Tracer tracer) {
     ObjectMapper mapper = LabServerSetup.jsonMapper();
-    TaskRoutes taskRoutes = new TaskRoutes(tasks, new JsonBodies(mapper));
+    TaskRoutes taskRoutes = new TaskRoutes(tasks, new TaskRequests(mapper));
     LabRoutes labRoutes = new LabRoutes(tracer);
     OperationalRoutes operationalRoutes = new OperationalRoutes(database, metrics);
+    return create(
+        mapper,
+        telemetryFilter,
+        config -> {
+          taskRoutes.register(config.routes);
+          labRoutes.register(config.routes);
+          operationalRoutes.register(config.routes);
+        });
+  }
+
+  /**
+   * A server with the lab's common setup (limits, JSON mapper, telemetry filter with route
+   * templates, graceful stop, error mapping) and the caller's routes and static files.
+   */
+  public static LabHttpServer create(
+      ObjectMapper mapper,
+      HttpServerTelemetryFilter telemetryFilter,
+      Consumer<JavalinConfig> routesAndFiles) {
     Javalin javalin =
         Javalin.create(
             config -> {
@@ -49,9 +72,7 @@ public final class LabHttpServer {
                       RequestTelemetry.recordRoute(ctx.req(), matched.path);
                     }
                   });
-              taskRoutes.register(config.routes);
-              labRoutes.register(config.routes);
-              operationalRoutes.register(config.routes);
+              routesAndFiles.accept(config);
               ErrorMapping.register(config.routes);
             });
     return new LabHttpServer(javalin);
@@ -64,6 +85,13 @@ public final class LabHttpServer {
 
   public int port() {
     return javalin.port();
+  }
+
+  /** The base URL on the bound port, e.g. http://127.0.0.1:5000 (an IPv6 host in brackets). */
+  public String baseUrl(String bindAddress) {
+    String printableHost =
+        bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
+    return "http://" + printableHost + ":" + port();
   }
 
   /** Stops accepting, lets in-flight requests finish (up to {@link LabServerSetup#GRACEFUL_STOP}), then stops. */

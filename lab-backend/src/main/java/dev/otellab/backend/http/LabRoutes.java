@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,7 @@ final class LabRoutes {
 
   @SuppressWarnings("try") // the Scope is only held open
   private void slow(Context ctx) throws InterruptedException {
-    long delayMillis =
-        QueryParameters.of(ctx, Set.of("delay")).secondsAsMillis("delay", 10, 1_000);
+    long delayMillis = TaskRequests.slowDelayMillis(ctx);
     Span span = tracer.spanBuilder("simulate_slow").setAttribute(DELAY_MS, delayMillis).startSpan();
     try (Scope ignored = span.makeCurrent()) {
       LOG.atInfo().setMessage("Simulating a slow operation").addKeyValue("delay_ms", delayMillis).log();
@@ -49,13 +47,13 @@ final class LabRoutes {
   }
 
   private void error(Context ctx) {
-    QueryParameters.of(ctx, Set.of());
+    TaskRequests.noParameters(ctx);
     throw new SimulatedFailureException("simulated failure requested by /api/simulate-error");
   }
 
   @SuppressWarnings("try") // the Scope is only held open
   private void work(Context ctx) {
-    long millis = QueryParameters.of(ctx, Set.of("ms")).integer("ms", 0, 10_000, 100);
+    long millis = TaskRequests.workMillis(ctx);
     Span span = tracer.spanBuilder("synthetic_work").setAttribute(WORK_MS, millis).startSpan();
     long iterations;
     try (Scope ignored = span.makeCurrent()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** /health (with a real database round trip) and /metrics (Prometheus, format by Accept header). */
-final class OperationalRoutes {
+public final class OperationalRoutes {
 
   private final SqliteDatabase database;
   private final LabMetrics metrics;
@@ -44,6 +44,11 @@ final class OperationalRoutes {
   }
 
   private void metrics(Context ctx) throws IOException {
+    serveMetrics(metrics, ctx);
+  }
+
+  /** Answers a Prometheus scrape in the format its Accept header asks for. */
+  public static void serveMetrics(LabMetrics metrics, Context ctx) throws IOException {
     LabMetrics.Scrape scrape = metrics.scrape(ctx.header("Accept"));
     ctx.contentType(scrape.contentType());
     scrape.body().writeTo(ctx.outputStream());

@@ -1,12 +1,11 @@
 package dev.otellab.backend.http;
 
 import dev.otellab.backend.tasks.Task;
-import dev.otellab.backend.tasks.TaskQuery;
 import dev.otellab.backend.tasks.TaskService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * /api/tasks. PUT is a partial update: fields left out keep their value. A non-numeric id is a
@@ -16,14 +15,14 @@ final class TaskRoutes {
 
   static final String COLLECTION = "/api/tasks";
   static final String ITEM = "/api/tasks/{id}";
-  private static final Set<String> LIST_PARAMETERS = Set.of("completed", "limit", "offset");
+  static final String STATS = "/api/stats";
 
   private final TaskService tasks;
-  private final JsonBodies bodies;
+  private final TaskRequests requests;
 
-  TaskRoutes(TaskService tasks, JsonBodies bodies) {
+  TaskRoutes(TaskService tasks, TaskRequests requests) {
     this.tasks = tasks;
-    this.bodies = bodies;
+    this.requests = requests;
   }
 
   void register(RoutesConfig routes) {
@@ -32,48 +31,38 @@ final class TaskRoutes {
     routes.get(ITEM, this::get);
     routes.put(ITEM, this::update);
     routes.delete(ITEM, this::delete);
+    routes.get(STATS, this::stats);
   }
 
   private void list(Context ctx) {
-    QueryParameters query = QueryParameters.of(ctx, LIST_PARAMETERS);
-    TaskQuery taskQuery =
-        new TaskQuery(
-            query.bool("completed"),
-            query.integer("limit", 1, TaskQuery.MAX_LIMIT, TaskQuery.DEFAULT_LIMIT),
-            query.integer("offset", 0, Integer.MAX_VALUE, 0));
-    ctx.json(TaskJson.views(tasks.list(taskQuery)));
+    ctx.json(TaskJson.views(tasks.list(requests.listQuery(ctx))));
+  }
+
+  private void stats(Context ctx) {
+    TaskRequests.noParameters(ctx);
+    var stats = tasks.stats();
+    ctx.json(Map.of("total", stats.total(), "completed", stats.completed(), "open", stats.open()));
   }
 
   private void create(Context ctx) {
-    QueryParameters.of(ctx, Set.of());
-    Task task = tasks.create(TaskJson.newTask(bodies.readObject(ctx)));
+    Task task = tasks.create(requests.newTask(ctx));
     ctx.status(HttpStatus.CREATED).header("Location", COLLECTION + "/" + task.id());
     ctx.json(TaskJson.TaskView.of(task));
   }
 
   private void get(Context ctx) {
-    QueryParameters.of(ctx, Set.of());
-    ctx.json(TaskJson.TaskView.of(tasks.get(taskId(ctx))));
+    TaskRequests.noParameters(ctx);
+    ctx.json(TaskJson.TaskView.of(tasks.get(TaskRequests.taskId(ctx))));
   }
 
   private void update(Context ctx) {
-    QueryParameters.of(ctx, Set.of());
-    long id = taskId(ctx);
-    ctx.json(TaskJson.TaskView.of(tasks.update(id, TaskJson.changes(bodies.readObject(ctx)))));
+    long id = TaskRequests.taskId(ctx);
+    ctx.json(TaskJson.TaskView.of(tasks.update(id, requests.changes(ctx))));
   }
 
   private void delete(Context ctx) {
-    QueryParameters.of(ctx, Set.of());
-    tasks.delete(taskId(ctx));
+    TaskRequests.noParameters(ctx);
+    tasks.delete(TaskRequests.taskId(ctx));
     ctx.status(HttpStatus.NO_CONTENT);
-  }
-
-  private static long taskId(Context ctx) {
-    String raw = ctx.pathParam("id");
-    if (!raw.matches("[0-9]{1,18}")) {
-      throw RequestRejectedException.badRequest(
-          "task id must be a positive whole number, was '" + raw + "'");
-    }
-    return Long.parseLong(raw);
   }
 }

@@ -136,6 +136,19 @@ public final class TaskRepository {
     }
   }
 
+  /** How many tasks there are and how many of them are completed, in one query. */
+  public TaskStats stats() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT count(*), coalesce(sum(completed), 0) FROM tasks")) {
+      result.next();
+      return new TaskStats(result.getLong(1), result.getLong(2));
+    } catch (SQLException e) {
+      throw failure("count tasks by state", e);
+    }
+  }
+
   /** A task as it was and as it is after an update. */
   public record Update(Task before, Task after) {}
 

@@ -10,6 +10,20 @@ public final class TaskRules {
 
   private TaskRules() {}
 
+  /** The checks {@link TaskService#create} makes, for callers that refuse bad input before forwarding it. */
+  public static NewTask check(NewTask task) {
+    return new NewTask(checkTitle(task.title()), checkDescription(task.description()));
+  }
+
+  /** The checks {@link TaskService#update} makes on the fields an update changes. */
+  public static TaskChanges check(TaskChanges changes) {
+    changes.title().ifPresent(TaskRules::checkTitle);
+    if (changes.description().present()) {
+      checkDescription(changes.description().value());
+    }
+    return changes;
+  }
+
   static String checkTitle(String title) {
     if (UnicodeText.isBlank(title)) {
       throw new InvalidTaskException("title must not be blank");

@@ -34,9 +34,7 @@ public final class TaskService {
   }
 
   public Task create(NewTask request) {
-    NewTask valid =
-        new NewTask(
-            TaskRules.checkTitle(request.title()), TaskRules.checkDescription(request.description()));
+    NewTask valid = TaskRules.check(request);
     return inSpan(
         "create_task",
         span -> {
@@ -58,6 +56,16 @@ public final class TaskService {
         });
   }
 
+  public TaskStats stats() {
+    return inSpan(
+        "task_stats",
+        span -> {
+          TaskStats stats = repository.stats();
+          span.setAttribute(TASK_COUNT, stats.total());
+          return stats;
+        });
+  }
+
   public Task get(long id) {
     return inSpan(
         "get_task",
@@ -68,10 +76,7 @@ public final class TaskService {
   }
 
   public Task update(long id, TaskChanges changes) {
-    changes.title().ifPresent(TaskRules::checkTitle);
-    if (changes.description().present()) {
-      TaskRules.checkDescription(changes.description().value());
-    }
+    TaskRules.check(changes);
     return inSpan(
         "update_task",
         span -> {

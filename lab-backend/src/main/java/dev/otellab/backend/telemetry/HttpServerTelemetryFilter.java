@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +35,18 @@ public final class HttpServerTelemetryFilter implements Filter {
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
   private final HttpMetrics metrics;
+  private final Predicate<String> observedPath;
 
   public HttpServerTelemetryFilter(OpenTelemetry openTelemetry, HttpMetrics metrics) {
+    this(openTelemetry, metrics, path -> !UNOBSERVED_PATHS.contains(path));
+  }
+
+  /** Observes only the paths the predicate accepts (lab-web: its API, not the page's files). */
+  public HttpServerTelemetryFilter(
+      OpenTelemetry openTelemetry, HttpMetrics metrics, Predicate<String> observedPath) {
     this.instrumenter = buildInstrumenter(openTelemetry);
     this.metrics = metrics;
+    this.observedPath = observedPath;
   }
 
   @SuppressWarnings("try") // the Scope is only held open
@@ -46,7 +55,7 @@ public final class HttpServerTelemetryFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    if (UNOBSERVED_PATHS.contains(withoutTrailingSlash(request.getRequestURI()))) {
+    if (!observedPath.test(withoutTrailingSlash(request.getRequestURI()))) {
       chain.doFilter(req, res);
       return;
     }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The one source of lab-backend's metrics: a registry of its own (not the static default, so
+ * The one source of a lab service's metrics: a registry of its own (not the static default, so
  * several apps can live in one JVM) exposed on /metrics in the format the scraper asks for.
  */
 public final class LabMetrics {
@@ -19,9 +19,18 @@ public final class LabMetrics {
   private final TaskMetrics tasks;
 
   public LabMetrics() {
+    this(true);
+  }
+
+  private LabMetrics(boolean withTaskMetrics) {
     JvmMetrics.builder().register(registry);
     http = new HttpMetrics(registry);
-    tasks = new TaskMetrics(registry);
+    tasks = withTaskMetrics ? new TaskMetrics(registry) : null;
+  }
+
+  /** JVM and HTTP metrics only, under the same names: for lab-web, which keeps no tasks. */
+  public static LabMetrics withoutTaskMetrics() {
+    return new LabMetrics(false);
   }
 
   public HttpMetrics http() {
@@ -29,6 +38,9 @@ public final class LabMetrics {
   }
 
   public TaskMetrics tasks() {
+    if (tasks == null) {
+      throw new IllegalStateException("these metrics were made without the task counters");
+    }
     return tasks;
   }
 

@@ -34,10 +34,15 @@ public final class LabTelemetry {
    * TelemetryShutdown} flushes after the HTTP server has drained, not before.
    */
   public static OpenTelemetrySdk autoconfigure(Map<String, String> environment) {
+    return autoconfigure(environment, DEFAULT_SERVICE_NAME);
+  }
+
+  /** The same SDK for another of the lab's services, named {@code defaultServiceName} unless OTEL_* say otherwise. */
+  public static OpenTelemetrySdk autoconfigure(Map<String, String> environment, String defaultServiceName) {
     // Resource detectors use different semconv schema URLs; the SDK reports each merge at INFO.
     RESOURCE_MERGE_LOGGER.setLevel(Level.WARNING);
     return AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(() -> defaults(environment))
+        .addPropertiesSupplier(() -> defaults(environment, defaultServiceName))
         .addResourceCustomizer((resource, config) -> withLabAttributes(resource, environment))
         .disableShutdownHook()
         .build()
@@ -45,9 +50,13 @@ public final class LabTelemetry {
   }
 
   static Map<String, String> defaults(Map<String, String> environment) {
+    return defaults(environment, DEFAULT_SERVICE_NAME);
+  }
+
+  static Map<String, String> defaults(Map<String, String> environment, String defaultServiceName) {
     Map<String, String> defaults = new HashMap<>();
     if (!resourceAttributesName("service.name", environment)) {
-      defaults.put("otel.service.name", DEFAULT_SERVICE_NAME);
+      defaults.put("otel.service.name", defaultServiceName);
     }
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
     defaults.put("otel.traces.exporter", "otlp");

@@ -39,6 +39,22 @@ class TaskApiTest {
   }
 
   @Test
+  void statsCountTheTasksByStateInOneSpan() {
+    long first = Json.parse(app.postJson("/api/tasks", "{\"title\":\"one\"}").body()).get("id").asLong();
+    app.postJson("/api/tasks", "{\"title\":\"two\"}");
+    app.putJson("/api/tasks/" + first, "{\"completed\":true}");
+    telemetry.reset();
+
+    JsonNode stats = Json.parse(app.get("/api/stats").body());
+
+    assertThat(stats.get("total").asLong()).isEqualTo(2);
+    assertThat(stats.get("completed").asLong()).isEqualTo(1);
+    assertThat(stats.get("open").asLong()).isEqualTo(1);
+    assertThat(app.get("/api/stats?x=1").statusCode()).isEqualTo(400);
+    assertThat(telemetry.spans()).extracting(span -> span.getName()).contains("GET /api/stats", "task_stats");
+  }
+
+  @Test
   void createsATaskWith201AndLocation() {
     HttpResponse<String> response =
         app.postJson("/api/tasks", "{\"title\":\"Write tests\",\"description\":\"all of them\"}");

@@ -41,6 +41,7 @@ final class OtlpHttpServer {
     private final TelemetryIngest ingest;
     private final ReceiverStats stats;
     private final Admission admission;
+    private final BrowserCors cors = new BrowserCors();
     private Javalin app;
 
     OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
@@ -60,6 +61,7 @@ final class OtlpHttpServer {
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.httpPort();
             for (Signal signal : Signal.values()) {
+                cors.register(config.routes, signal.httpPath());
                 config.routes.post(signal.httpPath(), ctx -> export(ctx, signal));
                 for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
                     config.routes.addHttpHandler(method, signal.httpPath(), ctx -> {
@@ -87,7 +89,13 @@ final class OtlpHttpServer {
         return created.port();
     }
 
+    /** Lets the page served from this origin (e.g. http://127.0.0.1:8000) export from the browser. */
+    void allowBrowserOrigin(String origin) {
+        cors.allow(origin);
+    }
+
     void stop() {
+        cors.clear();
         if (app != null) {
             stopQuietly(app);
             app = null;

@@ -73,6 +73,16 @@ public final class OtlpReceiver implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * Lets a web page from {@code origin} (scheme://host:port) export OTLP/HTTP from the browser:
+     * the lab allows its own page while it runs; the rule ends when the receiver stops.
+     */
+    public synchronized void allowBrowserOrigin(String origin) {
+        if (http != null) {
+            http.allowBrowserOrigin(origin);
+        }
+    }
+
     public synchronized boolean isRunning() {
         return endpoints != null;
     }

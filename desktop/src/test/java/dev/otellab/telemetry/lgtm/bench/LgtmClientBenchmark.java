@@ -1,6 +1,6 @@
 package dev.otellab.telemetry.lgtm.bench;
 
-import dev.otellab.lab.embedded.LabBackendProcess;
+import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -95,7 +95,7 @@ public final class LgtmClientBenchmark {
         Path dir = Files.createTempDirectory("lgtm-bench");
         String jar = System.getProperty("lab.backend.jar", "../lab-backend/target/lab-backend.jar");
         try (FixtureServer collector = new FixtureServer();
-             LabBackendProcess backend = LabBackendProcess.start(new LabBackendSettings(Path.of(jar).toAbsolutePath(),
+             LabServiceProcess backend = LabServiceProcess.start(new LabBackendSettings(Path.of(jar).toAbsolutePath(),
                      "127.0.0.1", 0, dir.resolve("tasks.db"), collector.uri().toString(), "lab-backend",
                      Duration.ofSeconds(60), Map.of()), line -> { });
              PrometheusProcess prometheus = PrometheusProcess.start(dir, "lab-backend",

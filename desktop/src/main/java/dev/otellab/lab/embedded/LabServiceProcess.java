@@ -17,21 +17,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * lab-backend running as a child process of the console. {@link #start} returns once the
- * service answers its health check, or throws with the reason and the child's last lines.
+ * One of the lab's services (lab-backend, lab-web) running as a child process of the console.
+ * {@link #start} returns once the service answers its health check, or throws with the reason
+ * and the child's last lines.
  */
-public final class LabBackendProcess implements AutoCloseable {
+public final class LabServiceProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
-    // lab-backend's own budget on SIGTERM: up to 10 s draining requests and 10 s flushing telemetry
+    // the services' own budget on SIGTERM: up to 10 s draining requests and 10 s flushing telemetry
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
     private static final int KEPT_LINES = 200;
 
+    private final String serviceName;
     private final Process process;
     private final URI baseUrl;
     private final OutputTail output;
     private final StaleChildCheck staleCheck;
 
-    private LabBackendProcess(Process process, URI baseUrl, OutputTail output, StaleChildCheck staleCheck) {
+    private LabServiceProcess(String serviceName, Process process, URI baseUrl, OutputTail output,
+                              StaleChildCheck staleCheck) {
+        this.serviceName = serviceName;
         this.process = process;
         this.baseUrl = baseUrl;
         this.output = output;
@@ -39,46 +43,47 @@ public final class LabBackendProcess implements AutoCloseable {
     }
 
     /**
-     * Launches lab-backend and waits until it is healthy.
+     * Launches the service and waits until it is healthy.
      *
      * @param onOutput receives every line the child prints (its JSON logs), on a reader thread
      */
-    public static LabBackendProcess start(LabBackendSettings settings, Consumer<String> onOutput)
-            throws LabBackendStartException, InterruptedException {
+    public static LabServiceProcess start(LabServiceLaunch settings, Consumer<String> onOutput)
+            throws LabServiceStartException, InterruptedException {
+        String name = settings.serviceName();
         if (!Files.isRegularFile(settings.jar())) {
-            throw new LabBackendStartException("lab-backend is not built: " + settings.jar()
+            throw new LabServiceStartException(name + " is not built: " + settings.jar()
                     + " does not exist. Build it with `./mvnw -B -DskipTests package` in the project folder.", List.of());
         }
         StaleChildCheck staleCheck = staleCheck(settings);
         staleCheck.clearPort(settings.bindAddress(), settings.port());
         Process process;
         try {
-            Files.createDirectories(settings.database().toAbsolutePath().getParent());
-            // The lab sends a few requests per second: a quick start (C1 only, serial GC) matters more
-            // than peak throughput, and the console's own JVM compiles its start-up on the same cores.
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", settings.jar().toString())
-                    .redirectErrorStream(true);
+            settings.prepare();
+            ProcessBuilder builder = new ProcessBuilder(command(settings)).redirectErrorStream(true);
             builder.environment().putAll(settings.environment());
             ChildLifeline.tie(builder);
             process = builder.start();
             staleCheck.record(process);
         } catch (IOException e) {
-            throw new LabBackendStartException("Could not launch lab-backend: " + e.getMessage(), List.of());
+            throw new LabServiceStartException("Could not launch " + name + ": " + e.getMessage(), List.of());
         }
         OutputTail output = new OutputTail(KEPT_LINES);
         CompletableFuture<URI> announced = new CompletableFuture<>();
-        Thread reader = new Thread(() -> pump(process, output, onOutput, announced), "lab-backend-output");
+        Thread reader = new Thread(() -> pump(process, output, onOutput, announced), name + "-output");
         reader.setDaemon(true);
         reader.start();
         try {
-            URI url = awaitHealthy(process, reader, announced, output, settings.startTimeout());
-            return new LabBackendProcess(process, url, output, staleCheck);
-        } catch (LabBackendStartException | InterruptedException | RuntimeException e) {
+            URI url = awaitHealthy(name, process, reader, announced, output, settings.startTimeout());
+            return new LabServiceProcess(name, process, url, output, staleCheck);
+        } catch (LabServiceStartException | InterruptedException | RuntimeException e) {
             stop(process);
             staleCheck.forget();
             throw e;
         }
+    }
+
+    public String serviceName() {
+        return serviceName;
     }
 
     public URI baseUrl() {
@@ -93,7 +98,7 @@ public final class LabBackendProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The last lines lab-backend printed, oldest first. */
+    /** The last lines the service printed, oldest first. */
     public List<String> lastOutput(int count) {
         return output.last(count);
     }
@@ -103,7 +108,7 @@ public final class LabBackendProcess implements AutoCloseable {
         return process.onExit().thenApply(Process::exitValue);
     }
 
-    /** Asks lab-backend to stop (SIGTERM, so it flushes its telemetry), then insists. */
+    /** Asks the service to stop (SIGTERM, so it flushes its telemetry), then insists. */
     @Override
     public void close() {
         stop(process);
@@ -132,10 +137,23 @@ public final class LabBackendProcess implements AutoCloseable {
         }
     }
 
-    /** The record of this lab's lab-backend, next to its database (the lab's data folder). */
-    private static StaleChildCheck staleCheck(LabBackendSettings settings) {
-        Path pidFile = settings.database().toAbsolutePath().resolveSibling("lab-backend.pid");
-        return new StaleChildCheck(pidFile, "lab-backend", settings.jar().getFileName().toString(), "--backend-port");
+    /** The record of this service's child, so a later run can tell a stale one of ours on its port. */
+    private static StaleChildCheck staleCheck(LabServiceLaunch settings) {
+        String commandMark = settings.mainClass().orElse(settings.jar().getFileName().toString());
+        return new StaleChildCheck(settings.pidFile(), settings.serviceName(), commandMark, settings.portOption());
+    }
+
+    // The lab sends a few requests per second: a quick start (C1 only, serial GC) matters more
+    // than peak throughput, and the console's own JVM compiles its start-up on the same cores.
+    private static List<String> command(LabServiceLaunch settings) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
+        if (settings.mainClass().isPresent()) {
+            command.addAll(List.of("-cp", settings.jar().toString(), settings.mainClass().get()));
+        } else {
+            command.addAll(List.of("-jar", settings.jar().toString()));
+        }
+        return command;
     }
 
     private static void pump(Process process, OutputTail output, Consumer<String> onOutput,
@@ -158,9 +176,9 @@ public final class LabBackendProcess implements AutoCloseable {
         }
     }
 
-    private static URI awaitHealthy(Process process, Thread reader, CompletableFuture<URI> announced,
+    private static URI awaitHealthy(String name, Process process, Thread reader, CompletableFuture<URI> announced,
                                     OutputTail output, Duration timeout)
-            throws LabBackendStartException, InterruptedException {
+            throws LabServiceStartException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI url = null;
         HealthProbe probe = new HealthProbe();
@@ -168,7 +186,7 @@ public final class LabBackendProcess implements AutoCloseable {
             if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
                 // the reader ends at the child's end of output: wait for it before quoting the last lines
                 reader.join(Duration.ofSeconds(2).toMillis());
-                throw new LabBackendStartException("lab-backend exited with code " + process.exitValue()
+                throw new LabServiceStartException(name + " exited with code " + process.exitValue()
                         + " while starting. Its last lines are below.", output.last(20));
             }
             if (url == null) {
@@ -178,7 +196,7 @@ public final class LabBackendProcess implements AutoCloseable {
                 return url;
             }
         }
-        throw new LabBackendStartException("lab-backend did not become healthy within " + timeout.toSeconds()
+        throw new LabServiceStartException(name + " did not become healthy within " + timeout.toSeconds()
                 + " s. Its last lines are below.", output.last(20));
     }
 

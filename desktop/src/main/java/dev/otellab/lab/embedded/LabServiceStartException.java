@@ -2,11 +2,11 @@ package dev.otellab.lab.embedded;
 
 import java.util.List;
 
-/** lab-backend did not come up; the message says why and what to do, the last output lines help. */
-public class LabBackendStartException extends Exception {
+/** A lab service did not come up; the message says why and what to do, the last output lines help. */
+public class LabServiceStartException extends Exception {
     private final transient List<String> lastOutput;
 
-    public LabBackendStartException(String message, List<String> lastOutput) {
+    public LabServiceStartException(String message, List<String> lastOutput) {
         super(message);
         this.lastOutput = List.copyOf(lastOutput);
     }

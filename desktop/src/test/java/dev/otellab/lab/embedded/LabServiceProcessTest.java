@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LabBackendProcessTest {
+class LabServiceProcessTest {
     @TempDir
     Path dir;
 
@@ -36,7 +36,7 @@ class LabBackendProcessTest {
     @Test
     void startsHealthyAndStopsCleanlyOnSigterm() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        LabBackendProcess backend = LabBackendProcess.start(settings(LabBackendJar.path(), 0, Map.of()), lines::add);
+        LabServiceProcess backend = LabServiceProcess.start(settings(LabBackendJar.path(), 0, Map.of()), lines::add);
         long pid = backend.pid();
 
         HttpResponse<String> tasks = HttpClient.newHttpClient().send(
@@ -54,8 +54,8 @@ class LabBackendProcessTest {
 
     @Test
     void aMissingJarSaysHowToBuildIt() {
-        assertThatThrownBy(() -> LabBackendProcess.start(settings(dir.resolve("absent.jar"), 0, Map.of()), line -> { }))
-                .isInstanceOf(LabBackendStartException.class)
+        assertThatThrownBy(() -> LabServiceProcess.start(settings(dir.resolve("absent.jar"), 0, Map.of()), line -> { }))
+                .isInstanceOf(LabServiceStartException.class)
                 .hasMessageContaining("lab-backend is not built")
                 .hasMessageContaining("./mvnw -B -DskipTests package");
     }
@@ -64,8 +64,8 @@ class LabBackendProcessTest {
     void aBusyPortIsNamed() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> LabBackendProcess.start(settings(LabBackendJar.path(), port, Map.of()), line -> { }))
-                    .isInstanceOf(LabBackendStartException.class)
+            assertThatThrownBy(() -> LabServiceProcess.start(settings(LabBackendJar.path(), port, Map.of()), line -> { }))
+                    .isInstanceOf(LabServiceStartException.class)
                     .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use");
         }
     }
@@ -74,8 +74,8 @@ class LabBackendProcessTest {
     void anEarlyExitReportsTheCodeAndTheLastLines() {
         Map<String, String> badPort = Map.of("LAB_PORT", "not-a-port");
 
-        assertThatThrownBy(() -> LabBackendProcess.start(settings(LabBackendJar.path(), 0, badPort), line -> { }))
-                .isInstanceOfSatisfying(LabBackendStartException.class, e -> {
+        assertThatThrownBy(() -> LabServiceProcess.start(settings(LabBackendJar.path(), 0, badPort), line -> { }))
+                .isInstanceOfSatisfying(LabServiceStartException.class, e -> {
                     assertThat(e.getMessage()).contains("exited with code 2");
                     assertThat(String.join("\n", e.lastOutput())).containsIgnoringCase("not-a-port");
                 });
@@ -93,5 +93,33 @@ class LabBackendProcessTest {
                 .containsEntry("LAB_PORT", "5000")
                 .containsEntry("LAB_DB", "/data/tasks.db");
         assertThat(URI.create(settings.otlpEndpoint()).getPort()).isEqualTo(4318);
+    }
+
+    @Test
+    void labWebRunsFromTheSameJarPointedAtLabBackendAndTellsItsPageWhereToExport() {
+        LabWebSettings settings = new LabWebSettings(Path.of("lab-backend.jar"), "127.0.0.1", 8000,
+                URI.create("http://127.0.0.1:5000"), "http://127.0.0.1:4318", "http://127.0.0.1:4318", null, Map.of());
+
+        assertThat(settings.mainClass()).contains("dev.otellab.web.LabWeb");
+        assertThat(settings.portOption()).isEqualTo("--web-port");
+        assertThat(settings.environment())
+                .containsEntry("LAB_BACKEND_URL", "http://127.0.0.1:5000")
+                .containsEntry("LAB_BROWSER_OTLP_URL", "http://127.0.0.1:4318")
+                .containsEntry("OTEL_SERVICE_NAME", "lab-web")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+                .containsEntry("LAB_PORT", "8000");
+    }
+
+    @Test
+    void aTakenWebPortNamesLabWebAndItsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LabWebSettings settings = new LabWebSettings(LabBackendJar.path(), "127.0.0.1", taken.getLocalPort(),
+                    URI.create("http://127.0.0.1:5000"), "http://127.0.0.1:4318", null, null, Map.of());
+
+            assertThatThrownBy(() -> LabServiceProcess.start(settings, line -> { }))
+                    .isInstanceOf(LabServiceStartException.class)
+                    .hasMessageContaining("so lab-web cannot listen there")
+                    .hasMessageContaining("--web-port");
+        }
     }
 }
