@@ -1,0 +1,223 @@
+package dev.otellab.telemetry.files;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.otellab.telemetry.model.LogRecord;
+import dev.otellab.telemetry.model.Span;
+import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpDecoder;
+import dev.otellab.telemetry.otlp.OtlpJsonParser;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a trace file in any of the formats users get from the Collector, Grafana and Tempo
+ * (see {@link TraceFileFormat}), with the receiver's own OTLP decoder. All or nothing: any
+ * malformed line, wrong id or unknown document makes the whole file fail, with a message that
+ * names the line and what is wrong.
+ */
+public final class TraceFileReader {
+    private static final int PREVIEW = 60;
+
+    private TraceFileReader() {
+    }
+
+    public static TraceFileContent read(Path file) throws IOException, TraceFileException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TraceFileException("there is no file " + file);
+        }
+        return read(bytes);
+    }
+
+    public static TraceFileContent read(byte[] bytes) throws TraceFileException {
+        int first = skipWhitespace(bytes, 0);
+        if (first == bytes.length) {
+            throw new TraceFileException("the file is empty");
+        }
+        Collected collected = new Collected();
+        TraceFileFormat format;
+        if (bytes[first] != '{') {
+            format = TraceFileFormat.OTLP_PROTOBUF;
+            protobuf(bytes, collected);
+        } else if (isJsonLines(bytes, first)) {
+            format = TraceFileFormat.OTLP_JSON_LINES;
+            jsonLines(bytes, collected);
+        } else {
+            JsonNode tree = parse(bytes, 0, bytes.length, "the document", 1);
+            format = document(tree, "the document", collected);
+        }
+        if (collected.spans.isEmpty() && collected.logs.isEmpty()) {
+            throw new TraceFileException("the file holds no spans and no log records");
+        }
+        return new TraceFileContent(format, collected.spans, collected.logs, collected.skipped);
+    }
+
+    /** One JSON object per line: the first non-blank line is a whole document on its own. */
+    private static boolean isJsonLines(byte[] bytes, int first) {
+        int end = lineEnd(bytes, first);
+        if (end == bytes.length) {
+            return false;
+        }
+        try {
+            OtlpJsonParser.readTree(bytes, first, end - first);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void jsonLines(byte[] bytes, Collected collected) throws TraceFileException {
+        int start = 0;
+        int line = 1;
+        while (start < bytes.length) {
+            int end = lineEnd(bytes, start);
+            if (skipWhitespace(bytes, start) < end) {
+                String where = "line " + line;
+                document(parse(bytes, start, end - start, where, line), where, collected);
+            }
+            start = end + 1;
+            line++;
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes, int offset, int length, String where, int firstLine)
+            throws TraceFileException {
+        try {
+            return OtlpJsonParser.readTree(bytes, offset, length);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String at = location == null ? where
+                    : "line " + (firstLine + Math.max(0, location.getLineNr() - 1)) + ", column " + location.getColumnNr();
+            throw new TraceFileException(at + ": invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new TraceFileException(where + ": unreadable: " + e.getMessage());
+        }
+    }
+
+    private static TraceFileFormat document(JsonNode tree, String where, Collected collected) throws TraceFileException {
+        if (tree == null || !tree.isObject()) {
+            throw new TraceFileException(where + ": expected a JSON object (an OTLP export request or Tempo trace)");
+        }
+        try {
+            if (tree.has("resourceSpans") || tree.has("resource_spans")) {
+                collected.spans(OtlpDecoder.traces(OtlpJsonParser.traces(tree)), where);
+                return TraceFileFormat.OTLP_JSON;
+            }
+            if (tree.has("resourceLogs") || tree.has("resource_logs")) {
+                collected.logs(OtlpDecoder.logs(OtlpJsonParser.logs(tree)), where);
+                return TraceFileFormat.OTLP_JSON;
+            }
+            if (tree.has("resourceMetrics") || tree.has("resource_metrics")) {
+                collected.skipped.add(where + ": metrics (a trace file's metrics are not imported)");
+                return TraceFileFormat.OTLP_JSON;
+            }
+            if (tree.has("batches")) {
+                collected.spans(OtlpDecoder.traces(OtlpJsonParser.traces(resourceSpans(tree.get("batches")))), where);
+                return TraceFileFormat.TEMPO_TRACE_BY_ID;
+            }
+            if (tree.has("trace") && tree.get("trace").isObject()) {
+                JsonNode trace = tree.get("trace");
+                if (!trace.has("resourceSpans")) {
+                    throw new TraceFileException(where + ": Tempo's answer holds no trace (\"trace\" is empty: the id was not found)");
+                }
+                collected.spans(OtlpDecoder.traces(OtlpJsonParser.traces(trace)), where);
+                return TraceFileFormat.TEMPO_TRACE_BY_ID_V2;
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new TraceFileException(where + ": not valid OTLP/JSON: " + e.getMessage());
+        }
+        throw new TraceFileException(where + ": not a trace document (expected resourceSpans, resourceLogs, "
+                + "Tempo's batches or trace), it starts with " + preview(tree));
+    }
+
+    private static ObjectNode resourceSpans(JsonNode batches) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.set("resourceSpans", batches);
+        return request;
+    }
+
+    /** Protobuf does not say which request it is: traces are tried first, then logs. */
+    private static void protobuf(byte[] bytes, Collected collected) throws TraceFileException {
+        String traceProblem;
+        try {
+            DecodedRequest traces = OtlpDecoder.traces(ExportTraceServiceRequest.parseFrom(bytes));
+            if (!traces.hasRejections() && !traces.batch().spans().isEmpty()) {
+                collected.spans(traces, "the protobuf request");
+                return;
+            }
+            traceProblem = traces.hasRejections() ? traces.errorMessage() : "it holds no spans";
+        } catch (InvalidProtocolBufferException e) {
+            traceProblem = e.getMessage();
+        }
+        try {
+            DecodedRequest logs = OtlpDecoder.logs(ExportLogsServiceRequest.parseFrom(bytes));
+            if (!logs.hasRejections() && !logs.batch().logs().isEmpty()) {
+                collected.logs(logs, "the protobuf request");
+                return;
+            }
+        } catch (InvalidProtocolBufferException e) {
+            // reported below with the traces' reason, the likelier intent
+        }
+        throw new TraceFileException("not JSON, and not an OTLP protobuf export request of traces or logs ("
+                + traceProblem + ")");
+    }
+
+    private static int lineEnd(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static int skipWhitespace(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String preview(JsonNode tree) {
+        String text = tree.toString();
+        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "…";
+    }
+
+    /** What the lines decoded so far hold. */
+    private static final class Collected {
+        final List<Span> spans = new ArrayList<>();
+        final List<LogRecord> logs = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+
+        void spans(DecodedRequest decoded, String where) throws TraceFileException {
+            reject(decoded, where);
+            spans.addAll(decoded.batch().spans());
+        }
+
+        void logs(DecodedRequest decoded, String where) throws TraceFileException {
+            reject(decoded, where);
+            logs.addAll(decoded.batch().logs());
+        }
+
+        private static void reject(DecodedRequest decoded, String where) throws TraceFileException {
+            if (decoded.hasRejections()) {
+                throw new TraceFileException(where + ": " + decoded.errorMessage());
+            }
+        }
+    }
+}
