@@ -26,6 +26,8 @@ public final class TracesView implements TraceDestination {
     private final WaterfallView waterfallView;
     private final StackPane root = new StackPane();
     private boolean searchedOnce;
+    private javafx.scene.Node comparison;
+    private javafx.scene.Node beforeComparison;
 
     public TracesView(TraceSearchViewModel searchModel, WaterfallViewModel waterfallModel, ZoneId zone, Consumer<String> notifier) {
         this.searchModel = searchModel;
@@ -61,6 +63,34 @@ public final class TracesView implements TraceDestination {
     public void openTrace(String traceId) {
         root.getChildren().setAll(waterfallView);
         waterfallModel.open(traceId);
+    }
+
+    /** Shows a trace already in memory (e.g. opened from a file) in the waterfall. */
+    public void showTrace(dev.otellab.telemetry.model.Trace trace) {
+        root.getChildren().setAll(waterfallView);
+        waterfallModel.show(trace);
+    }
+
+    /** The Compare pane this page shows on {@link #showComparison()}. */
+    public void setComparison(javafx.scene.Node pane) {
+        comparison = pane;
+    }
+
+    /** Shows the Compare pane; Escape or its Back returns to what showed before. */
+    public void showComparison() {
+        if (!showsComparison()) {
+            beforeComparison = root.getChildren().isEmpty() ? searchView : root.getChildren().get(0);
+        }
+        root.getChildren().setAll(comparison);
+    }
+
+    public boolean showsComparison() {
+        return comparison != null && root.getChildren().contains(comparison);
+    }
+
+    /** Leaves the Compare pane for the results or the trace shown before it. */
+    public void closeComparison() {
+        root.getChildren().setAll(beforeComparison == null ? searchView : beforeComparison);
     }
 
     /** True while the waterfall (not the search) shows. */
@@ -107,6 +137,10 @@ public final class TracesView implements TraceDestination {
 
     @Override
     public boolean back() {
+        if (showsComparison()) {
+            closeComparison();
+            return true;
+        }
         if (showsTrace()) {
             showResults();
             return true;
