@@ -124,6 +124,11 @@ public final class LabScreenshotTool {
         waitFor(TRAFFIC_SECONDS + " s of traffic", Duration.ofSeconds(TRAFFIC_SECONDS + 60L),
                 () -> read(() -> console.labModel().countsProperty().get().sent() >= (long) RATE * TRAFFIC_SECONDS));
 
+        if ("compare".equals(System.getProperty("shots.only"))) {
+            // -Dshots.only=compare: only the Compare view (e.g. after a change to it)
+            shootCompare("");
+            return;
+        }
         show(console.lab());
         shoot("lab.png");
 
@@ -137,6 +142,7 @@ public final class LabScreenshotTool {
         String tasksTrace = findTrace(TASKS_ROUTE, false, summary -> !summary.hasErrors() && summary.spanCount() >= 3);
         String errorTrace = findTrace(ERROR_ROUTE, true, TraceSummary::hasErrors);
         shootTelemetryViews("", tasksTrace, errorTrace);
+        shootCompare("");
 
         fx(() -> {
             console.shell().themeProperty().set(Theme.DARK);
@@ -271,6 +277,32 @@ public final class LabScreenshotTool {
             return null;
         });
         shoot("logs" + suffix + ".png");
+    }
+
+    /**
+     * The Compare view: the fastest and the slowest {@value #TASKS_ROUTE} of the run, selected in
+     * the results and compared as a user does (the fastest is A).
+     */
+    private void shootCompare(String suffix) throws Exception {
+        findTrace(TASKS_ROUTE, false, summary -> summary.spanCount() >= 3);
+        fx(() -> {
+            TableView<TraceSummary> table = console.traces().searchView().table();
+            List<TraceSummary> results = table.getItems().stream().filter(summary -> summary.spanCount() >= 3).toList();
+            TraceSummary fastest = results.stream().min(Comparator.comparingLong(TraceSummary::durationNanos)).orElseThrow();
+            TraceSummary slowest = results.stream().max(Comparator.comparingLong(TraceSummary::durationNanos)).orElseThrow();
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(fastest);
+            table.getSelectionModel().select(slowest);
+            ((javafx.scene.control.Button) stage.getScene().lookup("#results-compare")).fire();
+            return null;
+        });
+        waitFor("the comparison", Duration.ofSeconds(30), () -> read(() -> console.traces().showsComparison()
+                && console.compareModel().diffProperty().get() != null));
+        shoot("compare" + suffix + ".png");
+        fx(() -> {
+            console.traces().closeComparison();
+            return null;
+        });
     }
 
     /** Searches the last 15 minutes for traces of {@code route} and returns the newest that fits. */

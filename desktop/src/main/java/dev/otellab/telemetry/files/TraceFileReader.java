@@ -11,6 +11,7 @@ import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.otlp.DecodedRequest;
 import dev.otellab.telemetry.otlp.OtlpDecoder;
 import dev.otellab.telemetry.otlp.OtlpJsonParser;
+import dev.otellab.telemetry.otlp.OtlpJsonStreamReader;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
@@ -58,8 +59,7 @@ public final class TraceFileReader {
             format = TraceFileFormat.OTLP_JSON_LINES;
             jsonLines(bytes, collected);
         } else {
-            JsonNode tree = parse(bytes, 0, bytes.length, "the document", 1);
-            format = document(tree, "the document", collected);
+            format = document(bytes, 0, bytes.length, "the document", 1, collected);
         }
         if (collected.spans.isEmpty() && collected.logs.isEmpty()) {
             throw new TraceFileException("the file holds no spans and no log records");
@@ -99,7 +99,7 @@ public final class TraceFileReader {
             String where = "line " + line[2];
             Collected one = new Collected();
             try {
-                document(parse(bytes, line[0], line[1] - line[0], where, line[2]), where, one);
+                document(bytes, line[0], line[1] - line[0], where, line[2], one);
                 return (Object) one;
             } catch (TraceFileException e) {
                 return (Object) e;
@@ -116,15 +116,60 @@ public final class TraceFileReader {
         }
     }
 
+    /**
+     * OTLP requests that start with their resourceSpans/resourceLogs (as exporters write them) are
+     * read by the streaming reader; anything else (Tempo's answers, other key orders) as a tree.
+     */
+    private static TraceFileFormat document(byte[] bytes, int offset, int length, String where, int firstLine,
+                                            Collected collected) throws TraceFileException {
+        int start = skipWhitespace(bytes, offset);
+        boolean traces = startsWith(bytes, start, "{\"resourceSpans\"") || startsWith(bytes, start, "{\"resource_spans\"");
+        boolean logs = startsWith(bytes, start, "{\"resourceLogs\"") || startsWith(bytes, start, "{\"resource_logs\"");
+        if (!traces && !logs) {
+            return document(parse(bytes, offset, length, where, firstLine), where, collected);
+        }
+        try {
+            if (traces) {
+                collected.spans(OtlpDecoder.traces(OtlpJsonStreamReader.traces(bytes, offset, length)), where);
+            } else {
+                collected.logs(OtlpDecoder.logs(OtlpJsonStreamReader.logs(bytes, offset, length)), where);
+            }
+            return TraceFileFormat.OTLP_JSON;
+        } catch (OtlpJsonStreamReader.OtlpJsonException e) {
+            throw new TraceFileException("line " + (firstLine + Math.max(0, e.line() - 1)) + ", column " + e.column()
+                    + ": not valid OTLP/JSON: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw invalidJson(e, where, firstLine);
+        } catch (IOException e) {
+            throw new TraceFileException(where + ": unreadable: " + e.getMessage());
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String prefix) {
+        if (at + prefix.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (bytes[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static TraceFileException invalidJson(JsonProcessingException e, String where, int firstLine) {
+        JsonLocation location = e.getLocation();
+        String at = location == null ? where
+                : "line " + (firstLine + Math.max(0, location.getLineNr() - 1)) + ", column " + location.getColumnNr();
+        return new TraceFileException(at + ": invalid JSON: " + e.getOriginalMessage());
+    }
+
     private static JsonNode parse(byte[] bytes, int offset, int length, String where, int firstLine)
             throws TraceFileException {
         try {
             return OtlpJsonParser.readTree(bytes, offset, length);
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String at = location == null ? where
-                    : "line " + (firstLine + Math.max(0, location.getLineNr() - 1)) + ", column " + location.getColumnNr();
-            throw new TraceFileException(at + ": invalid JSON: " + e.getOriginalMessage());
+            throw invalidJson(e, where, firstLine);
         } catch (IOException e) {
             throw new TraceFileException(where + ": unreadable: " + e.getMessage());
         }
