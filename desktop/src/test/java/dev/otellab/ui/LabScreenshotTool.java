@@ -65,9 +65,11 @@ import java.util.function.BooleanSupplier;
  * {@code shots.trafficSeconds} sets how long traffic runs before the shots (default 180).
  */
 public final class LabScreenshotTool {
-    private static final double WIDTH = 1440;
-    private static final double HEIGHT = 900;
+    // -Dshots.width/-Dshots.height check the views at another window size (e.g. 1024 x 700)
+    private static final double WIDTH = Double.parseDouble(System.getProperty("shots.width", "1440"));
+    private static final double HEIGHT = Double.parseDouble(System.getProperty("shots.height", "900"));
     private static final int RATE = 20;
+    private static final boolean COMPARE_ONLY = "compare".equals(System.getProperty("shots.only"));
     private static final int TRAFFIC_SECONDS = Integer.getInteger("shots.trafficSeconds", 180);
     private static final String TASKS_ROUTE = "POST /api/tasks";
     private static final String ERROR_ROUTE = "GET /api/simulate-error";
@@ -124,7 +126,7 @@ public final class LabScreenshotTool {
         waitFor(TRAFFIC_SECONDS + " s of traffic", Duration.ofSeconds(TRAFFIC_SECONDS + 60L),
                 () -> read(() -> console.labModel().countsProperty().get().sent() >= (long) RATE * TRAFFIC_SECONDS));
 
-        if ("compare".equals(System.getProperty("shots.only"))) {
+        if (COMPARE_ONLY) {
             // -Dshots.only=compare: only the Compare view (e.g. after a change to it)
             shootCompare("");
             return;
@@ -293,6 +295,12 @@ public final class LabScreenshotTool {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(fastest);
             table.getSelectionModel().select(slowest);
+            return null;
+        });
+        if (COMPARE_ONLY) {
+            shoot("compare-results" + suffix + ".png"); // the two rows selected, Compare and Export… enabled
+        }
+        fx(() -> {
             ((javafx.scene.control.Button) stage.getScene().lookup("#results-compare")).fire();
             return null;
         });
@@ -303,6 +311,12 @@ public final class LabScreenshotTool {
             console.traces().closeComparison();
             return null;
         });
+        if (COMPARE_ONLY) {
+            // the waterfall's top bar with Export… and Compare with…
+            String slowest = fx(() -> console.compareModel().diffProperty().get().traceIdB());
+            openTrace(slowest);
+            shoot("compare-waterfall" + suffix + ".png");
+        }
     }
 
     /** Searches the last 15 minutes for traces of {@code route} and returns the newest that fits. */

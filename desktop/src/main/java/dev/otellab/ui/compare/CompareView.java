@@ -36,7 +36,7 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     public static final String STYLESHEET = "/dev/otellab/ui/compare/compare.css";
-    private static final double BAR_WIDTH = 90;
+    private static final double BAR_WIDTH = 60;
 
     private final CompareViewModel model;
     private final TableView<SpanDiff> table = new TableView<>();
@@ -110,8 +110,8 @@ public final class CompareView extends BorderPane {
             sideB.setText("");
             return;
         }
-        sideA.setText("A  " + diff.labelA() + "  ·  " + DurationText.format(diff.durationA()));
-        sideB.setText("B  " + diff.labelB() + "  ·  " + DurationText.format(diff.durationB()));
+        sideA.setText(diff.labelA() + "  ·  " + DurationText.format(diff.durationA()));
+        sideB.setText(diff.labelB() + "  ·  " + DurationText.format(diff.durationB()));
     }
 
     private void showTop() {
@@ -213,16 +213,18 @@ public final class CompareView extends BorderPane {
     /** A's or B's duration as text and as a bar, both sides to the scale of the longer trace. */
     private TableColumn<SpanDiff, SpanDiff> barColumn(String title, boolean sideA) {
         TableColumn<SpanDiff, SpanDiff> column = new TableColumn<>(title);
-        column.setPrefWidth(160);
+        column.setPrefWidth(150);
+        column.setMinWidth(130);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(view -> new TableCell<>() {
             private final Rectangle bar = new Rectangle(0, 8);
             private final Label text = new Label();
             private final StackPane track = new StackPane(bar);
-            private final HBox box = new HBox(6, track, text);
+            private final HBox box = new HBox(6, text, track);
 
             {
                 bar.getStyleClass().add(sideA ? "bar-a" : "bar-b");
+                text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 track.setMinWidth(BAR_WIDTH);
                 track.setPrefWidth(BAR_WIDTH);
                 track.setAlignment(Pos.CENTER_LEFT);

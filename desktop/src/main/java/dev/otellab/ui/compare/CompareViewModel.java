@@ -131,8 +131,12 @@ public final class CompareViewModel {
         if (delta == 0) {
             change = "B takes as long as A";
         } else {
-            String percent = diff.durationA() == 0 ? ""
-                    : String.format(java.util.Locale.ROOT, " (%+.0f %%)", 100.0 * delta / diff.durationA());
+            String percent = "";
+            if (diff.durationA() > 0) {
+                double percentChange = 100.0 * delta / diff.durationA();
+                percent = Math.abs(percentChange) < 1000 ? String.format(java.util.Locale.ROOT, " (%+.0f %%)", percentChange)
+                        : String.format(java.util.Locale.ROOT, " (%,.0f× as long)", (double) diff.durationB() / diff.durationA());
+            }
             change = "B is " + DurationText.format(Math.abs(delta)) + (delta > 0 ? " slower" : " faster") + " than A" + percent;
         }
         return change + " · " + diff.count(Presence.BOTH) + " spans aligned, " + diff.count(Presence.ONLY_A)

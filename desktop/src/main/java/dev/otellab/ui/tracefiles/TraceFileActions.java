@@ -80,12 +80,13 @@ public final class TraceFileActions {
         TableView<TraceSummary> table = traces.searchView().table();
         Button compareSelected = new Button("Compare");
         compareSelected.setId("results-compare");
-        compareSelected.setTooltip(new Tooltip("Compare the two selected traces span by span (Ctrl+click selects a second row)"));
+        compareSelected.setTooltip(new Tooltip("Compare the two selected traces span by span, the faster as A"
+                + " (Ctrl+click selects a second row)"));
         compareSelected.disableProperty().bind(javafx.beans.binding.Bindings.size(
                 table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         compareSelected.setOnAction(event -> {
             List<TraceSummary> two = table.getSelectionModel().getSelectedItems().stream()
-                    .sorted(Comparator.comparingLong(TraceSummary::startUnixNano)).toList();
+                    .sorted(Comparator.comparingLong(TraceSummary::durationNanos)).toList();
             if (two.size() == 2) {
                 compare.compareIds(two.get(0).traceId(), two.get(1).traceId());
                 traces.showComparison();
@@ -98,6 +99,7 @@ public final class TraceFileActions {
                 table.getSelectionModel().getSelectedItems()).or(files.busyProperty()));
         exportSelected.setOnAction(event -> exportTraces(table.getSelectionModel().getSelectedItems().stream()
                 .map(TraceSummary::traceId).toList(), exportSelected));
+        keepLabels(compareSelected, exportSelected);
         return new Node[] {compareSelected, exportSelected};
     }
 
@@ -145,6 +147,7 @@ public final class TraceFileActions {
         MenuButton compareWith = new MenuButton("Compare with…", null, withId, withFile, withTypical);
         compareWith.setId("trace-compare-with");
         compareWith.disableProperty().bind(waterfall.traceProperty().isNull());
+        keepLabels(export, compareWith);
         return new Node[] {export, compareWith};
     }
 
@@ -244,6 +247,13 @@ public final class TraceFileActions {
                 + " JSON or protobuf export request, or Tempo's trace-by-id JSON.");
         owner(traces.node()).ifPresent(alert::initOwner);
         alert.show();
+    }
+
+    /** Narrow windows squeeze other controls first: these buttons keep their whole label. */
+    private static void keepLabels(javafx.scene.control.Control... controls) {
+        for (javafx.scene.control.Control control : controls) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
     }
 
     private static FileChooser chooser(String title) {
