@@ -57,7 +57,11 @@ public final class CompareViewModel {
 
     /** Compares two traces by id (e.g. two rows of a search). */
     public void compareIds(String traceIdA, String traceIdB) {
-        start("Loading both traces…", () -> TraceDiffer.diff(load(traceIdA), load(traceIdB)));
+        start("Loading both traces…", () -> {
+            String a = TelemetryIds.normalizeTraceId(traceIdA); // both ids checked before either is read
+            String b = TelemetryIds.normalizeTraceId(traceIdB);
+            return TraceDiffer.diff(load(a), load(b));
+        });
     }
 
     /** Compares a trace already shown with another trace id. */
@@ -145,12 +149,7 @@ public final class CompareViewModel {
     }
 
     private Trace load(String typed) {
-        String id;
-        try {
-            id = TelemetryIds.normalizeTraceId(typed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        String id = TelemetryIds.normalizeTraceId(typed);
         return traces.trace(id).orElseThrow(() -> new TelemetryQueryException("Trace " + id + " was not found."));
     }
 
