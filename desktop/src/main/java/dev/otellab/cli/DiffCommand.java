@@ -166,7 +166,7 @@ final class DiffCommand implements Callable<Integer> {
             if (!all && !row.hasDifference()) {
                 continue;
             }
-            table.row("  ".repeat(row.depth()) + row.name(), row.service(), where(row),
+            table.row("  ".repeat(row.depth()) + row.name(), row.service(), row.presence().label(),
                     row.presence() == Presence.ONLY_B ? "" : StoreOptions.millis(row.durationA()),
                     row.presence() == Presence.ONLY_A ? "" : StoreOptions.millis(row.durationB()),
                     signed(row.durationDelta()), signed(row.selfDelta()), status(row), attributes(row));
@@ -174,13 +174,6 @@ final class DiffCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    private static String where(SpanDiff row) {
-        return switch (row.presence()) {
-            case BOTH -> "both";
-            case ONLY_A -> "A only";
-            case ONLY_B -> "B only";
-        };
-    }
 
     private static String status(SpanDiff row) {
         if (row.statusChanged()) {

@@ -35,10 +35,10 @@ class TraceFileCommandsTest {
     private void storeRequests() {
         long now = TimeRange.toNanos(Instant.now().minus(Duration.ofMinutes(5)));
         List<Span> spans = new ArrayList<>();
-        spans.addAll(shifted(CheckoutRequests.request(traceId(1), 50, 3, StatusCode.UNSET, "visa"), now));
-        spans.addAll(shifted(CheckoutRequests.request(traceId(2), 250, 5, StatusCode.ERROR, "visa"), now + 1_000_000_000L));
+        spans.addAll(CheckoutRequests.shifted(CheckoutRequests.request(traceId(1), 50, 3, StatusCode.UNSET, "visa"), now));
+        spans.addAll(CheckoutRequests.shifted(CheckoutRequests.request(traceId(2), 250, 5, StatusCode.ERROR, "visa"), now + 1_000_000_000L));
         for (int i = 3; i <= 5; i++) {
-            spans.addAll(shifted(CheckoutRequests.request(traceId(i), 40 + (i - 3) * 10L, 3, StatusCode.UNSET, "visa"),
+            spans.addAll(CheckoutRequests.shifted(CheckoutRequests.request(traceId(i), 40 + (i - 3) * 10L, 3, StatusCode.UNSET, "visa"),
                     now + i * 1_000_000_000L));
         }
         try (TelemetryStore store = TelemetryStore.open(DataDirectories.forUser(dataDir()).telemetryStoreDir())) {
@@ -46,12 +46,6 @@ class TraceFileCommandsTest {
         }
     }
 
-    private static List<Span> shifted(Trace trace, long by) {
-        return trace.spans().stream().map(span -> new Span(span.traceId(), span.spanId(), span.parentSpanId(), span.name(),
-                span.kind(), span.serviceName(), span.startUnixNano() + by, span.endUnixNano() + by, span.status(),
-                span.statusMessage(), span.attributes(), span.events(), span.links(), span.resource(), span.scope()))
-                .toList();
-    }
 
     @Test
     void exportImportIntoAnotherDataFolderGivesTheSameTrace() throws Exception {

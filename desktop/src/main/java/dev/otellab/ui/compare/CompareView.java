@@ -128,7 +128,7 @@ public final class CompareView extends BorderPane {
             delta.getStyleClass().addAll("delta", row.selfDelta() > 0 ? "delta-slower" : "delta-faster");
             Label what = new Label(row.name() + "  (" + row.service() + ")");
             what.setTooltip(new Tooltip(row.path()));
-            Label where = new Label(where(row.presence()));
+            Label where = new Label(row.presence().label());
             where.getStyleClass().add("compare-side");
             HBox line = new HBox(10, delta, what, where);
             line.getStyleClass().add("compare-top-row");
@@ -143,7 +143,7 @@ public final class CompareView extends BorderPane {
         table.setPlaceholder(new Label("Select two traces in the results and press Compare, or use \"Compare with…\" in a trace."));
         TableColumn<SpanDiff, SpanDiff> span = column("Span", 260, row -> "  ".repeat(row.depth()) + row.name());
         TableColumn<SpanDiff, SpanDiff> service = column("Service", 120, SpanDiff::service);
-        TableColumn<SpanDiff, SpanDiff> in = column("In", 60, row -> where(row.presence()));
+        TableColumn<SpanDiff, SpanDiff> in = column("In", 60, row -> row.presence().label());
         TableColumn<SpanDiff, SpanDiff> a = barColumn("A", true);
         TableColumn<SpanDiff, SpanDiff> b = barColumn("B", false);
         TableColumn<SpanDiff, SpanDiff> delta = deltaColumn("Δ duration", SpanDiff::durationDelta);
@@ -251,13 +251,6 @@ public final class CompareView extends BorderPane {
         return column;
     }
 
-    private static String where(Presence presence) {
-        return switch (presence) {
-            case BOTH -> "both";
-            case ONLY_A -> "A only";
-            case ONLY_B -> "B only";
-        };
-    }
 
     private static String status(SpanDiff row) {
         if (row.statusChanged()) {

@@ -34,6 +34,14 @@ public final class CheckoutRequests {
         return new Trace(traceId, spans);
     }
 
+    /** The trace's spans moved {@code by} nanoseconds later (the requests start at 0). */
+    public static List<Span> shifted(Trace trace, long by) {
+        return trace.spans().stream().map(span -> new Span(span.traceId(), span.spanId(), span.parentSpanId(), span.name(),
+                span.kind(), span.serviceName(), span.startUnixNano() + by, span.endUnixNano() + by, span.status(),
+                span.statusMessage(), span.attributes(), span.events(), span.links(), span.resource(), span.scope()))
+                .toList();
+    }
+
     private static String id(long n) {
         return String.format("%016x", n);
     }

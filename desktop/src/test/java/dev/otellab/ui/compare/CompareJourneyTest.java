@@ -59,8 +59,8 @@ class CompareJourneyTest {
     void start(Stage stage) {
         long fiveMinutesAgo = TimeRange.toNanos(Clock.systemUTC().instant()) - 300_000_000_000L;
         telemetry = new InMemoryTelemetry();
-        telemetry.addSpans(shifted(CheckoutRequests.request(FAST, 50, 3, StatusCode.UNSET, "visa"), fiveMinutesAgo));
-        telemetry.addSpans(shifted(CheckoutRequests.request(SLOW, 450, 3, StatusCode.ERROR, "visa"),
+        telemetry.addSpans(CheckoutRequests.shifted(CheckoutRequests.request(FAST, 50, 3, StatusCode.UNSET, "visa"), fiveMinutesAgo));
+        telemetry.addSpans(CheckoutRequests.shifted(CheckoutRequests.request(SLOW, 450, 3, StatusCode.ERROR, "visa"),
                 fiveMinutesAgo + 2_000_000_000L));
         ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry,
                 new StatusBarViewModel(Platform::runLater), new DataDirectories(folder.resolve("data"), folder.resolve("config")));
@@ -136,12 +136,6 @@ class CompareJourneyTest {
                 && summary.traceId().equals(traceId)).query();
     }
 
-    private static List<Span> shifted(Trace trace, long by) {
-        return trace.spans().stream().map(span -> new Span(span.traceId(), span.spanId(), span.parentSpanId(), span.name(),
-                span.kind(), span.serviceName(), span.startUnixNano() + by, span.endUnixNano() + by, span.status(),
-                span.statusMessage(), span.attributes(), span.events(), span.links(), span.resource(), span.scope()))
-                .toList();
-    }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
