@@ -169,7 +169,9 @@ public final class TracesView implements TraceDestination {
         return List.of(
                 new ShortcutHelp("Enter / click", "Open the selected trace"),
                 new ShortcutHelp("← / →", "Collapse / expand the selected span"),
-                new ShortcutHelp("Escape", "Back from the trace to the results"));
+                new ShortcutHelp("Escape", "Back from the trace to the results"),
+                new ShortcutHelp("Ctrl+click", "Select a second result (then Compare, or Export…)"),
+                new ShortcutHelp("Ctrl+O / drop files", "Open trace files (OTLP JSON lines, OTLP JSON or protobuf, Tempo JSON)"));
     }
 
     @Override
