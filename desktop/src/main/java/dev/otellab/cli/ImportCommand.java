@@ -47,10 +47,23 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (store.json) {
-            out.println(JsonOutput.write(reports));
+            out.println(JsonOutput.write(reports.stream().map(ImportCommand::json).toList()));
         }
         out.flush();
         spec.commandLine().getErr().flush();
         return reports.stream().allMatch(ImportReport::ok) ? 0 : 1;
+    }
+
+    private static java.util.Map<String, Object> json(ImportReport report) {
+        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+        item.put("file", report.file().toString());
+        item.put("imported", report.ok());
+        item.put("format", report.format() == null ? null : report.format().label());
+        item.put("spans", report.spans());
+        item.put("logs", report.logs());
+        item.put("traceIds", report.traceIds());
+        item.put("skipped", report.skipped());
+        item.put("error", report.error());
+        return item;
     }
 }

@@ -126,6 +126,10 @@ class TraceFileCommandsTest {
         assertThat(imported.exitCode()).isEqualTo(1);
         assertThat(imported.err()).contains("not imported").contains("invalid trace id");
         assertThat(CliRun.run(other, "traces", "--since", "1000d").out()).doesNotContain("GET /checkout");
+        JsonNode report = JsonOutput.mapper().readTree(CliRun.run(other, "import", bad.toString(), "--json").out());
+        assertThat(report.get(0).path("file").asText()).isEqualTo(bad.toString());
+        assertThat(report.get(0).path("imported").asBoolean()).isFalse();
+        assertThat(report.get(0).path("error").asText()).contains("invalid trace id");
     }
 
     private static JsonNode find(JsonNode spans, String path) {
