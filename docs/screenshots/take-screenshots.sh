@@ -5,7 +5,8 @@
 # then plays one exercise's scenario and shoots the Exercises view).
 # Needs Java 17, GTK 3 and Xvfb (Debian/Ubuntu: apt-get install -y libgtk-3-0 xvfb).
 # Environment: TRAFFIC_SECONDS (default 180) sets how long traffic runs before the shots;
-# SCREENSHOT_DISPLAY (default :95) the Xvfb display number.
+# SCREENSHOT_DISPLAY (default :95) the Xvfb display number; SHOTS_ONLY=compare only the Compare
+# view's shots; SHOTS_WIDTH/SHOTS_HEIGHT (default 1440x900) another window size, e.g. 1024x700.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +39,12 @@ fi
 
 echo "Taking the screenshots (about $((traffic_seconds / 60 + 2)) minutes)..."
 DISPLAY="$display" java -Dprism.order=sw -Dshots.trafficSeconds="$traffic_seconds" \
+    -Dshots.only="${SHOTS_ONLY:-}" -Dshots.width="${SHOTS_WIDTH:-1440}" -Dshots.height="${SHOTS_HEIGHT:-900}" \
     -cp "$classpath" dev.otellab.ui.LabScreenshotTool "$here"
+if [ -n "${SHOTS_ONLY:-}" ]; then
+    echo "Screenshots written to $here"
+    exit 0
+fi
 echo "The Lab view in Docker and Remote mode..."
 DISPLAY="$display" java -Dprism.order=sw -cp "$classpath" dev.otellab.ui.ModeScreenshotTool "$here"
 echo "Screenshots written to $here"

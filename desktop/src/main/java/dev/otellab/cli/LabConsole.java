@@ -35,6 +35,9 @@ import java.util.concurrent.Callable;
                 StopCommand.class,
                 ExercisesCommand.class,
                 BundleCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
+                DiffCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec

@@ -61,6 +61,14 @@ public interface LabEngine extends AutoCloseable {
 
     TraceSource traces();
 
+    /**
+     * Imports trace files into the data folder's store (every mode keeps it: a file opened while
+     * the views read Tempo is still kept); empty when this engine has no store.
+     */
+    default Optional<dev.otellab.telemetry.files.TraceImport> traceImport() {
+        return Optional.empty();
+    }
+
     LogSource logs();
 
     SliSource slis();

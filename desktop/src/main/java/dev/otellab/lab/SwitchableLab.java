@@ -207,6 +207,12 @@ public final class SwitchableLab implements LabEngine {
         return traces;
     }
 
+    /** Into the embedded engine's store, whatever the current mode. */
+    @Override
+    public Optional<dev.otellab.telemetry.files.TraceImport> traceImport() {
+        return engineIfMade(LabMode.EMBEDDED).flatMap(LabEngine::traceImport);
+    }
+
     @Override
     public LogSource logs() {
         return logs;

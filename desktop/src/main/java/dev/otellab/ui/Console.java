@@ -6,6 +6,10 @@ import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.ui.common.GrafanaOpener;
+import dev.otellab.ui.compare.CompareView;
+import dev.otellab.ui.compare.CompareViewModel;
+import dev.otellab.ui.tracefiles.TraceFileActions;
+import dev.otellab.ui.tracefiles.TraceFilesViewModel;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.lab.LabViewModel;
@@ -56,6 +60,8 @@ public final class Console {
     private MapViewModel mapModel;
     private ExercisesView exercises;
     private ExercisesViewModel exerciseModel;
+    private CompareViewModel compareModel;
+    private TraceFileActions traceFiles;
 
     private Console(ConsoleWindow window, ShellViewModel shell, TracesView traces, LogsView logs, LogViewModel logModel) {
         this.window = window;
@@ -115,7 +121,33 @@ public final class Console {
             views.add(console.exercises);
         });
         window.register(views);
+        console.offerTraceFiles(services, executors, search, waterfall);
         return console;
+    }
+
+    /** Export, open and compare trace files: the Compare pane in Traces and the actions that lead to it. */
+    private void offerTraceFiles(ConsoleServices services, UiExecutors executors, TraceSearchViewModel search,
+                                 WaterfallViewModel waterfall) {
+        compareModel = new CompareViewModel(services.traces(), executors);
+        traces.setComparison(new CompareView(compareModel, traces::closeComparison));
+        TraceFilesViewModel files = new TraceFilesViewModel(services.traces(), services.logs(),
+                () -> services.labEngine().flatMap(LabEngine::traceImport), executors);
+        TraceFileActions actions = new TraceFileActions(files, compareModel, traces, waterfall, search,
+                services.statusBar()::showMessage);
+        actions.onTraceOpened(trace -> window.show(traces));
+        traces.searchView().addResultActions(actions.resultActions());
+        traces.waterfallView().addTraceActions(actions.traceActions());
+        window.addSideBarActions(actions.sideBarActions());
+        actions.install(window.root());
+        traceFiles = actions;
+    }
+
+    public CompareViewModel compareModel() {
+        return compareModel;
+    }
+
+    public TraceFileActions traceFiles() {
+        return traceFiles;
     }
 
     /** "Open in Grafana" in the trace, log and SLI views, while the lab's mode has a Grafana. */

@@ -41,4 +41,20 @@ class TelemetryArchitectureTest {
     static final ArchRule lgtmClientsKnowNeitherTheUiNorTheLab = noClasses().that()
             .resideInAPackage("dev.otellab.telemetry.lgtm..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.otellab.ui..", "dev.otellab.lab..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotImportEachOther = noClasses().that()
+            .resideInAPackage("dev.otellab.telemetry.lgtm..")
+            .should().dependOnClassesThat().resideInAPackage("dev.otellab.telemetry.embedded..");
+
+    @ArchTest
+    static final ArchRule storeDoesNotKnowTheLgtmClients = noClasses().that()
+            .resideInAPackage("dev.otellab.telemetry.embedded..")
+            .should().dependOnClassesThat().resideInAPackage("dev.otellab.telemetry.lgtm..");
+
+    @ArchTest
+    static final ArchRule filesDiffAndOtlpCodecStandOnThePorts = noClasses().that()
+            .resideInAnyPackage("dev.otellab.telemetry.otlp..", "dev.otellab.telemetry.files..", "dev.otellab.telemetry.diff..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.otellab.telemetry.embedded..",
+                    "dev.otellab.telemetry.lgtm..", "dev.otellab.ui..", "dev.otellab.lab..");
 }

@@ -67,6 +67,25 @@ class RemoteQueryCommandsTest {
     }
 
     @Test
+    void exportReadsTheTraceFromTempoAndItsLogsFromLoki() throws Exception {
+        server.on("/api/traces/" + FAILING_TRACE, FixtureServer.fixture("tempo-2.7.2/rich-trace-by-id-error.json"));
+        server.on("/loki/api/v1/query_range", FixtureServer.fixture("loki-3.4.6/rich-query-range-by-trace-id.json"));
+        Path file = dataDir.resolve("from-tempo.jsonl");
+
+        CliRun export = run("export", FAILING_TRACE, "--out", file.toString(), "--mode", "remote",
+                "--tempo", server.uri().toString(), "--loki", server.uri().toString());
+
+        assertThat(export.err()).isEmpty();
+        assertThat(export.out()).contains("Exported 1 trace, 4 spans, 1 log record to " + file);
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"resourceSpans\":").contains("\"traceId\":\"" + FAILING_TRACE + "\"");
+        assertThat(lines.get(1)).startsWith("{\"resourceLogs\":").contains(FAILING_TRACE);
+        CliRun imported = CliRun.run(dataDir.resolve("other"), "import", file.toString());
+        assertThat(imported.out()).contains("4 spans and 1 log record imported, 1 trace");
+    }
+
+    @Test
     void aTraceReadsTheSameFromTempoAsFromTheEmbeddedStore() throws Exception {
         server.on("/api/traces/" + FAILING_TRACE, FixtureServer.fixture("tempo-2.7.2/rich-trace-by-id-error.json"));
         Trace fromTempo = LgtmSources.connect(LgtmEndpoints.none().withTempo(server.uri())).traces()

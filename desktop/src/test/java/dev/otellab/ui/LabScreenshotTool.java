@@ -65,9 +65,11 @@ import java.util.function.BooleanSupplier;
  * {@code shots.trafficSeconds} sets how long traffic runs before the shots (default 180).
  */
 public final class LabScreenshotTool {
-    private static final double WIDTH = 1440;
-    private static final double HEIGHT = 900;
+    // -Dshots.width/-Dshots.height check the views at another window size (e.g. 1024 x 700)
+    private static final double WIDTH = Double.parseDouble(System.getProperty("shots.width", "1440"));
+    private static final double HEIGHT = Double.parseDouble(System.getProperty("shots.height", "900"));
     private static final int RATE = 20;
+    private static final boolean COMPARE_ONLY = "compare".equals(System.getProperty("shots.only"));
     private static final int TRAFFIC_SECONDS = Integer.getInteger("shots.trafficSeconds", 180);
     private static final String TASKS_ROUTE = "POST /api/tasks";
     private static final String ERROR_ROUTE = "GET /api/simulate-error";
@@ -124,6 +126,11 @@ public final class LabScreenshotTool {
         waitFor(TRAFFIC_SECONDS + " s of traffic", Duration.ofSeconds(TRAFFIC_SECONDS + 60L),
                 () -> read(() -> console.labModel().countsProperty().get().sent() >= (long) RATE * TRAFFIC_SECONDS));
 
+        if (COMPARE_ONLY) {
+            // -Dshots.only=compare: only the Compare view (e.g. after a change to it)
+            shootCompare("");
+            return;
+        }
         show(console.lab());
         shoot("lab.png");
 
@@ -138,6 +145,7 @@ public final class LabScreenshotTool {
         String tasksTrace = findTrace(TASKS_ROUTE, false, summary -> !summary.hasErrors() && summary.spanCount() >= 3);
         String errorTrace = findTrace(ERROR_ROUTE, true, TraceSummary::hasErrors);
         shootTelemetryViews("", tasksTrace, errorTrace);
+        shootCompare("");
 
         fx(() -> {
             console.shell().themeProperty().set(Theme.DARK);
@@ -295,6 +303,44 @@ public final class LabScreenshotTool {
             return null;
         });
         shoot("logs" + suffix + ".png");
+    }
+
+    /**
+     * The Compare view: the fastest and the slowest {@value #TASKS_ROUTE} of the run, selected in
+     * the results and compared as a user does (the fastest is A).
+     */
+    private void shootCompare(String suffix) throws Exception {
+        findTrace(TASKS_ROUTE, false, summary -> summary.spanCount() >= 3);
+        fx(() -> {
+            TableView<TraceSummary> table = console.traces().searchView().table();
+            List<TraceSummary> results = table.getItems().stream().filter(summary -> summary.spanCount() >= 3).toList();
+            TraceSummary fastest = results.stream().min(Comparator.comparingLong(TraceSummary::durationNanos)).orElseThrow();
+            TraceSummary slowest = results.stream().max(Comparator.comparingLong(TraceSummary::durationNanos)).orElseThrow();
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(fastest);
+            table.getSelectionModel().select(slowest);
+            return null;
+        });
+        if (COMPARE_ONLY) {
+            shoot("compare-results" + suffix + ".png"); // the two rows selected, Compare and Export… enabled
+        }
+        fx(() -> {
+            ((javafx.scene.control.Button) stage.getScene().lookup("#results-compare")).fire();
+            return null;
+        });
+        waitFor("the comparison", Duration.ofSeconds(30), () -> read(() -> console.traces().showsComparison()
+                && console.compareModel().diffProperty().get() != null));
+        shoot("compare" + suffix + ".png");
+        fx(() -> {
+            console.traces().closeComparison();
+            return null;
+        });
+        if (COMPARE_ONLY) {
+            // the waterfall's top bar with Export… and Compare with…
+            String slowest = fx(() -> console.compareModel().diffProperty().get().traceIdB());
+            openTrace(slowest);
+            shoot("compare-waterfall" + suffix + ".png");
+        }
     }
 
     /** Searches the last 15 minutes for traces of {@code route} and returns the newest that fits. */

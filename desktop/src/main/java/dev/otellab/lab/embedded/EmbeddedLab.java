@@ -163,6 +163,11 @@ public final class EmbeddedLab implements LabEngine {
         return receiver == null ? Optional.empty() : Optional.of(receiver.endpoints());
     }
 
+    @Override
+    public java.util.Optional<dev.otellab.telemetry.files.TraceImport> traceImport() {
+        return java.util.Optional.of(new dev.otellab.telemetry.files.TraceImport(store, store.traces()));
+    }
+
     public TelemetryStore store() {
         return store;
     }

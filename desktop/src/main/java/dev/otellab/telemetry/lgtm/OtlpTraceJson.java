@@ -3,8 +3,8 @@ package dev.otellab.telemetry.lgtm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.otellab.telemetry.embedded.receiver.OtlpDecoder;
-import dev.otellab.telemetry.embedded.receiver.OtlpJsonParser;
+import dev.otellab.telemetry.otlp.OtlpDecoder;
+import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Spans out of a backend's OTLP JSON answer (Tempo's trace by id, Jaeger's API v3): the
- * {@code resourceSpans} array, hex or base64 ids, decoded by the receiver's own parser and
+ * {@code resourceSpans} array, hex or base64 ids, decoded by the shared OTLP parser and
  * decoder, so that spans read back from any backend are the spans the receiver would store.
  */
 public final class OtlpTraceJson {

@@ -45,6 +45,7 @@ public final class ConsoleWindow implements Navigator {
     private final BorderPane root = new BorderPane();
     private final VBox sideBar = new VBox(4);
     private final VBox navigation = new VBox(4);
+    private final VBox sideActions = new VBox(4);
     private final StackPane content = new StackPane();
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private final List<ConsoleView> views = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class ConsoleWindow implements Navigator {
         help.setMaxWidth(Double.MAX_VALUE);
         Label brand = new Label("OTel Lab");
         brand.getStyleClass().add("brand");
-        sideBar.getChildren().addAll(brand, navigation, spacer, theme, help);
+        sideBar.getChildren().addAll(brand, navigation, spacer, sideActions, theme, help);
         root.setLeft(sideBar);
         root.setCenter(content);
         root.setBottom(new StatusBar(statusBar));
@@ -107,6 +108,11 @@ public final class ConsoleWindow implements Navigator {
         }
         String first = model.firstView(views.stream().map(ConsoleView::title).toList());
         views.stream().filter(view -> view.title().equals(first)).findFirst().ifPresent(this::show);
+    }
+
+    /** Adds controls to the side bar above the theme switch (e.g. Open trace file…). */
+    public void addSideBarActions(javafx.scene.Node... nodes) {
+        sideActions.getChildren().addAll(nodes);
     }
 
     public Parent root() {

@@ -44,6 +44,7 @@ public final class TraceSearchView extends BorderPane {
     private final TraceSearchViewModel model;
     private final ComboBox<String> service = new ComboBox<>();
     private final TableView<TraceSummary> table = new TableView<>();
+    private final HBox actions = new HBox(12);
 
     public TraceSearchView(TraceSearchViewModel model, ZoneId zone, Consumer<String> onOpen) {
         this.model = model;
@@ -62,6 +63,11 @@ public final class TraceSearchView extends BorderPane {
     public void focusSearch() {
         service.requestFocus();
         service.getEditor().selectAll();
+    }
+
+    /** Adds buttons acting on the selected results (e.g. Compare, Export…) after the search's own. */
+    public void addResultActions(javafx.scene.Node... nodes) {
+        actions.getChildren().addAll(nodes);
     }
 
     public TableView<TraceSummary> table() {
@@ -143,7 +149,7 @@ public final class TraceSearchView extends BorderPane {
         error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        HBox actions = new HBox(12, search, errorsOnly, autoRefresh, busy, summary);
+        actions.getChildren().setAll(search, errorsOnly, autoRefresh, busy, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, grid, actions, error);
         box.getStyleClass().add("view-header");
@@ -157,6 +163,7 @@ public final class TraceSearchView extends BorderPane {
         SortedList<TraceSummary> sorted = new SortedList<>(model.results());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No traces yet: choose filters and press Search (F5)"));
         table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone),
@@ -199,7 +206,8 @@ public final class TraceSearchView extends BorderPane {
                 }
             };
             row.setOnMouseClicked(event -> {
-                if (!row.isEmpty()) {
+                // Ctrl/Shift+click selects more rows (to compare or export them); a plain click opens.
+                if (!row.isEmpty() && !event.isShortcutDown() && !event.isShiftDown()) {
                     onOpen.accept(row.getItem().traceId());
                 }
             });

@@ -28,6 +28,8 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
     private final WaterfallView waterfallView;
     private final StackPane root = new StackPane();
     private boolean searchedOnce;
+    private javafx.scene.Node comparison;
+    private javafx.scene.Node beforeComparison;
 
     public TracesView(TraceSearchViewModel searchModel, WaterfallViewModel waterfallModel, ZoneId zone, Consumer<String> notifier) {
         this.searchModel = searchModel;
@@ -79,6 +81,34 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
         searchModel.search();
     }
 
+    /** Shows a trace already in memory (e.g. opened from a file) in the waterfall. */
+    public void showTrace(dev.otellab.telemetry.model.Trace trace) {
+        root.getChildren().setAll(waterfallView);
+        waterfallModel.show(trace);
+    }
+
+    /** The Compare pane this page shows on {@link #showComparison()}. */
+    public void setComparison(javafx.scene.Node pane) {
+        comparison = pane;
+    }
+
+    /** Shows the Compare pane; Escape or its Back returns to what showed before. */
+    public void showComparison() {
+        if (!showsComparison()) {
+            beforeComparison = root.getChildren().isEmpty() ? searchView : root.getChildren().get(0);
+        }
+        root.getChildren().setAll(comparison);
+    }
+
+    public boolean showsComparison() {
+        return comparison != null && root.getChildren().contains(comparison);
+    }
+
+    /** Leaves the Compare pane for the results or the trace shown before it. */
+    public void closeComparison() {
+        root.getChildren().setAll(beforeComparison == null ? searchView : beforeComparison);
+    }
+
     /** True while the waterfall (not the search) shows. */
     public boolean showsTrace() {
         return root.getChildren().contains(waterfallView);
@@ -123,6 +153,10 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
 
     @Override
     public boolean back() {
+        if (showsComparison()) {
+            closeComparison();
+            return true;
+        }
         if (showsTrace()) {
             showResults();
             return true;
@@ -151,7 +185,9 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
         return List.of(
                 new ShortcutHelp("Enter / click", "Open the selected trace"),
                 new ShortcutHelp("← / →", "Collapse / expand the selected span"),
-                new ShortcutHelp("Escape", "Back from the trace to the results"));
+                new ShortcutHelp("Escape", "Back from the trace to the results"),
+                new ShortcutHelp("Ctrl+click", "Select a second result (then Compare, or Export…)"),
+                new ShortcutHelp("Ctrl+O / drop files", "Open trace files (OTLP JSON lines, OTLP JSON or protobuf, Tempo JSON)"));
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class WaterfallView extends BorderPane {
         top.getChildren().add(open);
     }
 
+    /** Adds buttons acting on the shown trace (e.g. Export…, Compare with…) to the top bar. */
+    public void addTraceActions(javafx.scene.Node... nodes) {
+        top.getChildren().addAll(nodes);
+    }
+
     public WaterfallView(WaterfallViewModel model, Runnable onBack, Consumer<String> notifier) {
         this.model = model;
         getStyleClass().add("waterfall-view");

@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpDecoder;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;

@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.Code;

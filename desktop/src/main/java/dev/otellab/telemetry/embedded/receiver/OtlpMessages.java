@@ -1,5 +1,8 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpJsonParser;
+import dev.otellab.telemetry.otlp.OtlpDecoder;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;

@@ -26,11 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.SPAN_ID;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.TRACE_ID;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.id;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.protoSpan;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.traces;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.SPAN_ID;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.TRACE_ID;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.id;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.protoSpan;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.traces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;

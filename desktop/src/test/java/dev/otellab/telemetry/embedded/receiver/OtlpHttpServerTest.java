@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.otlp.OtlpJsonParserTest;
 import dev.otellab.telemetry.embedded.receiver.RecordingIngest.Mode;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +22,11 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.SPAN_ID;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.TRACE_ID;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.id;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.protoSpan;
-import static dev.otellab.telemetry.embedded.receiver.OtlpDecoderTest.traces;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.SPAN_ID;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.TRACE_ID;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.id;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.protoSpan;
+import static dev.otellab.telemetry.otlp.OtlpDecoderTest.traces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

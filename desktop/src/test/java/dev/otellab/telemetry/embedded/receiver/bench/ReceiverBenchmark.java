@@ -1,8 +1,8 @@
 package dev.otellab.telemetry.embedded.receiver.bench;
 
+import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpDecoder;
 import com.google.protobuf.ByteString;
-import dev.otellab.telemetry.embedded.receiver.DecodedRequest;
-import dev.otellab.telemetry.embedded.receiver.OtlpDecoder;
 import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;

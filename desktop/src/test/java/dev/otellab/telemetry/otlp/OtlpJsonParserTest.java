@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.embedded.receiver;
+package dev.otellab.telemetry.otlp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otellab.telemetry.model.LogRecord;
@@ -17,10 +17,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OtlpJsonParserTest {
-    static final String PROBE_TRACE_ID = "5b8efff798038103d269b633813fc60c";
+public class OtlpJsonParserTest {
+    public static final String PROBE_TRACE_ID = "5b8efff798038103d269b633813fc60c";
 
-    static byte[] fixture(String name) {
+    public static byte[] fixture(String name) {
         try (InputStream in = OtlpJsonParserTest.class.getResourceAsStream("/otlp/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.embedded.receiver;
+package dev.otellab.telemetry.otlp;
 
 import com.google.protobuf.ByteString;
 import dev.otellab.telemetry.ingest.TelemetryBatch;

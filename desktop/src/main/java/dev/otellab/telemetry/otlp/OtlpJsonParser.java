@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.embedded.receiver;
+package dev.otellab.telemetry.otlp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -31,9 +31,9 @@ import java.util.Set;
  * send protobuf by default), so the extra tree pass is acceptable.
  */
 public final class OtlpJsonParser {
-    private static final Set<String> ID_FIELDS = Set.of(
+    static final Set<String> ID_FIELDS = Set.of(
             "traceId", "spanId", "parentSpanId", "trace_id", "span_id", "parent_span_id");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
@@ -59,6 +59,29 @@ public final class OtlpJsonParser {
         return builder.build();
     }
 
+    /** Traces from an already parsed OTLP/JSON tree (hex or base64 ids); the tree is changed in place. */
+    public static ExportTraceServiceRequest traces(JsonNode tree) throws InvalidProtocolBufferException {
+        ExportTraceServiceRequest.Builder builder = ExportTraceServiceRequest.newBuilder();
+        merge(tree, builder);
+        return builder.build();
+    }
+
+    /** Log records from an already parsed OTLP/JSON tree; the tree is changed in place. */
+    public static ExportLogsServiceRequest logs(JsonNode tree) throws InvalidProtocolBufferException {
+        ExportLogsServiceRequest.Builder builder = ExportLogsServiceRequest.newBuilder();
+        merge(tree, builder);
+        return builder.build();
+    }
+
+    /**
+     * Reads one JSON document strictly (no trailing content).
+     *
+     * @throws JsonProcessingException with the line and column of what is wrong
+     */
+    public static JsonNode readTree(byte[] json, int offset, int length) throws IOException {
+        return MAPPER.readTree(json, offset, length);
+    }
+
     /** A message (response or google.rpc.Status) as compact protobuf JSON. */
     public static String print(MessageOrBuilder message) {
         try {
@@ -77,6 +100,10 @@ public final class OtlpJsonParser {
         } catch (IOException e) {
             throw new InvalidProtocolBufferException("unreadable JSON: " + e.getMessage());
         }
+        merge(tree, builder);
+    }
+
+    private static void merge(JsonNode tree, Message.Builder builder) throws InvalidProtocolBufferException {
         if (tree == null || !tree.isObject()) {
             throw new InvalidProtocolBufferException("an OTLP/JSON body is a JSON object");
         }

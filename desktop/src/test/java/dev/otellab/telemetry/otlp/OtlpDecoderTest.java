@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.embedded.receiver;
+package dev.otellab.telemetry.otlp;
 
 import com.google.protobuf.ByteString;
 import dev.otellab.telemetry.model.LogRecord;
@@ -41,12 +41,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OtlpDecoderTest {
-    static final String TRACE_ID = "5b8efff798038103d269b633813fc60c";
-    static final String SPAN_ID = "eee19b7ec3c1b174";
+public class OtlpDecoderTest {
+    public static final String TRACE_ID = "5b8efff798038103d269b633813fc60c";
+    public static final String SPAN_ID = "eee19b7ec3c1b174";
     static final String PARENT_ID = "00f067aa0ba902b7";
 
-    static ByteString id(String hex) {
+    public static ByteString id(String hex) {
         return ByteString.copyFrom(HexFormat.of().parseHex(hex));
     }
 
@@ -62,12 +62,12 @@ class OtlpDecoderTest {
         return Resource.newBuilder().addAttributes(attribute("service.name", string(service))).build();
     }
 
-    static io.opentelemetry.proto.trace.v1.Span.Builder protoSpan(String name, ByteString traceId, ByteString spanId) {
+    public static io.opentelemetry.proto.trace.v1.Span.Builder protoSpan(String name, ByteString traceId, ByteString spanId) {
         return io.opentelemetry.proto.trace.v1.Span.newBuilder().setName(name).setTraceId(traceId).setSpanId(spanId)
                 .setStartTimeUnixNano(1_000).setEndTimeUnixNano(3_000);
     }
 
-    static ExportTraceServiceRequest traces(io.opentelemetry.proto.trace.v1.Span... spans) {
+    public static ExportTraceServiceRequest traces(io.opentelemetry.proto.trace.v1.Span... spans) {
         return ExportTraceServiceRequest.newBuilder()
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource("checkout"))
                         .addScopeSpans(ScopeSpans.newBuilder()
