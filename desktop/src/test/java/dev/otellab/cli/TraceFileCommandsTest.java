@@ -92,7 +92,7 @@ class TraceFileCommandsTest {
         assertThat(JsonOutput.mapper().readTree(fromFile.out()).path("spans")).isEqualTo(json.path("spans"));
 
         CliRun text = CliRun.run(dataDir(), "diff", traceId(1), traceId(2));
-        assertThat(text.out()).contains("Total delta +200.0 ms").contains("Contributing most (self-time delta):")
+        assertThat(text.out()).contains("Total delta +200 ms").contains("Contributing most (self-time delta):")
                 .contains("charge card").contains("UNSET -> ERROR");
         assertThat(CliRun.run(dataDir(), "diff", traceId(1), traceId(1)).out()).contains("No difference.");
     }
