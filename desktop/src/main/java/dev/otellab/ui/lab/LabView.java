@@ -26,6 +26,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -169,18 +170,19 @@ public final class LabView implements LabDestination {
 
     /** Embedded | Docker | Remote, with a sentence on the chosen mode; hidden when there is one mode. */
     private Node modeBar() {
-        ToggleGroup group = new ToggleGroup();
-        HBox buttons = new HBox();
+        SegmentedButton buttons = new SegmentedButton();
         buttons.getStyleClass().add("mode-buttons");
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleGroup group = buttons.getToggleGroup();
         for (LabMode mode : model.modes()) {
             ToggleButton button = new ToggleButton(LabViewModel.modeName(mode));
             button.setId("lab-mode-" + mode.name().toLowerCase(Locale.ROOT));
             button.setUserData(mode);
-            button.setToggleGroup(group);
-            button.setSelected(mode == model.modeProperty().get());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.disableProperty().bind(model.canChangeModeProperty().not().and(button.selectedProperty().not()));
             button.setTooltip(new Tooltip(LabViewModel.modeDescription(mode)));
-            buttons.getChildren().add(button);
+            buttons.getButtons().add(button);
+            button.setSelected(mode == model.modeProperty().get());
         }
         group.selectedToggleProperty().addListener((observable, was, is) -> {
             if (is == null) {
@@ -199,6 +201,8 @@ public final class LabView implements LabDestination {
                 () -> LabViewModel.modeDescription(model.modeProperty().get()), model.modeProperty()));
         Label caption = new Label("Mode");
         caption.getStyleClass().add("part-name");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        description.setMinWidth(0);
         HBox bar = new HBox(10, caption, buttons, description);
         bar.setId("lab-mode-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -45,6 +45,7 @@ final class LogDetailsPane extends ScrollPane {
         severity.getStyleClass().addAll("severity-badge", LogsView.severityStyle(record.severity()));
         Label time = new Label(TimeText.dateTime(record.timeUnixNano(), zone) + "   " + record.serviceName());
         time.getStyleClass().add("details-subtitle");
+        time.setWrapText(true);
         TextArea body = new TextArea(record.body());
         body.setEditable(false);
         body.setWrapText(true);
@@ -56,6 +57,7 @@ final class LogDetailsPane extends ScrollPane {
         if (record.hasTrace()) {
             Hyperlink trace = new Hyperlink(record.traceId());
             trace.setOnAction(event -> model.openTrace(record));
+            trace.setTooltip(new javafx.scene.control.Tooltip("Open trace " + record.traceId()));
             ids.addRow(row++, DetailsGrid.key("Trace id"), trace);
         }
         if (!record.spanId().isEmpty()) {

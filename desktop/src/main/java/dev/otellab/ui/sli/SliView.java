@@ -55,6 +55,8 @@ import java.util.function.Function;
 import static dev.otellab.ui.common.FormControls.field;
 import static dev.otellab.ui.common.FormControls.caption;
 import static dev.otellab.ui.common.FormControls.error;
+import static dev.otellab.ui.common.FormControls.fieldFlow;
+import static dev.otellab.ui.common.FormControls.labeled;
 
 /**
  * The SLIs page: service, range, step and targets; charts of availability, request rate,
@@ -264,16 +266,12 @@ public final class SliView implements ConsoleView {
         stepText.getStyleClass().add("result-summary");
         stepText.textProperty().bind(model.stepTextProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Avail. %"),
-                caption("p95 ms"), caption("Route"));
-        grid.addRow(1, service, new HBox(8, range, custom), step, availabilityTarget, latencyTarget, route);
-        grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error", 240),
-                error(model.stepErrorProperty(), "sli-step-error", 240),
-                error(model.availabilityErrorProperty(), "slo-availability-error", 240),
-                error(model.latencyErrorProperty(), "slo-latency-error", 240), new Label());
+        Node fields = fieldFlow(labeled("Service", service, null),
+                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "sli-range-error", 240)),
+                labeled("Step", step, error(model.stepErrorProperty(), "sli-step-error", 240)),
+                labeled("Avail. %", availabilityTarget, error(model.availabilityErrorProperty(), "slo-availability-error", 240)),
+                labeled("p95 ms", latencyTarget, error(model.latencyErrorProperty(), "slo-latency-error", 240)),
+                labeled("Route", route, null));
 
         Label message = new Label();
         message.setId("sli-error");
@@ -292,7 +290,7 @@ public final class SliView implements ConsoleView {
                 control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
-        VBox box = new VBox(6, grid, actions, message);
+        VBox box = new VBox(6, fields, actions, message);
         box.getStyleClass().add("view-header");
         return box;
     }
@@ -332,15 +330,16 @@ public final class SliView implements ConsoleView {
     private Node bottom() {
         sloTable.setId("slo-table");
         sloTable.setItems(model.statuses());
-        sloTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths (numbers and headers never cut); a narrow window scrolls sideways
+        sloTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         sloTable.setPlaceholder(new Label("No requests in this range yet"));
         sloTable.getColumns().add(sloColumn("Route", 170, status -> status.route().isEmpty() ? "All routes" : status.route()));
-        sloTable.getColumns().add(sloColumn("Requests", 75, status -> String.format("%,d", status.requests())));
-        sloTable.getColumns().add(sloColumn("Availability", 90, status -> SloTargetsForm.formatPercent(status.availability())));
-        sloTable.getColumns().add(sloColumn("p95", 70, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
-        sloTable.getColumns().add(sloColumn("Budget left", 95, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Requests", 90, status -> String.format("%,d", status.requests())));
+        sloTable.getColumns().add(sloColumn("Availability", 105, status -> SloTargetsForm.formatPercent(status.availability())));
+        sloTable.getColumns().add(sloColumn("p95", 85, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
+        sloTable.getColumns().add(sloColumn("Budget left", 105, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatPercent(status.errorBudgetRemaining())));
-        sloTable.getColumns().add(sloColumn("Burn rate", 75, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Burn rate", 90, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatBurnRate(status.burnRate())));
         TableColumn<SloStatus, SloStatus> health = new TableColumn<>("Health");
         health.setPrefWidth(95);
@@ -360,12 +359,14 @@ public final class SliView implements ConsoleView {
 
         traceTable.setId("sli-traces");
         traceTable.setItems(model.windowTraces());
-        traceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        traceTable.setPlaceholder(new Label("Click a point of the latency chart to list the traces of that moment"));
+        traceTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label noPoint = new Label("Click a point of the latency chart to list the traces of that moment");
+        noPoint.setWrapText(true);
+        traceTable.setPlaceholder(noPoint);
         traceTable.getColumns().add(traceColumn("Start", 100, summary -> TimeText.time(summary.startUnixNano(), zone)));
         traceTable.getColumns().add(traceColumn("Operation", 170, TraceSummary::rootName));
-        traceTable.getColumns().add(traceColumn("Duration", 80, summary -> DurationText.format(summary.durationNanos())));
-        traceTable.getColumns().add(traceColumn("Errors", 60, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
+        traceTable.getColumns().add(traceColumn("Duration", 90, summary -> DurationText.format(summary.durationNanos())));
+        traceTable.getColumns().add(traceColumn("Errors", 75, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
         traceTable.setRowFactory(view -> {
             TableRow<TraceSummary> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

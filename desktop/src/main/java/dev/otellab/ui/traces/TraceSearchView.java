@@ -24,8 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,8 +34,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static dev.otellab.ui.common.FormControls.field;
-import static dev.otellab.ui.common.FormControls.caption;
 import static dev.otellab.ui.common.FormControls.error;
+import static dev.otellab.ui.common.FormControls.fieldFlow;
+import static dev.otellab.ui.common.FormControls.labeled;
 
 /** The search form, the duration scatter plot and the results table, bound to a {@link TraceSearchViewModel}. */
 public final class TraceSearchView extends BorderPane {
@@ -115,21 +114,11 @@ public final class TraceSearchView extends BorderPane {
         busy.setAlignment(Pos.CENTER_LEFT);
         BusyIndicator.showWhileBusy(busy, model.runningProperty());
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("search-form");
-        grid.setHgap(10);
-        grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Operation"), caption("Min duration"), caption("Max duration"),
-                caption("Attributes"), caption("Time range"));
-        grid.addRow(1, service, spanName, min, max, attributes, new HBox(8, range, custom));
-        grid.addRow(2, new Label(), new Label(), error(model.minDurationErrorProperty(), "min-duration-error", 260),
-                error(model.maxDurationErrorProperty(), "max-duration-error", 260),
-                error(model.attributesErrorProperty(), "attributes-error", 260), error(model.rangeErrorProperty(), "range-error", 260));
-        for (int i = 0; i < 6; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setHgrow(i == 4 || i == 5 ? Priority.SOMETIMES : Priority.NEVER);
-            grid.getColumnConstraints().add(column);
-        }
+        Node fields = fieldFlow(labeled("Service", service, null), labeled("Operation", spanName, null),
+                labeled("Min duration", min, error(model.minDurationErrorProperty(), "min-duration-error", 200)),
+                labeled("Max duration", max, error(model.maxDurationErrorProperty(), "max-duration-error", 200)),
+                labeled("Attributes", attributes, error(model.attributesErrorProperty(), "attributes-error", 260)),
+                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "range-error", 260)));
 
         Label summary = new Label();
         summary.setId("search-summary");
@@ -145,7 +134,7 @@ public final class TraceSearchView extends BorderPane {
 
         HBox actions = new HBox(12, search, errorsOnly, autoRefresh, busy, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, grid, actions, error);
+        VBox box = new VBox(6, fields, actions, error);
         box.getStyleClass().add("view-header");
         BorderPane.setMargin(box, new Insets(0, 0, 8, 0));
         return box;

@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 public final class WaterfallView extends BorderPane {
     public static final double DEFAULT_NAME_COLUMN_WIDTH = 400;
     private static final double SCROLL_BAR_ALLOWANCE = 14;
+    /** The width of the trace view (without the side bar) of a window about 1280 px wide. */
+    private static final double NARROW = 1100;
 
     private final WaterfallViewModel model;
     private final DoubleProperty nameColumnWidth = new SimpleDoubleProperty(DEFAULT_NAME_COLUMN_WIDTH);
@@ -45,6 +48,7 @@ public final class WaterfallView extends BorderPane {
     private boolean selecting;
 
     private final HBox top;
+    private final ToolBar tools = new ToolBar();
 
     /** Adds "Open in Grafana" (this trace in Explore, Tempo), shown while the lab's mode has a Grafana. */
     public void offerGrafana(GrafanaOpener grafana) {
@@ -59,7 +63,16 @@ public final class WaterfallView extends BorderPane {
             grafana.open(grafana.traceLink(trace.traceId(),
                     new TimeRange(trace.startUnixNano() - margin, trace.endUnixNano() + margin)));
         });
-        top.getChildren().add(open);
+        addAction(open);
+    }
+
+    /**
+     * Adds a button to the trace's toolbar. Buttons that do not fit a narrow window move into the
+     * toolbar's overflow menu (»), so every one keeps its readable label.
+     */
+    public void addAction(Button action) {
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getItems().add(action);
     }
 
     public WaterfallView(WaterfallViewModel model, Runnable onBack, Consumer<String> notifier) {
@@ -89,7 +102,7 @@ public final class WaterfallView extends BorderPane {
 
         search.setPromptText("Find in trace (name, service, attribute, span id)");
         search.setId("trace-find");
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(model.searchProperty());
         Label matches = new Label();
         matches.getStyleClass().add("match-count");
@@ -106,8 +119,8 @@ public final class WaterfallView extends BorderPane {
         legend.getStyleClass().add("critical-legend");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox tools = new HBox(8, search, matches, onlyMatching, gap, legend, expandAll, collapseAll);
-        tools.setAlignment(Pos.CENTER_LEFT);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getItems().addAll(search, matches, onlyMatching, gap, legend, expandAll, collapseAll);
         tools.getStyleClass().add("waterfall-tools");
 
         Label error = new Label();
@@ -155,6 +168,9 @@ public final class WaterfallView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(details, false);
+        // in a window narrower than ~1280 px the details never take more than half the width
+        details.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> split.getWidth() < NARROW ? split.getWidth() / 2 : Double.MAX_VALUE, split.widthProperty()));
         setCenter(split);
 
         model.traceProperty().addListener((observable, was, is) -> showTrace(is));
