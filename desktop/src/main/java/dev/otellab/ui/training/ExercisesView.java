@@ -102,8 +102,7 @@ public final class ExercisesView implements ConsoleView {
 
     @Override
     public List<ShortcutHelp> shortcuts() {
-        return List.of(new ShortcutHelp("Enter in the answer", "Check the answer"),
-                new ShortcutHelp("F5", "Read the exercise files again"));
+        return List.of(new ShortcutHelp("Enter in the answer", "Check the answer"));
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class WaterfallView extends BorderPane {
     private boolean selecting;
 
     private final HBox top;
+    private final Button back = new Button("← Results");
     private final ToolBar tools = new ToolBar();
 
     /** Adds "Open in Grafana" (this trace in Explore, Tempo), shown while the lab's mode has a Grafana. */
@@ -80,8 +81,8 @@ public final class WaterfallView extends BorderPane {
         getStyleClass().add("waterfall-view");
         setId("waterfall-view");
 
-        Button back = new Button("← Results");
         back.setId("back-to-results");
+        back.setMinWidth(Region.USE_PREF_SIZE);
         back.setOnAction(event -> onBack.run());
         title.getStyleClass().add("trace-title");
         title.setId("trace-title");
@@ -178,6 +179,11 @@ public final class WaterfallView extends BorderPane {
         // Give the name column about a third of the waterfall, within limits.
         waterfall.widthProperty().addListener((observable, was, is) ->
                 nameColumnWidth.set(Math.max(260, Math.min(DEFAULT_NAME_COLUMN_WIDTH, is.doubleValue() * 0.45))));
+    }
+
+    /** Names where "←" leads: the results, or the view the trace was opened from. */
+    public void setBackLabel(String destination) {
+        back.setText("← " + destination);
     }
 
     public void focusSearch() {
