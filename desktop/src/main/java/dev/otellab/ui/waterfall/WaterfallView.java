@@ -64,7 +64,8 @@ public final class WaterfallView extends BorderPane {
             grafana.open(grafana.traceLink(trace.traceId(),
                     new TimeRange(trace.startUnixNano() - margin, trace.endUnixNano() + margin)));
         });
-        addAction(open);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        top.getChildren().add(open); // in the header, like the trace's name: it is about the whole trace
     }
 
     /**
