@@ -6,6 +6,7 @@ import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -27,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.textfield.TextFields;
 
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -76,6 +79,8 @@ public final class TraceSearchView extends BorderPane {
         service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
         TextField spanName = field("search-span-name", "any operation", 16);
         spanName.textProperty().bindBidirectional(model.spanNameProperty());
+        // known operation names, offered as the user types a part of one
+        TextFields.bindAutoCompletion(spanName, request -> model.operationSuggestions(request.getUserText()));
         TextField min = field("search-min-duration", "e.g. 100ms", 8);
         min.textProperty().bindBidirectional(model.minDurationProperty());
         TextField max = field("search-max-duration", "e.g. 2s", 8);
@@ -147,7 +152,13 @@ public final class TraceSearchView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No traces yet: choose filters and press Search (F5)"));
+        // one empty state, the same words as the summary above the table
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.createStringBinding(() -> model.resultSummaryProperty().get().isEmpty()
+                ? "No traces yet: choose filters and press Search (F5)" : model.resultSummaryProperty().get(),
+                model.resultSummaryProperty()));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone),
                 Comparator.comparingLong(TraceSummary::startUnixNano)));
         table.getColumns().add(column("Service", 150, TraceSummary::rootService, Comparator.comparing(TraceSummary::rootService)));
