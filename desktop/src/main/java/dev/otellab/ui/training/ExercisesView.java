@@ -306,7 +306,14 @@ public final class ExercisesView implements ConsoleView {
         answer.promptTextProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null ? ""
                 : "Type or pick " + model.selectedProperty().get().answer().prompt(), model.selectedProperty()));
         answer.setOnShowing(event -> model.refreshChoices());
-        answer.getEditor().setOnAction(event -> model.check());
+        // Enter checks: caught before the combo box's own Enter handling, which would swallow it
+        answer.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !answer.isShowing()) {
+                model.answerProperty().set(answer.getEditor().getText());
+                model.check();
+                event.consume();
+            }
+        });
         answer.disableProperty().bind(model.sessionProperty().isNull());
         HBox.setHgrow(answer, Priority.ALWAYS);
         Button check = new Button("Check");

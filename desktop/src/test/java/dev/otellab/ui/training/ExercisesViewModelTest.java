@@ -145,6 +145,8 @@ class ExercisesViewModelTest {
         assertThat(model.hints()).containsExactly("Open the SLIs view.", "Red is broken.");
         assertThat(model.canHintProperty().get()).isFalse();
 
+        model.answerProperty().set("/api/simulate-e");
+        assertThat(model.feedbackProperty().get()).as("a changed answer clears the old verdict").isNull();
         model.answerProperty().set("/api/simulate-error");
         model.check();
         ui.runAll();
