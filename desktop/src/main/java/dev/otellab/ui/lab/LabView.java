@@ -62,6 +62,8 @@ public final class LabView implements LabDestination {
     private final ListView<String> output = new ListView<>();
     private final CheckBox followOutput = new CheckBox("Follow");
     private final Button start = new Button("▶  Start");
+    /** Where a click on a trace id in the output goes (the shell's waterfall, once linked). */
+    private Consumer<String> traceOpener = traceId -> { };
     /** Held here: a bidirectional binding keeps only weak references to its two ends. */
     private final javafx.beans.property.ObjectProperty<Double> rateValue;
 
@@ -102,6 +104,11 @@ public final class LabView implements LabDestination {
         split.setDividerPositions(0.45);
         BorderPane.setMargin(split, new javafx.geometry.Insets(8, 0, 0, 0));
         root.setCenter(split);
+    }
+
+    /** Trace ids in lab-backend's output open the trace, as everywhere else. */
+    public void linkTraceIds(dev.otellab.ui.shell.Navigator navigator) {
+        traceOpener = navigator::showTrace;
     }
 
     @Override
@@ -439,21 +446,7 @@ public final class LabView implements LabDestination {
                 ? "A remote stack runs no lab-backend of the console's: there is no output to show"
                 : "lab-backend's output shows here once it starts", model.modeProperty()));
         output.setPlaceholder(placeholder);
-        output.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("output-error", "output-warn");
-                if (!empty && item != null) {
-                    switch (BackendOutputLine.levelOf(item)) {
-                        case ERROR -> getStyleClass().add("output-error");
-                        case WARN -> getStyleClass().add("output-warn");
-                        default -> { }
-                    }
-                }
-            }
-        });
+        output.setCellFactory(view -> new OutputLineCell(traceId -> traceOpener.accept(traceId)));
         followOutput.setId("output-follow");
         followOutput.setSelected(true);
         model.output().addListener((ListChangeListener<String>) change -> {
