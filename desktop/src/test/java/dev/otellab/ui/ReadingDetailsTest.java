@@ -78,6 +78,14 @@ class ReadingDetailsTest {
         assertThat(robot.lookup("#stack-trace-copy").queryAs(Button.class).getText()).isEqualTo("Copied");
     }
 
+    @Test
+    void theSlisViewSaysWhyTheLabsTrafficMissesItsObjectives(FxRobot robot) throws Exception {
+        robot.interact(() -> console.window().show(console.slis()));
+        Label note = robot.lookup("#slo-note").queryAs(Label.class);
+        assertThat(fx(note::isVisible)).isTrue();
+        assertThat(note.getText()).contains("on purpose", "/api/simulate-error", "\"Missed\"");
+    }
+
     private static <T> T fx(Callable<T> work) throws Exception {
         return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
     }

@@ -42,6 +42,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -95,6 +96,11 @@ public final class SliView implements ConsoleView {
         });
         actions.getChildren().add(1, open);
     }
+
+    /** Why the lab's own traffic misses objectives, and what "Missed" says. */
+    static final String SLO_NOTE = "The lab's traffic fails and slows a share of its requests on purpose"
+            + " (/api/simulate-error, /api/simulate-slow; set the shares in the Lab view). \"Missed\": the route's"
+            + " availability or p95 over the range is worse than the objective set above.";
 
     public SliView(SliViewModel model, ZoneId zone) {
         this.model = model;
@@ -387,7 +393,12 @@ public final class SliView implements ConsoleView {
         windowText.textProperty().bind(model.windowTextProperty());
         VBox traces = new VBox(4, caption("Traces at the clicked point"), windowText, traceTable);
         VBox.setVgrow(traceTable, Priority.ALWAYS);
-        VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), sloTable);
+        Label onPurpose = new Label(SLO_NOTE);
+        onPurpose.setId("slo-note");
+        onPurpose.getStyleClass().add("result-summary");
+        onPurpose.setWrapText(true);
+        onPurpose.setMinHeight(Region.USE_PREF_SIZE);
+        VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), onPurpose, sloTable);
         VBox.setVgrow(sloTable, Priority.ALWAYS);
         SplitPane split = new SplitPane(slo, traces);
         split.setDividerPositions(0.6);
