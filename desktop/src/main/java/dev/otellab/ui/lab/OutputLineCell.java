@@ -45,10 +45,23 @@ final class OutputLineCell extends ListCell<String> {
             default -> { }
         }
         flow.getChildren().setAll(pieces(item));
-        flow.maxWidthProperty().bind(widthProperty().subtract(12));
-        flow.prefWidthProperty().bind(widthProperty().subtract(12));
         setGraphic(flow);
     }
+
+    /**
+     * The wrapped line's height at the list's width: the list asks before the cell has a width
+     * (width -1), and a guess there would make it lay out too many or too few cells.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        double available = width > 0 ? width : getListView() == null ? 0 : getListView().getWidth() - SCROLL_BAR;
+        if (getGraphic() == null || available <= 0) {
+            return super.computePrefHeight(width);
+        }
+        return snappedTopInset() + flow.prefHeight(available - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+    }
+
+    private static final double SCROLL_BAR = 16;
 
     private List<Node> pieces(String line) {
         List<Node> pieces = new ArrayList<>();
