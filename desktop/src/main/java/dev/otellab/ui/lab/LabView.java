@@ -404,10 +404,10 @@ public final class LabView implements LabDestination {
         HBox buttons = new HBox(8, startTraffic, stopTraffic, trafficState);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane counts = new GridPane();
+        // a flow of number-over-name tiles: in a narrow column the last ones wrap, none is cut
+        javafx.scene.layout.FlowPane counts = new javafx.scene.layout.FlowPane(18, 6);
         counts.setId("traffic-counts");
         counts.getStyleClass().add("traffic-counts");
-        counts.setHgap(18);
         String[] names = {"sent", "ok", "4xx", "5xx", "failed", "in flight"};
         Label[] values = new Label[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -416,8 +416,9 @@ public final class LabView implements LabDestination {
             values[i] = new Label("0");
             values[i].setId("count-" + names[i].replace(' ', '-'));
             values[i].getStyleClass().add("count-value");
-            counts.add(values[i], i, 0);
-            counts.add(name, i, 1);
+            VBox tile = new VBox(values[i], name);
+            tile.setMinWidth(Region.USE_PREF_SIZE);
+            counts.getChildren().add(tile);
         }
         values[3].getStyleClass().add("count-error");
         values[4].getStyleClass().add("count-error");

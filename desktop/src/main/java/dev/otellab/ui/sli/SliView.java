@@ -98,9 +98,8 @@ public final class SliView implements ConsoleView {
     }
 
     /** Why the lab's own traffic misses objectives, and what "Missed" says. */
-    static final String SLO_NOTE = "The lab's traffic fails and slows a share of its requests on purpose"
-            + " (/api/simulate-error, /api/simulate-slow; set the shares in the Lab view). \"Missed\": the route's"
-            + " availability or p95 over the range is worse than the objective set above.";
+    static final String SLO_NOTE = "The lab fails and slows some requests on purpose (/api/simulate-error,"
+            + " /api/simulate-slow: shares in the Lab view). \"Missed\": worse than the objective above.";
 
     public SliView(SliViewModel model, ZoneId zone) {
         this.model = model;
@@ -131,7 +130,7 @@ public final class SliView implements ConsoleView {
         }
         SplitPane split = new SplitPane(charts, bottom());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.56);
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
         root.setCenter(split);
         model.chartDataProperty().addListener((observable, was, is) -> showCharts(is));
@@ -389,6 +388,8 @@ public final class SliView implements ConsoleView {
         });
         Label windowText = new Label();
         windowText.setId("sli-window-text");
+        windowText.setWrapText(true);
+        windowText.setMinHeight(Region.USE_PREF_SIZE);
         windowText.getStyleClass().add("result-summary");
         windowText.textProperty().bind(model.windowTextProperty());
         VBox traces = new VBox(4, caption("Traces at the clicked point"), windowText, traceTable);

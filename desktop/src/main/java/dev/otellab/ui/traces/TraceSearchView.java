@@ -137,8 +137,11 @@ public final class TraceSearchView extends BorderPane {
         error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        HBox actions = new HBox(12, search, errorsOnly, autoRefresh, busy, summary);
+        // a flow: a long summary goes to the next line instead of squeezing the buttons
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(12, 6, search, errorsOnly, autoRefresh, busy, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
+        summary.setWrapText(true);
+        summary.maxWidthProperty().bind(actions.widthProperty());
         VBox box = new VBox(6, fields, actions, error);
         box.getStyleClass().add("view-header");
         BorderPane.setMargin(box, new Insets(0, 0, 8, 0));

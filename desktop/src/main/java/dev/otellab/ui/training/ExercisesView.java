@@ -377,6 +377,7 @@ public final class ExercisesView implements ConsoleView {
         hint.setId("exercise-hint");
         hint.disableProperty().bind(model.canHintProperty().not());
         hint.setOnAction(event -> model.showHint());
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         VBox lines = new VBox(4);
         lines.setId("exercise-hints");
         model.hints().addListener((ListChangeListener<String>) change -> {
@@ -390,6 +391,7 @@ public final class ExercisesView implements ConsoleView {
         });
         Label left = new Label();
         left.getStyleClass().add("result-summary");
+        left.setWrapText(true);
         left.textProperty().bind(Bindings.createStringBinding(() -> {
             Exercise exercise = model.selectedProperty().get();
             int total = exercise == null ? 0 : exercise.hints().size();

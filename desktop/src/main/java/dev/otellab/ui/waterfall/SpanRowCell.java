@@ -79,6 +79,7 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
             duration.getStyleClass().add("span-duration");
             getChildren().addAll(toggle, swatch, name, bar, criticalLine, duration);
             name.setTooltip(fullName);
+            duration.setTooltip(fullName);
             nameColumnWidth.addListener((observable, was, is) -> requestLayout());
         }
 
@@ -90,7 +91,8 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
             bar.setStyle("-fx-background-color: " + color + ";");
             String prefix = shown.span().isError() ? "⚠ " : "";
             name.setText(prefix + shown.span().serviceName() + "  " + shown.span().name());
-            fullName.setText(name.getText());
+            fullName.setText(name.getText() + "\n" + DurationText.format(shown.span().durationNanos())
+                    + "  ·  self " + DurationText.format(shown.selfTimeNanos()));
             duration.setText(DurationText.format(shown.span().durationNanos())
                     + "  ·  self " + DurationText.format(shown.selfTimeNanos()));
             criticalLine.setVisible(shown.onCriticalPath());
