@@ -1,14 +1,9 @@
 package dev.otellab.ui;
 
-import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.LogFilter;
-import dev.otellab.ui.common.UiExecutors;
-import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.ShortcutHelp;
-import dev.otellab.ui.shell.StatusBarViewModel;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -25,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -42,30 +36,24 @@ class GettingAroundTest {
     @TempDir
     Path folder;
 
+    private SampleConsole window;
     private SampleTelemetry sample;
     private InMemoryTelemetry telemetry;
-    private UiExecutors executors;
     private Console console;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        sample = SampleTelemetry.generate(Clock.systemDefaultZone(), 30);
-        telemetry = sample.toTelemetry();
-        StatusBarViewModel statusBar = new StatusBarViewModel(Platform::runLater);
-        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, statusBar,
-                new DataDirectories(folder.resolve("data"), folder.resolve("config")));
-        executors = UiExecutors.forWindow();
-        console = Console.create(services, executors, ConsoleSettings.DEFAULT);
-        stage.setScene(console.window().createScene(1280, 800));
-        stage.show();
+        window = SampleConsole.show(stage, folder, 30, 1280, 800);
+        sample = window.sample;
+        telemetry = window.telemetry;
+        console = window.console;
     }
 
     @AfterEach
     void stop() {
-        console.close();
-        executors.shutdown();
+        window.close();
     }
 
     @Test

@@ -1,11 +1,6 @@
 package dev.otellab.ui;
 
-import dev.otellab.config.DataDirectories;
-import dev.otellab.ui.common.UiExecutors;
-import dev.otellab.ui.shell.ConsoleSettings;
-import dev.otellab.ui.shell.StatusBarViewModel;
 import dev.otellab.ui.waterfall.WaterfallRow;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,7 +17,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -36,26 +30,22 @@ class ReadingDetailsTest {
     @TempDir
     Path folder;
 
+    private SampleConsole window;
     private SampleTelemetry sample;
-    private UiExecutors executors;
+    private InMemoryTelemetry telemetry;
     private Console console;
 
     @Start
     void start(Stage stage) {
-        sample = SampleTelemetry.generate(Clock.systemDefaultZone(), 20);
-        InMemoryTelemetry telemetry = sample.toTelemetry();
-        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, new StatusBarViewModel(Platform::runLater),
-                new DataDirectories(folder.resolve("data"), folder.resolve("config")));
-        executors = UiExecutors.forWindow();
-        console = Console.create(services, executors, ConsoleSettings.DEFAULT);
-        stage.setScene(console.window().createScene(1024, 700));
-        stage.show();
+        window = SampleConsole.show(stage, folder, 20, 1024, 700);
+        sample = window.sample;
+        telemetry = window.telemetry;
+        console = window.console;
     }
 
     @AfterEach
     void stop() {
-        console.close();
-        executors.shutdown();
+        window.close();
     }
 
     @Test

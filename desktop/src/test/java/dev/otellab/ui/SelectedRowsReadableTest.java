@@ -1,12 +1,7 @@
 package dev.otellab.ui;
 
-import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.model.LogRecord;
-import dev.otellab.ui.common.UiExecutors;
-import dev.otellab.ui.shell.ConsoleSettings;
-import dev.otellab.ui.shell.StatusBarViewModel;
 import dev.otellab.ui.shell.Theme;
-import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -24,7 +19,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,26 +37,22 @@ class SelectedRowsReadableTest {
     @TempDir
     Path folder;
 
+    private SampleConsole window;
     private SampleTelemetry sample;
-    private UiExecutors executors;
+    private InMemoryTelemetry telemetry;
     private Console console;
 
     @Start
     void start(Stage stage) {
-        sample = SampleTelemetry.generate(Clock.systemDefaultZone(), 20);
-        InMemoryTelemetry telemetry = sample.toTelemetry();
-        ConsoleServices services = new ConsoleServices(telemetry, telemetry, telemetry, new StatusBarViewModel(Platform::runLater),
-                new DataDirectories(folder.resolve("data"), folder.resolve("config")));
-        executors = UiExecutors.forWindow();
-        console = Console.create(services, executors, ConsoleSettings.DEFAULT);
-        stage.setScene(console.window().createScene(1280, 800));
-        stage.show();
+        window = SampleConsole.show(stage, folder, 20, 1280, 800);
+        sample = window.sample;
+        telemetry = window.telemetry;
+        console = window.console;
     }
 
     @AfterEach
     void stop() {
-        console.close();
-        executors.shutdown();
+        window.close();
     }
 
     @Test
