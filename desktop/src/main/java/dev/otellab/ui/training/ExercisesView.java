@@ -263,8 +263,8 @@ public final class ExercisesView implements ConsoleView {
         });
         HBox row = new HBox(10, start, busy, progress);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label note = new Label("The scenario replaces the traffic generator's settings; traffic stops at its end,"
-                + " so what you investigate holds still.");
+        Label note = new Label("The scenario replaces your traffic while it runs and stops at its end, so what you"
+                + " investigate holds still; traffic you had running starts again once the scenario's telemetry is in.");
         note.getStyleClass().add("result-summary");
         note.setWrapText(true);
         VBox card = new VBox(8, caption("Scenario"), row, note);

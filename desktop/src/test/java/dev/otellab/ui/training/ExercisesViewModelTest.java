@@ -161,6 +161,24 @@ class ExercisesViewModelTest {
     }
 
     @Test
+    void theUsersOwnTrafficStartsAgainOnceTheScenariosTelemetryIsIn() throws Exception {
+        ExercisesViewModel model = model();
+        model.selectedProperty().set(model.exercises().stream()
+                .filter(exercise -> exercise.id().equals("quick-failing-route")).findFirst().orElseThrow());
+        lab.start();
+        waitFor(() -> model.labRunningProperty().get());
+        lab.traffic().orElseThrow().start();
+
+        model.startScenario();
+        ui.runAll();
+        assertThat(lab.traffic().orElseThrow().isPlaying()).as("the scenario replaces the user's traffic").isTrue();
+
+        waitFor(() -> model.stageProperty().get() == Stage.READY);
+        assertThat(lab.traffic().orElseThrow().isRunning()).as("the user's traffic runs again").isTrue();
+        assertThat(lab.traffic().orElseThrow().isPlaying()).isFalse();
+    }
+
+    @Test
     void stoppingTheLabDuringTheScenarioInterruptsTheRun() throws Exception {
         ExercisesViewModel model = model();
         lab.start();
