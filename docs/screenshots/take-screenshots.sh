@@ -2,7 +2,8 @@
 # Takes every screenshot in docs/screenshots from a real embedded lab, under Xvfb.
 # Builds lab-backend and the console, starts its own virtual display, runs LabScreenshotTool
 # (which starts the lab, runs traffic for a few minutes and shoots each view, light and dark,
-# then plays one exercise's scenario and shoots the Exercises view).
+# then plays one exercise's scenario and shoots the Exercises view, and last takes the views
+# again in a 1024x700 window: *-1024x700.png).
 # Needs Java 17, GTK 3 and Xvfb (Debian/Ubuntu: apt-get install -y libgtk-3-0 xvfb).
 # Environment: TRAFFIC_SECONDS (default 180) sets how long traffic runs before the shots;
 # SCREENSHOT_DISPLAY (default :95) the Xvfb display number; SHOTS_ONLY=compare only the Compare

@@ -13,6 +13,7 @@ import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.Subscription;
+import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
@@ -48,6 +49,8 @@ public final class SwitchableLab implements LabEngine {
     private final SliSource slis = new CurrentSlis();
     private final ServiceMapSource serviceMap = range -> current().serviceMap().map(range);
     private volatile LabEngine current;
+    /** Whether the current engine's lab was started (and not stopped since): its backends can be read. */
+    private volatile boolean started;
 
     /**
      * @param initial   the mode to begin in; its engine is made now
@@ -87,6 +90,7 @@ public final class SwitchableLab implements LabEngine {
             next = engine(mode);
             previous.stop();
             current = next;
+            started = false;
         }
         tails.forEach(MovingTail::moveTo);
         modeListeners.forEach(listener -> listener.accept(mode));
@@ -150,11 +154,37 @@ public final class SwitchableLab implements LabEngine {
     @Override
     public void start() throws LabStartException, InterruptedException {
         current.start();
+        started = true;
+        tails.forEach(MovingTail::moveTo);
     }
 
     @Override
     public void stop() {
+        boolean wasReadable = readable();
+        started = false;
         current.stop();
+        if (wasReadable != readable()) {
+            tails.forEach(MovingTail::moveTo);
+        }
+    }
+
+    /**
+     * Whether the views may read the current mode's backends: the embedded store always (it is a
+     * local folder), another mode's Tempo, Loki and Prometheus only while its lab runs (before,
+     * nothing answers there, and choosing a mode must change nothing until Start).
+     */
+    private boolean readable() {
+        return current.mode() == LabMode.EMBEDDED || started;
+    }
+
+    /** The current engine, for a query; while it cannot be read, a message saying to start the lab. */
+    private LabEngine readableEngine() {
+        LabEngine engine = current;
+        if (engine.mode() != LabMode.EMBEDDED && !started) {
+            throw new TelemetryQueryException("The " + engine.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + " lab is not started: press Start in the Lab view to read its telemetry");
+        }
+        return engine;
     }
 
     @Override
@@ -256,19 +286,19 @@ public final class SwitchableLab implements LabEngine {
     private final class CurrentTraces implements TraceSource {
         @Override
         public List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit) {
-            return current.traces().search(criteria, range, limit);
+            return readableEngine().traces().search(criteria, range, limit);
         }
 
         @Override
         public Optional<Trace> trace(String traceId) {
-            return current.traces().trace(traceId);
+            return readableEngine().traces().trace(traceId);
         }
     }
 
     private final class CurrentLogs implements LogSource {
         @Override
         public List<LogRecord> query(LogFilter filter, TimeRange range, int limit, QueryDirection direction) {
-            return current.logs().query(filter, range, limit, direction);
+            return readableEngine().logs().query(filter, range, limit, direction);
         }
 
         @Override
@@ -288,21 +318,24 @@ public final class SwitchableLab implements LabEngine {
     private final class CurrentSlis implements SliSource {
         @Override
         public SliReport sli(String service, TimeRange range, Duration step) {
-            return current.slis().sli(service, range, step);
+            return readableEngine().slis().sli(service, range, step);
         }
 
         @Override
         public List<SloStatus> sloStatus(String service, TimeRange range, SloTargets targets) {
-            return current.slis().sloStatus(service, range, targets);
+            return readableEngine().slis().sloStatus(service, range, targets);
         }
 
         @Override
         public List<String> services(TimeRange range) {
-            return current.slis().services(range);
+            return readableEngine().slis().services(range);
         }
     }
 
-    /** A live tail that follows the current mode: on a switch it closes and re-opens on the new source. */
+    /**
+     * A live tail that follows the current mode: on a switch, a start or a stop it closes and
+     * re-opens on the source that can be read now (none while a mode's lab is not started).
+     */
     private final class MovingTail implements Subscription {
         private final LogFilter filter;
         private final Consumer<List<LogRecord>> listener;
@@ -320,8 +353,11 @@ public final class SwitchableLab implements LabEngine {
             }
             if (inner != null) {
                 inner.close();
+                inner = null;
             }
-            inner = current.logs().tail(filter, listener);
+            if (readable()) {
+                inner = current.logs().tail(filter, listener);
+            }
         }
 
         @Override

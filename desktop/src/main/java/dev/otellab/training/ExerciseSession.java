@@ -58,6 +58,9 @@ public final class ExerciseSession {
     private final CompletableFuture<Void> playing;
     private boolean ready;
     private int hintsShown;
+    /** The user's own traffic ran before the scenario replaced it: it starts again once the scenario's telemetry is in. */
+    private final boolean userTrafficWasRunning;
+    private boolean userTrafficRestored;
 
     private ExerciseSession(Exercise exercise, LabEngine lab, TrafficGenerator traffic, Clock clock) {
         this.exercise = exercise;
@@ -66,6 +69,7 @@ public final class ExerciseSession {
         this.clock = clock;
         TrafficPlan plan = exercise.scenario().plan();
         this.countsAtStart = traffic.counts();
+        this.userTrafficWasRunning = traffic.isRunning() && !traffic.isPlaying();
         this.started = clock.instant();
         this.scenarioEnd = started.plus(plan.length());
         // requests sent until the end may answer up to their delay later
@@ -119,11 +123,23 @@ public final class ExerciseSession {
         if (arrived || now.isAfter(scenarioEnd.plus(ARRIVAL_GRACE))) {
             synchronized (this) {
                 ready = true;
+                restoreUserTraffic();
                 return readyProgress();
             }
         }
         return new Progress(Stage.COLLECTING, "Collecting telemetry: " + recorded + " of " + answered
                 + " requests recorded so far.");
+    }
+
+    /**
+     * Starts the user's traffic again (with its own settings, which the scenario did not change),
+     * after the scenario's window: what the learner investigates is the scenario's alone.
+     */
+    private void restoreUserTraffic() {
+        if (userTrafficWasRunning && !userTrafficRestored && !playing.isCancelled() && !traffic.isRunning()) {
+            userTrafficRestored = true;
+            traffic.start();
+        }
     }
 
     /** Judges {@code answer} once the telemetry is in; a wrong answer unlocks the next hint. */

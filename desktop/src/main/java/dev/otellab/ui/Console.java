@@ -99,6 +99,8 @@ public final class Console {
             console.labModel = new LabViewModel(engine, executors, console.labControl);
             RemoteSettingsViewModel remote = remoteSettings(engine, services, executors, console.labControl);
             console.lab = new LabView(console.labModel, remote, services.statusBar()::showMessage);
+            console.lab.linkTraceIds(window);
+            console.labModel.addWorkFinishedListener(new dev.otellab.ui.shell.WorkFinishedNotice(window, console.lab)::finished);
             services.statusBar().setTrafficState(console.labModel.trafficTextProperty().get());
             console.labModel.trafficTextProperty().addListener(
                     (observable, was, is) -> services.statusBar().setTrafficState(is));

@@ -35,6 +35,7 @@ public final class ConsoleApplication extends Application {
             throw new IllegalStateException("The console window was already launched in this process");
         }
         configureRendering();
+        JavaFxStartupWarning.silence();
         Application.launch(ConsoleApplication.class);
     }
 

@@ -89,18 +89,40 @@ class SwitchableLabTest {
     }
 
     @Test
-    void queriesReadTheCurrentModesTelemetry() {
+    void queriesReadTheCurrentModesTelemetryOnceItsLabIsStarted() throws Exception {
         SwitchableLab lab = lab();
         SampleTelemetry sample = SampleTelemetry.generate(Clock.systemUTC(), 5);
         docker.telemetry().addSpans(sample.spans());
 
         assertThat(lab.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).isEmpty();
         lab.select(LabMode.DOCKER);
+        assertThatThrownBy(() -> lab.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10))
+                .isInstanceOf(dev.otellab.telemetry.query.TelemetryQueryException.class)
+                .hasMessageContaining("press Start");
+        lab.start();
         assertThat(lab.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).hasSize(5);
+        lab.stop();
+        assertThatThrownBy(() -> lab.slis().services(TimeRange.all())).hasMessageContaining("not started");
     }
 
     @Test
-    void aLiveTailMovesToTheNewModeOnASwitchAndStopsWhenClosed() {
+    void choosingAModeOpensNoTailOnItsBackendsUntilItsLabStarts() throws Exception {
+        SwitchableLab lab = lab();
+        Subscription tail = lab.logs().tail(LogFilter.ALL, records -> { });
+
+        lab.select(LabMode.DOCKER);
+        assertThat(embedded.telemetry().openTails()).isZero();
+        assertThat(docker.telemetry().openTails()).as("no tail on a stack that is not running").isZero();
+
+        lab.start();
+        assertThat(docker.telemetry().openTails()).isEqualTo(1);
+        lab.stop();
+        assertThat(docker.telemetry().openTails()).isZero();
+        tail.close();
+    }
+
+    @Test
+    void aLiveTailMovesToTheNewModeOnASwitchAndStopsWhenClosed() throws Exception {
         SwitchableLab lab = lab();
         SampleTelemetry sample = SampleTelemetry.generate(Clock.systemUTC(), 10);
         List<LogRecord> received = new ArrayList<>();
@@ -108,6 +130,7 @@ class SwitchableLabTest {
         assertThat(embedded.telemetry().openTails()).isEqualTo(1);
 
         lab.select(LabMode.DOCKER);
+        lab.start();
         assertThat(embedded.telemetry().openTails()).isZero();
         assertThat(docker.telemetry().openTails()).isEqualTo(1);
         docker.telemetry().publish(sample.logs());

@@ -97,7 +97,8 @@ class ConsoleApplicationTest {
         waitUntil(() -> Window.getWindows().stream().anyMatch(window -> window instanceof Stage other
                 && "Keyboard shortcuts".equals(other.getTitle()) && other.isShowing()));
         assertThat(robot.lookup(".shortcut-keys").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("Ctrl+1 … Ctrl+5", "Ctrl+F", "F5", "Ctrl+L", "Escape", "F1");
+                .contains("Ctrl+2", "Ctrl+F", "F5", "Ctrl+L", "Escape", "F1", "Ctrl+Q")
+                .as("each shortcut once").doesNotHaveDuplicates();
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> Window.getWindows().stream().noneMatch(window -> window instanceof Stage other
                 && "Keyboard shortcuts".equals(other.getTitle())));

@@ -217,7 +217,8 @@ public final class InMemoryTelemetry implements TraceSource, LogSource, SliSourc
         }
         return trace.spans().stream().anyMatch(span ->
                 (criteria.service().isEmpty() || criteria.service().equals(span.serviceName()))
-                        && (criteria.spanName().isEmpty() || criteria.spanName().equals(span.name()))
+                        && (criteria.spanName().isEmpty() || span.name().toLowerCase(java.util.Locale.ROOT)
+                                .contains(criteria.spanName().toLowerCase(java.util.Locale.ROOT)))
                         && criteria.attributes().entrySet().stream().allMatch(condition ->
                         span.attributes().containsKey(condition.getKey())
                                 && Attributes.asText(span.attributes().get(condition.getKey())).equals(condition.getValue())));

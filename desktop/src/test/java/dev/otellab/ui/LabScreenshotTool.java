@@ -59,7 +59,8 @@ import java.util.function.BooleanSupplier;
  * {@code scene.snapshot}: Lab, SLIs, Map, the trace search, a {@code POST /api/tasks} waterfall, a
  * failing {@code GET /api/simulate-error} waterfall with its exception, and the log tail with an
  * ERROR record, each in the light and the dark theme; last the Exercises view after a run of the
- * failing-route exercise (its scenario replaces the traffic). Add a shot by adding a step to
+ * failing-route exercise (its scenario replaces the traffic), and then each view again in a
+ * 1024×700 window ({@code *-1024x700.png}). Add a shot by adding a step to
  * {@link #takeShots}. docs/screenshots/take-screenshots.sh builds and runs it under Xvfb.
  * Arguments: the output folder (default ../docs/screenshots); the system property
  * {@code shots.trafficSeconds} sets how long traffic runs before the shots (default 180).
@@ -68,6 +69,8 @@ public final class LabScreenshotTool {
     // -Dshots.width/-Dshots.height check the views at another window size (e.g. 1024 x 700)
     private static final double WIDTH = Double.parseDouble(System.getProperty("shots.width", "1440"));
     private static final double HEIGHT = Double.parseDouble(System.getProperty("shots.height", "900"));
+    private static final double SMALL_WIDTH = 1024;
+    private static final double SMALL_HEIGHT = 700;
     private static final int RATE = 20;
     private static final boolean COMPARE_ONLY = "compare".equals(System.getProperty("shots.only"));
     private static final int TRAFFIC_SECONDS = Integer.getInteger("shots.trafficSeconds", 180);
@@ -160,6 +163,9 @@ public final class LabScreenshotTool {
         // last: the exercise's scenario replaces the traffic and stops it at its end
         shootExercise("failing-route", "/api/tasks", "/api/simulate-error");
 
+        // the same views in a small laptop's window (light theme), named *-1024x700.png
+        shootSmallWindow(tasksTrace, errorTrace);
+
         fx(() -> {
             console.close();
             stage.close();
@@ -202,6 +208,25 @@ public final class LabScreenshotTool {
         });
         waitFor("the verdict on " + answer, Duration.ofSeconds(30), () -> read(() -> exercises.feedbackProperty().get() != null
                 && exercises.feedbackProperty().get().outcome() == expected));
+    }
+
+    /** Each view again at {@link #SMALL_WIDTH}×{@link #SMALL_HEIGHT}; each shot's layout problems are printed. */
+    private void shootSmallWindow(String tasksTrace, String errorTrace) throws Exception {
+        fx(() -> {
+            console.shell().themeProperty().set(Theme.LIGHT);
+            stage.setMinWidth(SMALL_WIDTH);
+            stage.setMinHeight(SMALL_HEIGHT);
+            stage.setWidth(SMALL_WIDTH);
+            stage.setHeight(SMALL_HEIGHT);
+            return null;
+        });
+        waitFor("the small window", Duration.ofSeconds(10), () -> read(() -> stage.getScene().getWidth() <= SMALL_WIDTH + 1));
+        String suffix = "-" + (int) SMALL_WIDTH + "x" + (int) SMALL_HEIGHT;
+        shoot("exercises" + suffix + ".png");
+        show(console.lab());
+        shoot("lab" + suffix + ".png");
+        shootSlis("slis" + suffix + ".png");
+        shootTelemetryViews(suffix, tasksTrace, errorTrace);
     }
 
     /** The SLIs view, freshly queried, with the traces behind the slowest p95 point listed. */
@@ -471,6 +496,7 @@ public final class LabScreenshotTool {
             scene.getRoot().layout();
             return scene.snapshot(null);
         });
+        fx(() -> LayoutProblems.in(stage.getScene())).forEach(problem -> System.out.println("  layout (" + name + "): " + problem));
         Path file = out.resolve(name);
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -30,10 +30,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Takes the documentation's screenshots: opens the real window over generated lab telemetry,
  * shows each view and writes {@code scene.snapshot} as PNG. Needs a display (Xvfb); see
- * docs/screenshots/README.md. Argument: the output folder (default ../docs/screenshots).
+ * docs/screenshots/README.md. Argument: the output folder (default ../docs/screenshots). The
+ * system property {@code shots.size} (e.g. {@code 1024x700}) sets the window's size; the files
+ * then end in {@code -1024x700}. Each shot's layout problems (see {@link LayoutProblems}) are printed.
  */
 public final class ScreenshotTool {
     private static final long WAIT_MILLIS = 20_000;
+    private static final String SIZE_PROPERTY = System.getProperty("shots.size", "");
+    private static final int[] SIZE = SIZE_PROPERTY.isEmpty() ? new int[] {1500, 940}
+            : java.util.Arrays.stream(SIZE_PROPERTY.split("x")).mapToInt(Integer::parseInt).toArray();
+    private static final String SIZE_SUFFIX = SIZE_PROPERTY.isEmpty() ? "" : "-" + SIZE_PROPERTY;
 
     private ScreenshotTool() {
     }
@@ -67,14 +73,14 @@ public final class ScreenshotTool {
         Stage stage = onFx(() -> {
             Stage window = new Stage();
             window.setTitle("OTel Lab Console");
-            window.setScene(console.window().createScene(1500, 940));
+            window.setScene(console.window().createScene(SIZE[0], SIZE[1]));
             window.show();
             return window;
         });
         Scene scene = stage.getScene();
 
         for (boolean dark : new boolean[] {false, true}) {
-            String suffix = dark ? "-dark" : "";
+            String suffix = (dark ? "-dark" : "") + SIZE_SUFFIX;
             if (dark) {
                 onFx(() -> {
                     console.shell().toggleTheme();
@@ -181,6 +187,7 @@ public final class ScreenshotTool {
     private static void snapshot(Scene scene, Path file) throws Exception {
         waitForPulses(30);
         var image = onFx(() -> scene.snapshot(null));
+        onFx(() -> LayoutProblems.in(scene)).forEach(problem -> System.out.println("  layout: " + problem));
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         } catch (IOException e) {

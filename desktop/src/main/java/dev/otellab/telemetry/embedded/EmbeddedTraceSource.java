@@ -72,10 +72,18 @@ public final class EmbeddedTraceSource implements TraceSource {
     }
 
     /** Traces with a span named {@code name} that started in the range, counted up to {@link #RARE_NAME}. */
+    /**
+     * A LIKE pattern for names containing {@code part}: the operation filter matches parts of
+     * names, ignoring case (SQLite's LIKE ignores the case of ASCII letters).
+     */
+    static String containing(String part) {
+        return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     private static int namedTraces(Connection connection, String name, TimeRange range) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
-                + " WHERE name = ? AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
-            statement.setString(1, name);
+                + " WHERE name LIKE ? ESCAPE '\\' AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
+            statement.setString(1, containing(name));
             statement.setLong(2, range.fromUnixNano());
             statement.setLong(3, range.toUnixNano());
             try (ResultSet rows = statement.executeQuery()) {
@@ -111,8 +119,8 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
         if (rareName) {
             // Few traces have this name: start from them rather than from every trace in the range.
-            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE name = ? AND start_ns >= ?)");
-            parameters.add(criteria.spanName());
+            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE name LIKE ? ESCAPE '\\' AND start_ns >= ?)");
+            parameters.add(containing(criteria.spanName()));
             parameters.add(range.fromUnixNano()); // a span starts no earlier than its trace
         }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();
@@ -123,8 +131,8 @@ public final class EmbeddedTraceSource implements TraceSource {
                 parameters.add(criteria.service());
             }
             if (!criteria.spanName().isEmpty()) {
-                sql.append(" AND s.name = ?");
-                parameters.add(criteria.spanName());
+                sql.append(" AND s.name LIKE ? ESCAPE '\\'");
+                parameters.add(containing(criteria.spanName()));
             }
             for (Map.Entry<String, String> attribute : criteria.attributes().entrySet()) {
                 if (storedAsItsText(attribute.getValue())) {

@@ -31,7 +31,8 @@ public final class TraceQl {
             spanConditions.add("resource.service.name = " + quoted(criteria.service()));
         }
         if (!criteria.spanName().isEmpty()) {
-            spanConditions.add("name = " + quoted(criteria.spanName()));
+            // a part of the name, any case, as the embedded store matches it
+            spanConditions.add("name =~ " + quoted("(?i).*" + regexLiteral(criteria.spanName()) + ".*"));
         }
         for (Map.Entry<String, String> attribute : new java.util.TreeMap<>(criteria.attributes()).entrySet()) {
             spanConditions.add(attributeCondition(attribute.getKey(), attribute.getValue()));
@@ -54,6 +55,19 @@ public final class TraceQl {
             spansets.add("{ " + String.join(" && ", durations) + " }");
         }
         return spansets.isEmpty() ? "{}" : String.join(" && ", spansets);
+    }
+
+    /** {@code text} as a regular expression (RE2) matching exactly it: its metacharacters escaped. */
+    static String regexLiteral(String text) {
+        StringBuilder regex = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.append(c);
+        }
+        return regex.toString();
     }
 
     /** A TraceQL string literal: double quotes, with backslash, quote and control characters escaped. */

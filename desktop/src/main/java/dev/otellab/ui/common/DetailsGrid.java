@@ -17,8 +17,8 @@ public final class DetailsGrid {
         grid.setHgap(12);
         grid.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(110);
-        keys.setMaxWidth(240);
+        keys.setMinWidth(90);
+        keys.setMaxWidth(200);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(60);
@@ -26,8 +26,16 @@ public final class DetailsGrid {
         return grid;
     }
 
+    /**
+     * A key on one line: never broken mid-word; a key longer than its column is shortened in the
+     * middle (its start and end stay readable) and shown whole in its tooltip.
+     */
     public static Label key(String text) {
-        return wrapped(text, "details-key");
+        Label label = new Label(text);
+        label.getStyleClass().add("details-key");
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        label.setTooltip(new javafx.scene.control.Tooltip(text));
+        return label;
     }
 
     public static Label value(String text) {

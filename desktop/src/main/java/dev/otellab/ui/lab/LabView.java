@@ -26,6 +26,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -61,6 +62,8 @@ public final class LabView implements LabDestination {
     private final ListView<String> output = new ListView<>();
     private final CheckBox followOutput = new CheckBox("Follow");
     private final Button start = new Button("▶  Start");
+    /** Where a click on a trace id in the output goes (the shell's waterfall, once linked). */
+    private Consumer<String> traceOpener = traceId -> { };
     /** Held here: a bidirectional binding keeps only weak references to its two ends. */
     private final javafx.beans.property.ObjectProperty<Double> rateValue;
 
@@ -101,6 +104,11 @@ public final class LabView implements LabDestination {
         split.setDividerPositions(0.45);
         BorderPane.setMargin(split, new javafx.geometry.Insets(8, 0, 0, 0));
         root.setCenter(split);
+    }
+
+    /** Trace ids in lab-backend's output open the trace, as everywhere else. */
+    public void linkTraceIds(dev.otellab.ui.shell.Navigator navigator) {
+        traceOpener = navigator::showTrace;
     }
 
     @Override
@@ -169,18 +177,19 @@ public final class LabView implements LabDestination {
 
     /** Embedded | Docker | Remote, with a sentence on the chosen mode; hidden when there is one mode. */
     private Node modeBar() {
-        ToggleGroup group = new ToggleGroup();
-        HBox buttons = new HBox();
+        SegmentedButton buttons = new SegmentedButton();
         buttons.getStyleClass().add("mode-buttons");
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleGroup group = buttons.getToggleGroup();
         for (LabMode mode : model.modes()) {
             ToggleButton button = new ToggleButton(LabViewModel.modeName(mode));
             button.setId("lab-mode-" + mode.name().toLowerCase(Locale.ROOT));
             button.setUserData(mode);
-            button.setToggleGroup(group);
-            button.setSelected(mode == model.modeProperty().get());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.disableProperty().bind(model.canChangeModeProperty().not().and(button.selectedProperty().not()));
             button.setTooltip(new Tooltip(LabViewModel.modeDescription(mode)));
-            buttons.getChildren().add(button);
+            buttons.getButtons().add(button);
+            button.setSelected(mode == model.modeProperty().get());
         }
         group.selectedToggleProperty().addListener((observable, was, is) -> {
             if (is == null) {
@@ -199,6 +208,8 @@ public final class LabView implements LabDestination {
                 () -> LabViewModel.modeDescription(model.modeProperty().get()), model.modeProperty()));
         Label caption = new Label("Mode");
         caption.getStyleClass().add("part-name");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        description.setMinWidth(0);
         HBox bar = new HBox(10, caption, buttons, description);
         bar.setId("lab-mode-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -393,10 +404,10 @@ public final class LabView implements LabDestination {
         HBox buttons = new HBox(8, startTraffic, stopTraffic, trafficState);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane counts = new GridPane();
+        // a flow of number-over-name tiles: in a narrow column the last ones wrap, none is cut
+        javafx.scene.layout.FlowPane counts = new javafx.scene.layout.FlowPane(18, 6);
         counts.setId("traffic-counts");
         counts.getStyleClass().add("traffic-counts");
-        counts.setHgap(18);
         String[] names = {"sent", "ok", "4xx", "5xx", "failed", "in flight"};
         Label[] values = new Label[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -405,8 +416,9 @@ public final class LabView implements LabDestination {
             values[i] = new Label("0");
             values[i].setId("count-" + names[i].replace(' ', '-'));
             values[i].getStyleClass().add("count-value");
-            counts.add(values[i], i, 0);
-            counts.add(name, i, 1);
+            VBox tile = new VBox(values[i], name);
+            tile.setMinWidth(Region.USE_PREF_SIZE);
+            counts.getChildren().add(tile);
         }
         values[3].getStyleClass().add("count-error");
         values[4].getStyleClass().add("count-error");
@@ -435,21 +447,7 @@ public final class LabView implements LabDestination {
                 ? "A remote stack runs no lab-backend of the console's: there is no output to show"
                 : "lab-backend's output shows here once it starts", model.modeProperty()));
         output.setPlaceholder(placeholder);
-        output.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("output-error", "output-warn");
-                if (!empty && item != null) {
-                    switch (BackendOutputLine.levelOf(item)) {
-                        case ERROR -> getStyleClass().add("output-error");
-                        case WARN -> getStyleClass().add("output-warn");
-                        default -> { }
-                    }
-                }
-            }
-        });
+        output.setCellFactory(view -> new OutputLineCell(traceId -> traceOpener.accept(traceId)));
         followOutput.setId("output-follow");
         followOutput.setSelected(true);
         model.output().addListener((ListChangeListener<String>) change -> {

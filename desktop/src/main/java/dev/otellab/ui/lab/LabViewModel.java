@@ -104,6 +104,8 @@ public final class LabViewModel {
     private final javafx.beans.property.ReadOnlyDoubleWrapper bundleProgress =
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "bundleProgress", -1);
     private final ReadOnlyStringWrapper bundleMessage = new ReadOnlyStringWrapper(this, "bundleMessage", "");
+    /** Told, on the FX thread, when long work ends (the lab started or failed, images saved or loaded). */
+    private final List<java.util.function.Consumer<String>> workFinishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BooleanBinding canReset;
     private final BooleanBinding canRestartService;
     private volatile String outputSource = BACKEND_OUTPUT;
@@ -253,6 +255,7 @@ public final class LabViewModel {
                 stackBusy.set(false);
                 bundleProgress.set(-1);
                 bundleMessage.set(shown.ok() ? shown.message() : "Failed: " + shown.message());
+                workFinished(bundleMessage.get());
             });
         });
     }
@@ -512,6 +515,7 @@ public final class LabViewModel {
             return;
         }
         state.set(LabState.RUNNING);
+        workFinished("The " + modeName(modeProperty().get()) + " lab is running");
         backendUrl.set(url.map(URI::toString).orElse(""));
         openTarget.set(url.map(address -> address.resolve(engine.webUrl().isPresent() ? "/" : "/health").toString())
                 .orElse(""));
@@ -525,6 +529,7 @@ public final class LabViewModel {
         parts.setAll(status.parts());
         problem.set(why);
         state.set(LabState.FAILED);
+        workFinished("The lab could not start: " + why.message());
         forgetBackend();
     }
 
@@ -678,6 +683,18 @@ public final class LabViewModel {
     /** Whose output the output list shows: {@link #BACKEND_OUTPUT} or a stack service. */
     public ReadOnlyStringProperty shownLogProperty() {
         return shownLog.getReadOnlyProperty();
+    }
+
+    /**
+     * Hears when long work ends (a lab start with its image pulls, an image export or import), to
+     * tell a user who went to another view meanwhile. Called on the FX thread.
+     */
+    public void addWorkFinishedListener(java.util.function.Consumer<String> listener) {
+        workFinishedListeners.add(listener);
+    }
+
+    private void workFinished(String message) {
+        workFinishedListeners.forEach(listener -> listener.accept(message));
     }
 
     /** Whether this lab can export and import the offline image bundle. */

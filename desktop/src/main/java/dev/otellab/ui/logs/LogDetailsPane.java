@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -45,17 +44,15 @@ final class LogDetailsPane extends ScrollPane {
         severity.getStyleClass().addAll("severity-badge", LogsView.severityStyle(record.severity()));
         Label time = new Label(TimeText.dateTime(record.timeUnixNano(), zone) + "   " + record.serviceName());
         time.getStyleClass().add("details-subtitle");
-        TextArea body = new TextArea(record.body());
-        body.setEditable(false);
-        body.setWrapText(true);
-        body.getStyleClass().add("log-body");
-        body.setPrefRowCount(Math.min(8, Math.max(2, (int) record.body().lines().count() + 1)));
+        time.setWrapText(true);
+        javafx.scene.Node body = dev.otellab.ui.common.CodeBlock.of(record.body(), "log-body", 10);
 
         GridPane ids = DetailsGrid.create();
         int row = 0;
         if (record.hasTrace()) {
             Hyperlink trace = new Hyperlink(record.traceId());
             trace.setOnAction(event -> model.openTrace(record));
+            trace.setTooltip(new javafx.scene.control.Tooltip("Open trace " + record.traceId()));
             ids.addRow(row++, DetailsGrid.key("Trace id"), trace);
         }
         if (!record.spanId().isEmpty()) {

@@ -224,7 +224,7 @@ public final class LogViewModel {
     /** Opens the waterfall of a record's trace. */
     public void openTrace(LogRecord record) {
         if (record != null && record.hasTrace()) {
-            navigator.showTrace(record.traceId());
+            navigator.showSpan(record.traceId(), record.spanId());
         }
     }
 

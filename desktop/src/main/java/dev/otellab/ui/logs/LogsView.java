@@ -26,13 +26,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,8 +44,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import static dev.otellab.ui.common.FormControls.caption;
 import static dev.otellab.ui.common.FormControls.error;
+import static dev.otellab.ui.common.FormControls.fieldFlow;
+import static dev.otellab.ui.common.FormControls.labeled;
 
 /** The Logs page: filters, the live table, the follow/pause switch and the record's details. */
 public final class LogsView implements LogDestination {
@@ -206,15 +207,11 @@ public final class LogsView implements LogDestination {
             field.setOnAction(event -> applyIfValid());
         }
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("search-form");
-        grid.setHgap(10);
-        grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Minimum severity"), caption("Text"), caption("Trace id"),
-                caption("Span id"), caption("Time range"));
-        grid.addRow(1, service, severity, text, traceId, spanId, new HBox(8, range, custom));
-        grid.addRow(2, new Label(), new Label(), new Label(), error(model.traceIdErrorProperty(), "trace-id-error", 300),
-                error(model.spanIdErrorProperty(), "span-id-error", 300), error(model.rangeErrorProperty(), "logs-range-error", 300));
+        Node fields = fieldFlow(labeled("Service", service, null), labeled("Minimum severity", severity, null),
+                labeled("Text", text, null),
+                labeled("Trace id", traceId, error(model.traceIdErrorProperty(), "trace-id-error", 300)),
+                labeled("Span id", spanId, error(model.spanIdErrorProperty(), "span-id-error", 300)),
+                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "logs-range-error", 300)));
 
         Button apply = new Button("Apply filters");
         apply.setId("logs-apply");
@@ -255,7 +252,7 @@ public final class LogsView implements LogDestination {
         error.textProperty().bind(model.errorMessageProperty());
         error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        VBox box = new VBox(6, grid, actions, error);
+        VBox box = new VBox(6, fields, actions, error);
         box.getStyleClass().add("view-header");
         BorderPane.setMargin(box, new Insets(0, 0, 8, 0));
         return box;
@@ -297,12 +294,16 @@ public final class LogsView implements LogDestination {
         });
         table.getColumns().add(severity);
         table.getColumns().add(fixed(column("Service", 140, LogRecord::serviceName)));
-        table.getColumns().add(column("Message", 520, LogRecord::body));
+        // the trace id before the message: it stays in sight however narrow the table is
         TableColumn<LogRecord, LogRecord> trace = new TableColumn<>("Trace id");
-        fixed(trace, 255);
+        fixed(trace, 130);
         trace.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         trace.setCellFactory(column -> new TraceIdCell());
         table.getColumns().add(trace);
+        TableColumn<LogRecord, String> message = column("Message", 520, LogRecord::body);
+        message.setMinWidth(160);
+        message.setCellFactory(column -> new MessageCell());
+        table.getColumns().add(message);
         for (TableColumn<LogRecord, ?> column : table.getColumns()) {
             column.setSortable(false); // the tail keeps time order
         }
@@ -328,12 +329,34 @@ public final class LogsView implements LogDestination {
         });
     }
 
+    /** The message on one line; the whole of a long one in its tooltip. */
+    private static final class MessageCell extends TableCell<LogRecord, String> {
+        private final Tooltip whole = new Tooltip();
+
+        MessageCell() {
+            whole.setWrapText(true);
+            whole.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            whole.setText(empty || item == null ? "" : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : whole);
+        }
+    }
+
+    /** The trace id's first characters as a link to the trace; the whole id in its tooltip. */
     private final class TraceIdCell extends TableCell<LogRecord, LogRecord> {
+        static final int SHOWN_CHARACTERS = 12;
         private final Hyperlink link = new Hyperlink();
+        private final Tooltip whole = new Tooltip();
 
         TraceIdCell() {
             link.getStyleClass().add("trace-link");
             link.setOnAction(event -> model.openTrace(getItem()));
+            link.setTooltip(whole);
         }
 
         @Override
@@ -343,7 +366,10 @@ public final class LogsView implements LogDestination {
             if (empty || item == null || !item.hasTrace()) {
                 setGraphic(null);
             } else {
-                link.setText(item.traceId());
+                String id = item.traceId();
+                link.setText(id.length() > SHOWN_CHARACTERS ? id.substring(0, SHOWN_CHARACTERS) + "…" : id);
+                link.setUserData(id);
+                whole.setText("Open trace " + id);
                 link.setVisited(false);
                 setGraphic(link);
             }

@@ -39,6 +39,7 @@ public final class ConsoleWindow implements Navigator {
     private static final KeyCombination LOGS_FOR_SELECTION = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private static final int MAX_HISTORY = 20;
 
     private final ShellViewModel model;
@@ -180,10 +181,17 @@ public final class ConsoleWindow implements Navigator {
 
     @Override
     public void showTrace(String traceId) {
+        showSpan(traceId, "");
+    }
+
+    @Override
+    public void showSpan(String traceId, String spanId) {
         for (ConsoleView view : views) {
             if (view instanceof TraceDestination destination) {
+                ConsoleView from = current;
                 show(view);
-                destination.openTrace(traceId);
+                destination.openTrace(traceId, spanId,
+                        from == null || from == view ? null : new ReturnTo(from.title(), this::back));
                 return;
             }
         }
@@ -247,9 +255,25 @@ public final class ConsoleWindow implements Navigator {
         dialog.show();
     }
 
-    /** The shell's keys, each view's switch key, then each view's own keys. */
+    /**
+     * Ctrl+Q: closes the window as its close button does (the window's size, view and filters
+     * are saved by the close request's handler).
+     */
+    public void quit() {
+        if (root.getScene() == null || root.getScene().getWindow() == null) {
+            return;
+        }
+        Window window = root.getScene().getWindow();
+        javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        window.fireEvent(request);
+        if (!request.isConsumed()) {
+            window.hide();
+        }
+    }
+
+    /** The shell's keys, each view's switch key, then each view's own keys; each once. */
     public List<ShortcutHelp> allShortcuts() {
-        List<ShortcutHelp> all = new ArrayList<>(ShellViewModel.SHELL_SHORTCUTS);
+        java.util.Set<ShortcutHelp> all = new java.util.LinkedHashSet<>(ShellViewModel.SHELL_SHORTCUTS);
         for (ConsoleView view : views) {
             all.add(new ShortcutHelp(view.shortcut().getDisplayText(), "Show the " + view.title() + " view"));
         }
@@ -258,7 +282,7 @@ public final class ConsoleWindow implements Navigator {
                 all.add(new ShortcutHelp(help.keys(), view.title() + ": " + help.description()));
             }
         }
-        return all;
+        return List.copyOf(all);
     }
 
     private void onKey(KeyEvent event) {
@@ -279,6 +303,8 @@ public final class ConsoleWindow implements Navigator {
             model.toggleTheme();
         } else if (HELP.match(event)) {
             showHelp();
+        } else if (QUIT.match(event)) {
+            quit();
         } else {
             return;
         }

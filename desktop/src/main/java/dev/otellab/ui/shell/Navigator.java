@@ -13,6 +13,11 @@ public interface Navigator {
 
     void showTrace(String traceId);
 
+    /** The trace's waterfall with one of its spans selected (e.g. the span a log record was written in). */
+    default void showSpan(String traceId, String spanId) {
+        showTrace(traceId);
+    }
+
     void showLogs(LogFilter filter);
 
     /** The Lab view, where the lab starts and stops. */

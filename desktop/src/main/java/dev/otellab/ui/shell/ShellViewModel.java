@@ -14,13 +14,13 @@ import java.util.Map;
 public final class ShellViewModel {
     /** The keys the shell itself handles, for the help dialog. */
     public static final List<ShortcutHelp> SHELL_SHORTCUTS = List.of(
-            new ShortcutHelp("Ctrl+1 … Ctrl+5", "Show the Lab, Traces, Logs, SLIs or Exercises view"),
             new ShortcutHelp("Ctrl+F", "Put the cursor in the view's search field"),
-            new ShortcutHelp("F5", "Search / query again"),
+            new ShortcutHelp("F5", "Search or query again (Exercises: read the exercise files again)"),
             new ShortcutHelp("Ctrl+L", "Logs of the selected trace or span"),
             new ShortcutHelp("Escape", "Back: from a trace to the results, or to the view shown before"),
             new ShortcutHelp("Ctrl+T", "Switch between the light and the dark theme"),
-            new ShortcutHelp("F1", "This list"));
+            new ShortcutHelp("F1", "This list"),
+            new ShortcutHelp("Ctrl+Q", "Quit (the window's size, view and filters are remembered)"));
 
     private final ConsoleSettings loaded;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");

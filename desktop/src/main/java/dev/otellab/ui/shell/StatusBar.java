@@ -27,8 +27,8 @@ public final class StatusBar extends HBox {
                 item(model.receiverEndpointProperty(), "status-endpoint"),
                 item(model.trafficStateProperty(), "status-traffic"),
                 spacer,
-                item(model.messageProperty(), "status-message"),
-                item(model.dataLocationProperty(), "status-data"));
+                shrinking(item(model.messageProperty(), "status-message"), model.messageProperty()),
+                shrinking(item(model.dataLocationProperty(), "status-data"), model.dataLocationProperty()));
         model.parts().addListener((ListChangeListener<PartHealth>) change -> showParts(model));
         showParts(model);
     }
@@ -44,6 +44,7 @@ public final class StatusBar extends HBox {
         label.getStyleClass().addAll("status-part", "health-" + health.state().name().toLowerCase(java.util.Locale.ROOT));
         String detail = health.detail().isEmpty() ? "" : ": " + health.detail();
         label.setTooltip(new Tooltip(health.part() + " is " + health.state().name().toLowerCase(java.util.Locale.ROOT) + detail));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -54,6 +55,15 @@ public final class StatusBar extends HBox {
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
         label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A long item that gives way first in a narrow window: cut with an ellipsis, whole in its tooltip. */
+    private static Label shrinking(Label label, ObservableStringValue text) {
+        label.setMinWidth(40);
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(text);
+        label.setTooltip(tooltip);
         return label;
     }
 }

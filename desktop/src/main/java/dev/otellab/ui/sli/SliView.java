@@ -42,6 +42,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -55,6 +56,8 @@ import java.util.function.Function;
 import static dev.otellab.ui.common.FormControls.field;
 import static dev.otellab.ui.common.FormControls.caption;
 import static dev.otellab.ui.common.FormControls.error;
+import static dev.otellab.ui.common.FormControls.fieldFlow;
+import static dev.otellab.ui.common.FormControls.labeled;
 
 /**
  * The SLIs page: service, range, step and targets; charts of availability, request rate,
@@ -94,6 +97,10 @@ public final class SliView implements ConsoleView {
         actions.getChildren().add(1, open);
     }
 
+    /** Why the lab's own traffic misses objectives, and what "Missed" says. */
+    static final String SLO_NOTE = "The lab fails and slows some requests on purpose (/api/simulate-error,"
+            + " /api/simulate-slow: shares in the Lab view). \"Missed\": worse than the objective above.";
+
     public SliView(SliViewModel model, ZoneId zone) {
         this.model = model;
         this.zone = zone;
@@ -123,7 +130,7 @@ public final class SliView implements ConsoleView {
         }
         SplitPane split = new SplitPane(charts, bottom());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.56);
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
         root.setCenter(split);
         model.chartDataProperty().addListener((observable, was, is) -> showCharts(is));
@@ -264,16 +271,12 @@ public final class SliView implements ConsoleView {
         stepText.getStyleClass().add("result-summary");
         stepText.textProperty().bind(model.stepTextProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Time range"), caption("Step"), caption("Avail. %"),
-                caption("p95 ms"), caption("Route"));
-        grid.addRow(1, service, new HBox(8, range, custom), step, availabilityTarget, latencyTarget, route);
-        grid.addRow(2, new Label(), error(model.rangeErrorProperty(), "sli-range-error", 240),
-                error(model.stepErrorProperty(), "sli-step-error", 240),
-                error(model.availabilityErrorProperty(), "slo-availability-error", 240),
-                error(model.latencyErrorProperty(), "slo-latency-error", 240), new Label());
+        Node fields = fieldFlow(labeled("Service", service, null),
+                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "sli-range-error", 240)),
+                labeled("Step", step, error(model.stepErrorProperty(), "sli-step-error", 240)),
+                labeled("Avail. %", availabilityTarget, error(model.availabilityErrorProperty(), "slo-availability-error", 240)),
+                labeled("p95 ms", latencyTarget, error(model.latencyErrorProperty(), "slo-latency-error", 240)),
+                labeled("Route", route, null));
 
         Label message = new Label();
         message.setId("sli-error");
@@ -292,7 +295,7 @@ public final class SliView implements ConsoleView {
                 control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
-        VBox box = new VBox(6, grid, actions, message);
+        VBox box = new VBox(6, fields, actions, message);
         box.getStyleClass().add("view-header");
         return box;
     }
@@ -332,15 +335,16 @@ public final class SliView implements ConsoleView {
     private Node bottom() {
         sloTable.setId("slo-table");
         sloTable.setItems(model.statuses());
-        sloTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths (numbers and headers never cut); a narrow window scrolls sideways
+        sloTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         sloTable.setPlaceholder(new Label("No requests in this range yet"));
         sloTable.getColumns().add(sloColumn("Route", 170, status -> status.route().isEmpty() ? "All routes" : status.route()));
-        sloTable.getColumns().add(sloColumn("Requests", 75, status -> String.format("%,d", status.requests())));
-        sloTable.getColumns().add(sloColumn("Availability", 90, status -> SloTargetsForm.formatPercent(status.availability())));
-        sloTable.getColumns().add(sloColumn("p95", 70, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
-        sloTable.getColumns().add(sloColumn("Budget left", 95, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Requests", 90, status -> String.format("%,d", status.requests())));
+        sloTable.getColumns().add(sloColumn("Availability", 105, status -> SloTargetsForm.formatPercent(status.availability())));
+        sloTable.getColumns().add(sloColumn("p95", 85, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
+        sloTable.getColumns().add(sloColumn("Budget left", 105, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatPercent(status.errorBudgetRemaining())));
-        sloTable.getColumns().add(sloColumn("Burn rate", 75, status -> status.requests() == 0 ? "–"
+        sloTable.getColumns().add(sloColumn("Burn rate", 90, status -> status.requests() == 0 ? "–"
                 : SloTargetsForm.formatBurnRate(status.burnRate())));
         TableColumn<SloStatus, SloStatus> health = new TableColumn<>("Health");
         health.setPrefWidth(95);
@@ -360,12 +364,14 @@ public final class SliView implements ConsoleView {
 
         traceTable.setId("sli-traces");
         traceTable.setItems(model.windowTraces());
-        traceTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        traceTable.setPlaceholder(new Label("Click a point of the latency chart to list the traces of that moment"));
+        traceTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label noPoint = new Label("Click a point of the latency chart to list the traces of that moment");
+        noPoint.setWrapText(true);
+        traceTable.setPlaceholder(noPoint);
         traceTable.getColumns().add(traceColumn("Start", 100, summary -> TimeText.time(summary.startUnixNano(), zone)));
         traceTable.getColumns().add(traceColumn("Operation", 170, TraceSummary::rootName));
-        traceTable.getColumns().add(traceColumn("Duration", 80, summary -> DurationText.format(summary.durationNanos())));
-        traceTable.getColumns().add(traceColumn("Errors", 60, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
+        traceTable.getColumns().add(traceColumn("Duration", 90, summary -> DurationText.format(summary.durationNanos())));
+        traceTable.getColumns().add(traceColumn("Errors", 75, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
         traceTable.setRowFactory(view -> {
             TableRow<TraceSummary> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -382,11 +388,18 @@ public final class SliView implements ConsoleView {
         });
         Label windowText = new Label();
         windowText.setId("sli-window-text");
+        windowText.setWrapText(true);
+        windowText.setMinHeight(Region.USE_PREF_SIZE);
         windowText.getStyleClass().add("result-summary");
         windowText.textProperty().bind(model.windowTextProperty());
         VBox traces = new VBox(4, caption("Traces at the clicked point"), windowText, traceTable);
         VBox.setVgrow(traceTable, Priority.ALWAYS);
-        VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), sloTable);
+        Label onPurpose = new Label(SLO_NOTE);
+        onPurpose.setId("slo-note");
+        onPurpose.getStyleClass().add("result-summary");
+        onPurpose.setWrapText(true);
+        onPurpose.setMinHeight(Region.USE_PREF_SIZE);
+        VBox slo = new VBox(4, caption("Service level objectives (click a row to chart its route)"), onPurpose, sloTable);
         VBox.setVgrow(sloTable, Priority.ALWAYS);
         SplitPane split = new SplitPane(slo, traces);
         split.setDividerPositions(0.6);

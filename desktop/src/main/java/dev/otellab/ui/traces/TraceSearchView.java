@@ -6,6 +6,7 @@ import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -24,11 +25,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.textfield.TextFields;
 
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -36,15 +37,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static dev.otellab.ui.common.FormControls.field;
-import static dev.otellab.ui.common.FormControls.caption;
 import static dev.otellab.ui.common.FormControls.error;
+import static dev.otellab.ui.common.FormControls.fieldFlow;
+import static dev.otellab.ui.common.FormControls.labeled;
 
 /** The search form, the duration scatter plot and the results table, bound to a {@link TraceSearchViewModel}. */
 public final class TraceSearchView extends BorderPane {
     private final TraceSearchViewModel model;
     private final ComboBox<String> service = new ComboBox<>();
     private final TableView<TraceSummary> table = new TableView<>();
-    private final HBox actions = new HBox(12);
+    private final javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(12, 6);
 
     public TraceSearchView(TraceSearchViewModel model, ZoneId zone, Consumer<String> onOpen) {
         this.model = model;
@@ -83,6 +85,8 @@ public final class TraceSearchView extends BorderPane {
         service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
         TextField spanName = field("search-span-name", "any operation", 16);
         spanName.textProperty().bindBidirectional(model.spanNameProperty());
+        // known operation names, offered as the user types a part of one
+        TextFields.bindAutoCompletion(spanName, request -> model.operationSuggestions(request.getUserText()));
         TextField min = field("search-min-duration", "e.g. 100ms", 8);
         min.textProperty().bindBidirectional(model.minDurationProperty());
         TextField max = field("search-max-duration", "e.g. 2s", 8);
@@ -121,21 +125,11 @@ public final class TraceSearchView extends BorderPane {
         busy.setAlignment(Pos.CENTER_LEFT);
         BusyIndicator.showWhileBusy(busy, model.runningProperty());
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("search-form");
-        grid.setHgap(10);
-        grid.setVgap(2);
-        grid.addRow(0, caption("Service"), caption("Operation"), caption("Min duration"), caption("Max duration"),
-                caption("Attributes"), caption("Time range"));
-        grid.addRow(1, service, spanName, min, max, attributes, new HBox(8, range, custom));
-        grid.addRow(2, new Label(), new Label(), error(model.minDurationErrorProperty(), "min-duration-error", 260),
-                error(model.maxDurationErrorProperty(), "max-duration-error", 260),
-                error(model.attributesErrorProperty(), "attributes-error", 260), error(model.rangeErrorProperty(), "range-error", 260));
-        for (int i = 0; i < 6; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setHgrow(i == 4 || i == 5 ? Priority.SOMETIMES : Priority.NEVER);
-            grid.getColumnConstraints().add(column);
-        }
+        Node fields = fieldFlow(labeled("Service", service, null), labeled("Operation", spanName, null),
+                labeled("Min duration", min, error(model.minDurationErrorProperty(), "min-duration-error", 200)),
+                labeled("Max duration", max, error(model.maxDurationErrorProperty(), "max-duration-error", 200)),
+                labeled("Attributes", attributes, error(model.attributesErrorProperty(), "attributes-error", 260)),
+                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "range-error", 260)));
 
         Label summary = new Label();
         summary.setId("search-summary");
@@ -149,9 +143,12 @@ public final class TraceSearchView extends BorderPane {
         error.visibleProperty().bind(model.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        // a flow: a long summary goes to the next line instead of squeezing the buttons
         actions.getChildren().setAll(search, errorsOnly, autoRefresh, busy, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, grid, actions, error);
+        summary.setWrapText(true);
+        summary.maxWidthProperty().bind(actions.widthProperty());
+        VBox box = new VBox(6, fields, actions, error);
         box.getStyleClass().add("view-header");
         BorderPane.setMargin(box, new Insets(0, 0, 8, 0));
         return box;
@@ -165,7 +162,13 @@ public final class TraceSearchView extends BorderPane {
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No traces yet: choose filters and press Search (F5)"));
+        // one empty state, the same words as the summary above the table
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.createStringBinding(() -> model.resultSummaryProperty().get().isEmpty()
+                ? "No traces yet: choose filters and press Search (F5)" : model.resultSummaryProperty().get(),
+                model.resultSummaryProperty()));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("Start time", 190, summary -> TimeText.dateTime(summary.startUnixNano(), zone),
                 Comparator.comparingLong(TraceSummary::startUnixNano)));
         table.getColumns().add(column("Service", 150, TraceSummary::rootService, Comparator.comparing(TraceSummary::rootService)));

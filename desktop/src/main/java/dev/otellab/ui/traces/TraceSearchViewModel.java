@@ -55,7 +55,8 @@ public final class TraceSearchViewModel {
     private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_HOUR);
     private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
     private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
-    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh");
+    /** On by default: while the lab runs, new traces show up without a click. */
+    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
 
     private final StringBinding minDurationError;
@@ -69,6 +70,8 @@ public final class TraceSearchViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper resultSummary = new ReadOnlyStringWrapper(this, "resultSummary", "");
     private final TreeSet<String> knownServices = new TreeSet<>();
+    /** Operation (root span) names seen in results, offered as the user types. */
+    private final TreeSet<String> knownOperations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private ScheduledFuture<?> autoRefreshTimer;
 
     public TraceSearchViewModel(TraceSource traces, SliSource slis, UiExecutors executors) {
@@ -110,7 +113,9 @@ public final class TraceSearchViewModel {
             return;
         }
         errorMessage.set("");
-        query.run(() -> traces.search(criteria, window, RESULT_LIMIT), this::applyResults, this::applyError);
+        // one more than is shown: tells whether the list is all there is
+        query.run(() -> traces.search(criteria, window, RESULT_LIMIT + 1), found -> applyResults(found, criteria),
+                this::applyError);
     }
 
     public void cancel() {
@@ -171,18 +176,34 @@ public final class TraceSearchViewModel {
         autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
     }
 
-    private void applyResults(List<TraceSummary> found) {
-        results.setAll(found);
-        found.forEach(summary -> {
+    /** Known operation names that contain {@code typed} (any case), for the operation field's completion. */
+    public List<String> operationSuggestions(String typed) {
+        String part = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        return knownOperations.stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains(part))
+                .filter(name -> !name.equalsIgnoreCase(part)).limit(15).toList();
+    }
+
+    private void applyResults(List<TraceSummary> found, TraceSearchCriteria criteria) {
+        boolean more = found.size() > RESULT_LIMIT;
+        List<TraceSummary> shown = more ? found.subList(0, RESULT_LIMIT) : found;
+        results.setAll(shown);
+        shown.forEach(summary -> {
             knownServices.add(summary.rootService());
             knownServices.addAll(summary.services());
+            knownOperations.add(summary.rootName());
         });
         services.setAll(knownServices);
-        int errors = (int) found.stream().filter(TraceSummary::hasErrors).count();
-        String text = found.isEmpty() ? "No traces match"
-                : found.size() + (found.size() == 1 ? " trace" : " traces")
-                + (errors > 0 ? ", " + errors + " with errors" : "")
-                + (found.size() >= RESULT_LIMIT ? " (the newest " + RESULT_LIMIT + ")" : "");
+        int errors = (int) shown.stream().filter(TraceSummary::hasErrors).count();
+        String text;
+        if (shown.isEmpty()) {
+            text = !criteria.service().isEmpty() && !knownServices.isEmpty() && !knownServices.contains(criteria.service())
+                    ? "No service is named \"" + criteria.service() + "\": the services seen are " + String.join(", ", knownServices)
+                    : "No traces match these filters in this time range";
+        } else {
+            text = shown.size() + (shown.size() == 1 ? " trace" : " traces")
+                    + (errors > 0 ? ", " + errors + " with errors" : "")
+                    + (more ? " (the newest " + RESULT_LIMIT + " of more: narrow the time range or add filters to see the rest)" : "");
+        }
         resultSummary.set(text);
     }
 

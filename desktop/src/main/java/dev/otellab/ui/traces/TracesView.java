@@ -1,5 +1,6 @@
 package dev.otellab.ui.traces;
 
+import dev.otellab.ui.shell.ReturnTo;
 import dev.otellab.ui.shell.ShortcutHelp;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.shell.TraceDestination;
@@ -30,12 +31,14 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
     private boolean searchedOnce;
     private javafx.scene.Node comparison;
     private javafx.scene.Node beforeComparison;
+    /** The view that sent the user to the open trace, where Back leads; null: the search results. */
+    private ReturnTo returnTo;
 
     public TracesView(TraceSearchViewModel searchModel, WaterfallViewModel waterfallModel, ZoneId zone, Consumer<String> notifier) {
         this.searchModel = searchModel;
         this.waterfallModel = waterfallModel;
         this.searchView = new TraceSearchView(searchModel, zone, this::openTrace);
-        this.waterfallView = new WaterfallView(waterfallModel, this::showResults, notifier);
+        this.waterfallView = new WaterfallView(waterfallModel, this::backFromTrace, notifier);
         root.getStyleClass().add("traces-view");
         root.setId("traces-view");
         root.getChildren().add(searchView);
@@ -63,8 +66,24 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
 
     @Override
     public void openTrace(String traceId) {
+        openTrace(traceId, "", null);
+    }
+
+    @Override
+    public void openTrace(String traceId, String spanId, ReturnTo from) {
+        returnTo = from;
+        waterfallView.setBackLabel(from == null ? "Results" : from.viewTitle());
         root.getChildren().setAll(waterfallView);
-        waterfallModel.open(traceId);
+        waterfallModel.open(traceId, spanId);
+    }
+
+    /** "← Back" in the waterfall: to the view the trace was opened from, else to the results. */
+    private void backFromTrace() {
+        if (returnTo != null) {
+            returnTo.go().run();
+        } else {
+            showResults();
+        }
     }
 
     /** A search for every trace of {@code service} in {@code range}, the other criteria cleared. */
@@ -158,8 +177,11 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
             return true;
         }
         if (showsTrace()) {
+            boolean elsewhere = returnTo != null;
+            returnTo = null;
             showResults();
-            return true;
+            // opened from another view: the shell shows that view again; here the results wait
+            return !elsewhere;
         }
         return false;
     }
@@ -185,7 +207,6 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
         return List.of(
                 new ShortcutHelp("Enter / click", "Open the selected trace"),
                 new ShortcutHelp("← / →", "Collapse / expand the selected span"),
-                new ShortcutHelp("Escape", "Back from the trace to the results"),
                 new ShortcutHelp("Ctrl+click", "Select a second result (then Compare, or Export…)"),
                 new ShortcutHelp("Ctrl+O / drop files", "Open trace files (OTLP JSON lines, OTLP JSON or protobuf, Tempo JSON)"));
     }

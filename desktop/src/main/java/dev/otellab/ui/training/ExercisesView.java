@@ -102,8 +102,7 @@ public final class ExercisesView implements ConsoleView {
 
     @Override
     public List<ShortcutHelp> shortcuts() {
-        return List.of(new ShortcutHelp("Enter in the answer", "Check the answer"),
-                new ShortcutHelp("F5", "Read the exercise files again"));
+        return List.of(new ShortcutHelp("Enter in the answer", "Check the answer"));
     }
 
     @Override
@@ -264,8 +263,8 @@ public final class ExercisesView implements ConsoleView {
         });
         HBox row = new HBox(10, start, busy, progress);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label note = new Label("The scenario replaces the traffic generator's settings; traffic stops at its end,"
-                + " so what you investigate holds still.");
+        Label note = new Label("The scenario replaces your traffic while it runs and stops at its end, so what you"
+                + " investigate holds still; traffic you had running starts again once the scenario's telemetry is in.");
         note.getStyleClass().add("result-summary");
         note.setWrapText(true);
         VBox card = new VBox(8, caption("Scenario"), row, note);
@@ -307,7 +306,14 @@ public final class ExercisesView implements ConsoleView {
         answer.promptTextProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null ? ""
                 : "Type or pick " + model.selectedProperty().get().answer().prompt(), model.selectedProperty()));
         answer.setOnShowing(event -> model.refreshChoices());
-        answer.getEditor().setOnAction(event -> model.check());
+        // Enter checks: caught before the combo box's own Enter handling, which would swallow it
+        answer.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !answer.isShowing()) {
+                model.answerProperty().set(answer.getEditor().getText());
+                model.check();
+                event.consume();
+            }
+        });
         answer.disableProperty().bind(model.sessionProperty().isNull());
         HBox.setHgrow(answer, Priority.ALWAYS);
         Button check = new Button("Check");
@@ -371,6 +377,7 @@ public final class ExercisesView implements ConsoleView {
         hint.setId("exercise-hint");
         hint.disableProperty().bind(model.canHintProperty().not());
         hint.setOnAction(event -> model.showHint());
+        hint.setMinWidth(Region.USE_PREF_SIZE);
         VBox lines = new VBox(4);
         lines.setId("exercise-hints");
         model.hints().addListener((ListChangeListener<String>) change -> {
@@ -384,6 +391,7 @@ public final class ExercisesView implements ConsoleView {
         });
         Label left = new Label();
         left.getStyleClass().add("result-summary");
+        left.setWrapText(true);
         left.textProperty().bind(Bindings.createStringBinding(() -> {
             Exercise exercise = model.selectedProperty().get();
             int total = exercise == null ? 0 : exercise.hints().size();

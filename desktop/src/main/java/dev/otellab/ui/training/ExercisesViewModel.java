@@ -104,6 +104,12 @@ public final class ExercisesViewModel {
                 forgetSession();
             }
         });
+        // a verdict is about the answer it was given for: a changed answer has none yet
+        answer.addListener((observable, was, is) -> {
+            if (!java.util.Objects.equals(was == null ? "" : was.strip(), is == null ? "" : is.strip())) {
+                feedback.set(null);
+            }
+        });
         labRunning.set(lab.traffic().isPresent());
         lab.addStatusListener(this::onLabStatus);
         reload();
@@ -155,8 +161,8 @@ public final class ExercisesViewModel {
         String given = answer.get();
         errorText.set("");
         checking.run(() -> current.check(given), result -> {
-            if (session.get() != current) {
-                return;
+            if (session.get() != current || !given.equals(answer.get())) {
+                return; // another exercise, or the answer changed while it was checked
             }
             feedback.set(result);
             if (!result.hint().isEmpty()) {

@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -111,18 +110,14 @@ final class SpanDetailsPane extends ScrollPane {
         if (event.isException()) {
             Label type = new Label(event.exceptionType());
             type.getStyleClass().addAll("exception-type", "error-text");
-            type.setWrapText(true);
+            // a class name has no spaces: never broken mid-word; too long, it loses its package first
+            type.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            type.setTooltip(new javafx.scene.control.Tooltip(event.exceptionType()));
             Label message = new Label(event.exceptionMessage());
             message.setWrapText(true);
             box.getChildren().addAll(type, message);
             if (!event.stackTrace().isEmpty()) {
-                TextArea stack = new TextArea(event.stackTrace());
-                stack.setEditable(false);
-                stack.getStyleClass().add("stack-trace");
-                stack.setId("stack-trace");
-                stack.setPrefRowCount(Math.min(14, (int) event.stackTrace().lines().count() + 1));
-                stack.setWrapText(false);
-                box.getChildren().add(stack);
+                box.getChildren().add(dev.otellab.ui.common.CodeBlock.of(event.stackTrace(), "stack-trace", 14));
             }
         }
         if (!event.attributes().isEmpty()) {

@@ -64,6 +64,8 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
         private final Region bar = new Region();
         private final Region criticalLine = new Region();
         private final Label duration = new Label();
+        /** The whole name, for a name column too narrow for it. */
+        private final javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
         private WaterfallRow row;
 
         RowGraphic(ObservableDoubleValue nameColumnWidth) {
@@ -76,6 +78,8 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
             criticalLine.getStyleClass().add("critical-line");
             duration.getStyleClass().add("span-duration");
             getChildren().addAll(toggle, swatch, name, bar, criticalLine, duration);
+            name.setTooltip(fullName);
+            duration.setTooltip(fullName);
             nameColumnWidth.addListener((observable, was, is) -> requestLayout());
         }
 
@@ -87,6 +91,8 @@ final class SpanRowCell extends ListCell<WaterfallRow> {
             bar.setStyle("-fx-background-color: " + color + ";");
             String prefix = shown.span().isError() ? "⚠ " : "";
             name.setText(prefix + shown.span().serviceName() + "  " + shown.span().name());
+            fullName.setText(name.getText() + "\n" + DurationText.format(shown.span().durationNanos())
+                    + "  ·  self " + DurationText.format(shown.selfTimeNanos()));
             duration.setText(DurationText.format(shown.span().durationNanos())
                     + "  ·  self " + DurationText.format(shown.selfTimeNanos()));
             criticalLine.setVisible(shown.onCriticalPath());

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The time axis over the waterfall's bars: a tick and a label at 0, ¼, ½, ¾ and the whole
- * trace duration, aligned with the bar column of the rows below.
+ * trace duration, aligned with the bar column of the rows below; where the column is too narrow
+ * for five labels side by side, only 0, ½ and the whole (or 0 and the whole) are shown.
  */
 final class TimeRuler extends Region {
     static final int TICKS = 4;
@@ -48,13 +49,31 @@ final class TimeRuler extends Region {
         requestLayout();
     }
 
+    /** How many intervals (4, 2 or 1) fit labels of {@code labelWidth} over {@code space} pixels without touching. */
+    static int intervalsFitting(double space, double labelWidth) {
+        for (int intervals = TICKS; intervals > 1; intervals /= 2) {
+            // the inner labels are centred on their ticks, the outer ones stand inside: 1.5 labels per interval
+            if (space / intervals >= 1.5 * labelWidth + LABEL_GAP) {
+                return intervals;
+            }
+        }
+        return 1;
+    }
+
+    private static final double LABEL_GAP = 16;
+
     @Override
     protected void layoutChildren() {
         double height = getHeight();
         double left = nameColumnWidth.get();
         double space = Math.max(1, getWidth() - left - 8 - rightInset);
         heading.resizeRelocate(8, 0, Math.max(0, left - 16), height);
+        double widest = labels.stream().mapToDouble(label -> label.prefWidth(height)).max().orElse(0);
+        int every = TICKS / intervalsFitting(space, widest);
         for (int i = 0; i <= TICKS; i++) {
+            boolean shown = i % every == 0;
+            ticks.get(i).setVisible(shown);
+            labels.get(i).setVisible(shown);
             double x = left + space * i / TICKS;
             ticks.get(i).resizeRelocate(snapPositionX(x), height - 7, 1, 7);
             Label label = labels.get(i);

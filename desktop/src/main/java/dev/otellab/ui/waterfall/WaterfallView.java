@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 public final class WaterfallView extends BorderPane {
     public static final double DEFAULT_NAME_COLUMN_WIDTH = 400;
     private static final double SCROLL_BAR_ALLOWANCE = 14;
+    /** The width of the trace view (without the side bar) of a window about 1280 px wide. */
+    private static final double NARROW = 1100;
 
     private final WaterfallViewModel model;
     private final DoubleProperty nameColumnWidth = new SimpleDoubleProperty(DEFAULT_NAME_COLUMN_WIDTH);
@@ -45,6 +48,8 @@ public final class WaterfallView extends BorderPane {
     private boolean selecting;
 
     private final HBox top;
+    private final Button back = new Button("← Results");
+    private final ToolBar tools = new ToolBar();
 
     /** Adds "Open in Grafana" (this trace in Explore, Tempo), shown while the lab's mode has a Grafana. */
     public void offerGrafana(GrafanaOpener grafana) {
@@ -59,12 +64,22 @@ public final class WaterfallView extends BorderPane {
             grafana.open(grafana.traceLink(trace.traceId(),
                     new TimeRange(trace.startUnixNano() - margin, trace.endUnixNano() + margin)));
         });
-        top.getChildren().add(open);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        top.getChildren().add(open); // in the header, like the trace's name: it is about the whole trace
     }
 
-    /** Adds buttons acting on the shown trace (e.g. Export…, Compare with…) to the top bar. */
-    public void addTraceActions(javafx.scene.Node... nodes) {
-        top.getChildren().addAll(nodes);
+    /**
+     * Adds controls acting on the shown trace (e.g. Export…, Compare with…) to the trace's
+     * toolbar. Those that do not fit a narrow window move into the toolbar's overflow menu (»),
+     * so every one keeps its readable label.
+     */
+    public void addTraceActions(javafx.scene.Node... actions) {
+        for (javafx.scene.Node action : actions) {
+            if (action instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            tools.getItems().add(action);
+        }
     }
 
     public WaterfallView(WaterfallViewModel model, Runnable onBack, Consumer<String> notifier) {
@@ -72,8 +87,8 @@ public final class WaterfallView extends BorderPane {
         getStyleClass().add("waterfall-view");
         setId("waterfall-view");
 
-        Button back = new Button("← Results");
         back.setId("back-to-results");
+        back.setMinWidth(Region.USE_PREF_SIZE);
         back.setOnAction(event -> onBack.run());
         title.getStyleClass().add("trace-title");
         title.setId("trace-title");
@@ -94,7 +109,7 @@ public final class WaterfallView extends BorderPane {
 
         search.setPromptText("Find in trace (name, service, attribute, span id)");
         search.setId("trace-find");
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(model.searchProperty());
         Label matches = new Label();
         matches.getStyleClass().add("match-count");
@@ -111,8 +126,8 @@ public final class WaterfallView extends BorderPane {
         legend.getStyleClass().add("critical-legend");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox tools = new HBox(8, search, matches, onlyMatching, gap, legend, expandAll, collapseAll);
-        tools.setAlignment(Pos.CENTER_LEFT);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getItems().addAll(search, matches, onlyMatching, gap, legend, expandAll, collapseAll);
         tools.getStyleClass().add("waterfall-tools");
 
         Label error = new Label();
@@ -160,6 +175,9 @@ public final class WaterfallView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(details, false);
+        // in a window narrower than ~1280 px the details never take more than half the width
+        details.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> split.getWidth() < NARROW ? split.getWidth() / 2 : Double.MAX_VALUE, split.widthProperty()));
         setCenter(split);
 
         model.traceProperty().addListener((observable, was, is) -> showTrace(is));
@@ -167,6 +185,11 @@ public final class WaterfallView extends BorderPane {
         // Give the name column about a third of the waterfall, within limits.
         waterfall.widthProperty().addListener((observable, was, is) ->
                 nameColumnWidth.set(Math.max(260, Math.min(DEFAULT_NAME_COLUMN_WIDTH, is.doubleValue() * 0.45))));
+    }
+
+    /** Names where "←" leads: the results, or the view the trace was opened from. */
+    public void setBackLabel(String destination) {
+        back.setText("← " + destination);
     }
 
     public void focusSearch() {

@@ -65,6 +65,8 @@ public final class WaterfallViewModel {
     private boolean[] matches = new boolean[0];
     private Set<String> criticalPath = Set.of();
     private final Set<String> collapsed = new HashSet<>();
+    /** The span to select when the trace being loaded arrives; empty: the root. */
+    private String wantedSpanId = "";
 
     public WaterfallViewModel(TraceSource traces, UiExecutors executors, Navigator navigator) {
         this.traces = traces;
@@ -78,6 +80,12 @@ public final class WaterfallViewModel {
 
     /** Loads a trace by id (typed or clicked); a bad id or a missing trace is reported, not thrown. */
     public void open(String traceId) {
+        open(traceId, "");
+    }
+
+    /** Loads a trace and selects the span {@code spanId} in it (empty or not in the trace: the root). */
+    public void open(String traceId, String spanId) {
+        wantedSpanId = spanId == null ? "" : spanId;
         String id;
         try {
             id = TelemetryIds.normalizeTraceId(traceId);
@@ -130,8 +138,10 @@ public final class WaterfallViewModel {
         trace.set(loaded);
         errorMessage.set("");
         applySearch();
+        String wanted = wantedSpanId;
+        wantedSpanId = "";
         if (!rows.isEmpty()) {
-            selected.set(rows.get(0));
+            selected.set(rows.stream().filter(row -> row.span().spanId().equals(wanted)).findFirst().orElse(rows.get(0)));
         }
     }
 

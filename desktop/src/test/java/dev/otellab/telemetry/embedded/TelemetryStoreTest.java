@@ -225,6 +225,9 @@ class TelemetryStoreTest {
                 .containsExactly(traceId(6), traceId(4), traceId(2));
         assertThat(search(TraceSearchCriteria.ANY.withSpanName("charge card"))).containsExactly(traceId(3));
         assertThat(search(TraceSearchCriteria.ANY.withService("checkout").withSpanName("charge card"))).isEmpty();
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("CHARGE"))).as("a part of the name, any case")
+                .containsExactly(traceId(3));
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("charge_card%"))).as("LIKE's wildcards are plain text").isEmpty();
         assertThat(search(TraceSearchCriteria.ANY.withDuration(Duration.ofMillis(300), null)))
                 .containsExactly(traceId(6), traceId(5), traceId(4), traceId(3));
         assertThat(search(TraceSearchCriteria.ANY.withDuration(null, Duration.ofMillis(200))))

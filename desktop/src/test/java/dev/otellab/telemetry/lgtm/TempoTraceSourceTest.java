@@ -73,7 +73,7 @@ class TempoTraceSourceTest {
         List<TraceSummary> found = tempo.search(criteria, RICH_RANGE, 5);
 
         assertThat(server.lastRequest().param("q")).isEqualTo("{ resource.service.name = \"checkout-svc\""
-                + " && name = \"charge \\\"card\\\"\" && .\"cart id\" = \"a\\\\b\""
+                + " && name =~ \"(?i).*charge \\\"card\\\".*\" && .\"cart id\" = \"a\\\\b\""
                 + " && (.http.response.status_code = 502 || .http.response.status_code = \"502\") }"
                 + " && { status = error } && { traceDuration >= 10ms && traceDuration <= 2500000001ns }");
         assertThat(found).singleElement().satisfies(trace -> {

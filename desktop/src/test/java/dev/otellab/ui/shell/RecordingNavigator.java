@@ -11,12 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordingNavigator implements Navigator {
     public final List<String> traces = new CopyOnWriteArrayList<>();
     public final List<LogFilter> logs = new CopyOnWriteArrayList<>();
+    /** Spans asked for, as "traceId/spanId" (their trace ids are in {@link #traces} too). */
+    public final List<String> spans = new CopyOnWriteArrayList<>();
     public final AtomicInteger labShown = new AtomicInteger();
     public final List<String> serviceSearches = new CopyOnWriteArrayList<>();
 
     @Override
     public void showTrace(String traceId) {
         traces.add(traceId);
+    }
+
+    @Override
+    public void showSpan(String traceId, String spanId) {
+        spans.add(traceId + "/" + spanId);
+        showTrace(traceId);
     }
 
     @Override

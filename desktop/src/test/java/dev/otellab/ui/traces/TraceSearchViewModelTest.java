@@ -77,8 +77,8 @@ class TraceSearchViewModelTest {
 
         assertThat(ranges).containsExactly(TimeRange.last(Duration.ofMinutes(5), TestExecutors.CLOCK),
                 TimeRangeChoice.CUSTOM.resolve(TestExecutors.CLOCK, "2026-11-25 08:00", "2026-11-25 09:00"));
-        assertThat(limits).containsOnly(TraceSearchViewModel.RESULT_LIMIT);
-        assertThat(model.resultSummaryProperty().get()).isEqualTo("No traces match");
+        assertThat(limits).as("one more than shown: whether there are more").containsOnly(TraceSearchViewModel.RESULT_LIMIT + 1);
+        assertThat(model.resultSummaryProperty().get()).isEqualTo("No traces match these filters in this time range");
     }
 
     @Test
@@ -160,6 +160,59 @@ class TraceSearchViewModelTest {
         model.rangeProperty().set(TimeRangeChoice.LAST_24_HOURS);
         model.loadServices();
         assertThat(model.services()).containsExactly("lab-backend", "notification-service");
+    }
+
+    @Test
+    void theOperationFieldOffersKnownNamesContainingWhatIsTyped() {
+        TraceSearchViewModel model = model(telemetry);
+        model.search();
+        assertThat(model.results()).isNotEmpty();
+
+        assertThat(model.operationSuggestions("tasks")).isNotEmpty()
+                .allSatisfy(name -> assertThat(name.toLowerCase()).contains("tasks"));
+        assertThat(model.operationSuggestions("post")).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("POST"));
+        assertThat(model.operationSuggestions("no such operation")).isEmpty();
+    }
+
+    @Test
+    void aServiceThatDoesNotExistSaysSoAndNamesTheKnownOnes() {
+        TraceSearchViewModel model = model(telemetry);
+        model.search();
+        model.serviceProperty().set("lab-backnd");
+        model.search();
+
+        assertThat(model.results()).isEmpty();
+        assertThat(model.resultSummaryProperty().get()).isEqualTo(
+                "No service is named \"lab-backnd\": the services seen are lab-backend, notification-service");
+    }
+
+    @Test
+    void moreMatchesThanTheListShowsAreCalledOut() {
+        List<TraceSummary> many = new ArrayList<>();
+        for (int i = 0; i <= TraceSearchViewModel.RESULT_LIMIT + 5; i++) {
+            many.add(new TraceSummary(String.format("%032x", i), "svc", "GET /", 1_000L * i, 10, 1, 0, java.util.Set.of("svc")));
+        }
+        TraceSearchViewModel model = model(new TraceSource() {
+            @Override
+            public List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit) {
+                return many.subList(0, Math.min(limit, many.size()));
+            }
+
+            @Override
+            public Optional<Trace> trace(String traceId) {
+                return Optional.empty();
+            }
+        });
+        model.search();
+
+        assertThat(model.results()).hasSize(TraceSearchViewModel.RESULT_LIMIT);
+        assertThat(model.resultSummaryProperty().get()).contains("the newest " + TraceSearchViewModel.RESULT_LIMIT + " of more")
+                .contains("narrow the time range");
+    }
+
+    @Test
+    void autoRefreshIsOnUntilTheUserTurnsItOff() {
+        assertThat(model(telemetry).autoRefreshProperty().get()).isTrue();
     }
 
     @Test

@@ -145,6 +145,8 @@ class ExercisesViewModelTest {
         assertThat(model.hints()).containsExactly("Open the SLIs view.", "Red is broken.");
         assertThat(model.canHintProperty().get()).isFalse();
 
+        model.answerProperty().set("/api/simulate-e");
+        assertThat(model.feedbackProperty().get()).as("a changed answer clears the old verdict").isNull();
         model.answerProperty().set("/api/simulate-error");
         model.check();
         ui.runAll();
@@ -156,6 +158,24 @@ class ExercisesViewModelTest {
         assertThat(model.feedbackProperty().get()).isNull();
         assertThat(model.hints()).isEmpty();
         assertThat(model.answerProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theUsersOwnTrafficStartsAgainOnceTheScenariosTelemetryIsIn() throws Exception {
+        ExercisesViewModel model = model();
+        model.selectedProperty().set(model.exercises().stream()
+                .filter(exercise -> exercise.id().equals("quick-failing-route")).findFirst().orElseThrow());
+        lab.start();
+        waitFor(() -> model.labRunningProperty().get());
+        lab.traffic().orElseThrow().start();
+
+        model.startScenario();
+        ui.runAll();
+        assertThat(lab.traffic().orElseThrow().isPlaying()).as("the scenario replaces the user's traffic").isTrue();
+
+        waitFor(() -> model.stageProperty().get() == Stage.READY);
+        assertThat(lab.traffic().orElseThrow().isRunning()).as("the user's traffic runs again").isTrue();
+        assertThat(lab.traffic().orElseThrow().isPlaying()).isFalse();
     }
 
     @Test
