@@ -116,6 +116,8 @@ public final class VerifyRun {
                 new VerifyCheck(TracesPresentCheck.NAME, new TracesPresentCheck(engine.traces(), service, answered)::probe),
                 new VerifyCheck(PropagationCheck.NAME, new PropagationCheck(engine.traces(), FRONT, service, throughFront,
                         throughFront ? answered : List.of())::probe),
+                new VerifyCheck(MapEdgeCheck.NAME, new MapEdgeCheck(engine.serviceMap(), FRONT, service, window,
+                        throughFront ? answered.size() : 0, throughFront, engine.mode() == LabMode.EMBEDDED)::probe),
                 new VerifyCheck(LogsPresentCheck.NAME, new LogsPresentCheck(engine.logs(), service, logRange)::probe),
                 metrics,
                 new VerifyCheck(ErrorSpansCheck.NAME, new ErrorSpansCheck(engine.traces(), service, failing)::probe),

@@ -83,8 +83,7 @@ class NoLogsModeJourneyTest {
 
         WaitForAsyncUtils.asyncFx(() -> console.window().show(console.logs())).get();
         waitUntil(() -> console.window().currentView() == console.logs());
-        TableView<?> logs = (TableView<?>) WaitForAsyncUtils.asyncFx(() -> console.logs().node().lookup("#log-records")).get();
-        assertThat(logs).isNotNull();
+        TableView<?> logs = console.logs().table();
         waitUntil(() -> logs.getPlaceholder() instanceof Label placeholder && REASON.equals(placeholder.getText()));
         assertThat(logs.getItems()).isEmpty();
         assertThat(robot.lookup("#logs-error").queryAs(Label.class).isVisible()).isFalse();

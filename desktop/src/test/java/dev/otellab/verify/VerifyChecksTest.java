@@ -127,6 +127,32 @@ class VerifyChecksTest {
     }
 
     @Test
+    void theMapEdgeWantsACallFromLabWebToLabBackendForEveryForwardedRequest() {
+        MapEdgeCheck check = new MapEdgeCheck(store.serviceMap(), "lab-web", SERVICE, WINDOW, 2, true, true);
+        assertThat(check.probe()).isEqualTo(Verdict.waiting("the map has no lab-web -> lab-backend call yet"));
+
+        spans(span(traceId(31), spanId(3101), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(10), 9,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(31), spanId(3102), spanId(3101), "lab-web", "GET", SpanKind.CLIENT, at(11), 7,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(31), spanId(3103), spanId(3102), SERVICE, "GET /api/tasks", SpanKind.SERVER, at(12), 5,
+                        StatusCode.UNSET, Map.of()));
+        assertThat(check.probe()).isEqualTo(Verdict.waiting(
+                "the map's lab-web -> lab-backend call counts 1 of 2 forwarded requests"));
+
+        spans(span(traceId(32), spanId(3201), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(20), 9,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(32), spanId(3202), spanId(3201), "lab-web", "GET", SpanKind.CLIENT, at(21), 7,
+                        StatusCode.UNSET, Map.of()),
+                span(traceId(32), spanId(3203), spanId(3202), SERVICE, "GET /api/tasks", SpanKind.SERVER, at(22), 5,
+                        StatusCode.UNSET, Map.of()));
+        assertThat(check.probe()).isEqualTo(Verdict.pass(
+                "the map shows lab-web -> lab-backend with 2 calls (2 requests forwarded)"));
+        assertThat(new MapEdgeCheck(store.serviceMap(), "lab-web", SERVICE, WINDOW, 0, false, true).probe())
+                .isEqualTo(Verdict.pass("this lab runs no lab-web: the map has no call from it to show"));
+    }
+
+    @Test
     void aSlowRequestWhoseSpanIsShorterThanItsDelayFails() {
         SlowRequestsCheck check = new SlowRequestsCheck(store.traces(), SERVICE,
                 List.of(sent(RequestKind.SLOW, "/api/simulate-slow", 3, 200)), Duration.ofMillis(800));

@@ -7,6 +7,8 @@ import dev.otellab.telemetry.model.ServiceMap;
 import dev.otellab.telemetry.model.SloHealth;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
@@ -140,25 +142,29 @@ final class MapGraph extends Pane {
         double height = Math.max(getHeight(), computePrefHeight(-1));
         double column = width / Math.max(1, layout.columns());
         Map<String, double[]> centers = new LinkedHashMap<>();
+        List<Bounds> nodeBounds = new ArrayList<>();
         boxes.forEach((id, box) -> {
             MapLayout.Cell cell = layout.cells().get(id);
             double row = height / Math.max(1, layout.rowsIn(cell.column()));
             double x = column * (cell.column() + 0.5);
             double y = row * (cell.row() + 0.5);
-            centers.put(id, new double[] {x, y});
-            box.resizeRelocate(x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT);
+            // as wide as the name needs (a long service name is not cut), never wider than its column allows
+            double nodeWidth = Math.min(Math.max(NODE_WIDTH, box.prefWidth(-1)), Math.max(NODE_WIDTH, column - 24));
+            centers.put(id, new double[] {x, y, nodeWidth / 2});
+            box.resizeRelocate(x - nodeWidth / 2, y - NODE_HEIGHT / 2, nodeWidth, NODE_HEIGHT);
+            nodeBounds.add(new BoundingBox(x - nodeWidth / 2, y - NODE_HEIGHT / 2, nodeWidth, NODE_HEIGHT));
         });
         for (EdgeShape shape : edgeShapes) {
             double[] from = centers.get(shape.edge().client());
             double[] to = centers.get(shape.edge().server());
-            place(shape, from, to);
+            place(shape, from, to, nodeBounds);
         }
     }
 
     /** Right side of the caller to the left side of the callee; a call back or within a column bends around. */
-    private static void place(EdgeShape shape, double[] from, double[] to) {
-        double startX = from[0] + NODE_WIDTH / 2;
-        double endX = to[0] - NODE_WIDTH / 2;
+    private static void place(EdgeShape shape, double[] from, double[] to, List<Bounds> nodeBounds) {
+        double startX = from[0] + from[2];
+        double endX = to[0] - to[2];
         double startY = from[1];
         double endY = to[1];
         double bend = Math.max(40, Math.abs(endX - startX) / 2);
@@ -185,6 +191,24 @@ final class MapGraph extends Pane {
         // the curve's midpoint (t = 0.5)
         double midX = 0.125 * startX + 0.375 * (startX + bend) + 0.375 * (endX - bend) + 0.125 * endX;
         double midY = 0.125 * startY + 0.375 * control1Y + 0.375 * control2Y + 0.125 * endY;
-        label.relocate(midX - label.getWidth() / 2, midY - label.getHeight() / 2);
+        label.relocate(midX - label.getWidth() / 2, clearOfNodes(midX, midY, label, nodeBounds));
+    }
+
+    /**
+     * The label's top: centred on the curve, unless that covers a node (a call that skips a column
+     * passes behind the nodes there); then just above that node, or below it when above is taken too.
+     */
+    private static double clearOfNodes(double centerX, double centerY, Label label, List<Bounds> nodeBounds) {
+        double w = label.getWidth();
+        double h = label.getHeight();
+        double top = centerY - h / 2;
+        for (Bounds node : nodeBounds) {
+            if (node.intersects(centerX - w / 2, top, w, h)) {
+                double above = node.getMinY() - h - 4;
+                boolean aboveTaken = nodeBounds.stream().anyMatch(other -> other.intersects(centerX - w / 2, above, w, h));
+                return aboveTaken || above < 0 ? node.getMaxY() + 4 : above;
+            }
+        }
+        return top;
     }
 }

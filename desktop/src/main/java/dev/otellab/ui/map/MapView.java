@@ -6,7 +6,6 @@ import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.shell.ConsoleView;
-import dev.otellab.ui.shell.ShortcutHelp;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -205,11 +204,6 @@ public final class MapView implements ConsoleView {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public List<ShortcutHelp> shortcuts() {
-        return List.of(new ShortcutHelp("Escape", "Map: forget the selected call"));
     }
 
     @Override

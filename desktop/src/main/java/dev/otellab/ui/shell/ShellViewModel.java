@@ -17,7 +17,7 @@ public final class ShellViewModel {
             new ShortcutHelp("Ctrl+F", "Put the cursor in the view's search field"),
             new ShortcutHelp("F5", "Search or query again (Exercises: read the exercise files again)"),
             new ShortcutHelp("Ctrl+L", "Logs of the selected trace or span"),
-            new ShortcutHelp("Escape", "Back: from a trace to the results, or to the view shown before"),
+            new ShortcutHelp("Escape", "Back: from a trace or a comparison to the results, or to the view shown before; in the Map, forget the selected call"),
             new ShortcutHelp("Ctrl+T", "Switch between the light and the dark theme"),
             new ShortcutHelp("F1", "This list"),
             new ShortcutHelp("Ctrl+Q", "Quit (the window's size, view and filters are remembered)"));
