@@ -32,7 +32,7 @@ public final class VerifyRun {
     public static final String METRICS_PRESENT = "metrics present";
     /** Every check of a run, in report order. */
     public static final List<String> CHECKS = List.of(LAB_STARTED, TrafficCheck.NAME, TracesPresentCheck.NAME,
-            PropagationCheck.NAME, LogsPresentCheck.NAME, METRICS_PRESENT, ErrorSpansCheck.NAME, ErrorLogsCheck.NAME,
+            PropagationCheck.NAME, MapEdgeCheck.NAME, LogsPresentCheck.NAME, METRICS_PRESENT, ErrorSpansCheck.NAME, ErrorLogsCheck.NAME,
             SlowRequestsCheck.NAME, AvailabilityCheck.NAME, LatencyCheck.NAME);
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     /** The web front, where the lab runs one: verify's requests go through it, as the page's do. */

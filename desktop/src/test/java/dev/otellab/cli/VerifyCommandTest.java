@@ -73,18 +73,20 @@ class VerifyCommandTest {
         assertThat(lines).hasSize(VerifyRun.CHECKS.size() + 2);
         IntStream.range(0, VerifyRun.CHECKS.size()).forEach(i ->
                 assertThat(lines.get(i)).startsWith("PASS  " + VerifyRun.CHECKS.get(i)));
-        assertThat(lines.get(VerifyRun.CHECKS.size())).startsWith("verify passed: all 11 checks");
+        assertThat(lines.get(VerifyRun.CHECKS.size())).startsWith("verify passed: all 12 checks");
         assertThat(lines.get(VerifyRun.CHECKS.size() + 1)).isEqualTo("Report: " + report);
         assertThat(result.err()).contains("Starting the embedded lab...").contains("Sending 100 requests to lab-web at");
-        assertThat(result.out()).contains("PASS  " + "trace context crosses lab-web to lab-backend"
-                + "  in all 100 traces a lab-web SERVER span is an ancestor of a lab-backend SERVER span");
+        assertThat(result.out()).containsPattern("PASS  trace context crosses lab-web to lab-backend +in all 100 traces"
+                + " a lab-web SERVER span is an ancestor of a lab-backend SERVER span")
+                .containsPattern("PASS  the map shows the lab-web -> lab-backend call +the map shows lab-web -> lab-backend"
+                        + " with 100 calls \\(100 requests forwarded\\)");
 
         String xml = Files.readString(report);
         validate(xml);
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new org.xml.sax.InputSource(new StringReader(xml)));
         Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
-        assertThat(suite.getAttribute("tests")).isEqualTo("11");
+        assertThat(suite.getAttribute("tests")).isEqualTo("12");
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
         NodeList cases = suite.getElementsByTagName("testcase");
         List<String> names = IntStream.range(0, cases.getLength())
@@ -132,10 +134,10 @@ class VerifyCommandTest {
         deleteRecursively(folder);
         assertThat(result.out()).contains("FAIL  latency SLI (p95)").contains("p95 above 1 ms on");
         assertThat(result.out().lines().filter(line -> line.startsWith("FAIL"))).hasSize(1);
-        assertThat(result.out()).contains("verify FAILED: 1 of 11 checks failed: latency SLI (p95)");
+        assertThat(result.out()).contains("verify FAILED: 1 of 12 checks failed: latency SLI (p95)");
         String markdown = Files.readString(report);
         assertThat(markdown).startsWith("## lab-console verify: FAILED");
-        assertThat(markdown).contains("| ❌ FAIL | latency SLI (p95) | p95 above 1 ms on").contains("1 of 11 checks failed.");
+        assertThat(markdown).contains("| ❌ FAIL | latency SLI (p95) | p95 above 1 ms on").contains("1 of 12 checks failed.");
     }
 
     @ParameterizedTest
