@@ -59,6 +59,25 @@ public enum TimeRangeChoice {
         return new TimeRange(fromNanos, toNanos);
     }
 
+    /**
+     * Like {@link #resolve}, for views that need a closed range (rates, charts): a custom range
+     * must have a start ({@code why} says what needs it) and an open end ends now.
+     */
+    public TimeRange resolveClosed(Clock clock, String from, String to, String why) {
+        TimeRange resolved = resolve(clock, from, to);
+        if (resolved.fromUnixNano() == 0) {
+            throw new IllegalArgumentException("Give the start of the custom range: " + why);
+        }
+        if (resolved.toUnixNano() == Long.MAX_VALUE) {
+            long now = TimeRange.toNanos(clock.instant());
+            if (now <= resolved.fromUnixNano()) {
+                throw new IllegalArgumentException("The custom range starts in the future");
+            }
+            return new TimeRange(resolved.fromUnixNano(), now);
+        }
+        return resolved;
+    }
+
     /** The validation message for the custom bounds, or "" when they are fine (or not used). */
     public String problem(Clock clock, String from, String to) {
         if (this != CUSTOM) {

@@ -155,18 +155,7 @@ public final class SliViewModel {
 
     /** The range the form describes, as of now; a custom range without an end ends now. */
     public TimeRange timeRange() {
-        TimeRange resolved = range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
-        if (resolved.fromUnixNano() == 0) {
-            throw new IllegalArgumentException("Give the start of the custom range: the charts need one");
-        }
-        if (resolved.toUnixNano() == Long.MAX_VALUE) {
-            long now = TimeRange.toNanos(executors.clock().instant());
-            if (now <= resolved.fromUnixNano()) {
-                throw new IllegalArgumentException("The custom range starts in the future");
-            }
-            return new TimeRange(resolved.fromUnixNano(), now);
-        }
-        return resolved;
+        return range.get().resolveClosed(executors.clock(), customFrom.get(), customTo.get(), "the charts need one");
     }
 
     /**
