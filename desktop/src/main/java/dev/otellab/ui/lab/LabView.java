@@ -401,8 +401,13 @@ public final class LabView implements LabDestination {
         Label trafficState = new Label();
         trafficState.getStyleClass().add("result-summary");
         trafficState.textProperty().bind(model.trafficTextProperty());
-        HBox buttons = new HBox(8, startTraffic, stopTraffic, trafficState);
+        startTraffic.setMinWidth(Region.USE_PREF_SIZE);
+        stopTraffic.setMinWidth(Region.USE_PREF_SIZE);
+        trafficState.setWrapText(true);
+        // a flow: in a narrow column the state goes under the buttons instead of squeezing them
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, startTraffic, stopTraffic, trafficState);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        trafficState.maxWidthProperty().bind(buttons.widthProperty());
 
         // a flow of number-over-name tiles: in a narrow column the last ones wrap, none is cut
         javafx.scene.layout.FlowPane counts = new javafx.scene.layout.FlowPane(18, 6);
