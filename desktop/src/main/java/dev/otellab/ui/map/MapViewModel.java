@@ -17,6 +17,7 @@ import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.ui.common.LatestQuery;
+import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
@@ -43,8 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Map view: a time range, the service map of it laid out by call depth, each service's SLO
@@ -94,7 +93,7 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper edgeText = new ReadOnlyStringWrapper(this, "edgeText", "");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private ScheduledFuture<?> autoRefreshTimer;
+    private final AutoRefresh autoRefreshTimer;
     private TimeRange shownRange;
 
     public MapViewModel(ServiceMapSource maps, SliSource slis, TraceSource traces, UiExecutors executors,
@@ -103,6 +102,7 @@ public final class MapViewModel {
         this.slis = slis;
         this.traces = traces;
         this.executors = executors;
+        this.autoRefreshTimer = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
         this.navigator = navigator;
         this.query = new LatestQuery<>(executors.background(), executors.ui());
         this.edgeQuery = new LatestQuery<>(executors.background(), executors.ui());
@@ -255,10 +255,7 @@ public final class MapViewModel {
 
     public void close() {
         visible.set(false);
-        if (autoRefreshTimer != null) {
-            autoRefreshTimer.cancel(false);
-            autoRefreshTimer = null;
-        }
+        autoRefreshTimer.stop();
     }
 
     public Map<String, String> saveState() {
@@ -283,15 +280,7 @@ public final class MapViewModel {
     }
 
     private void scheduleAutoRefresh() {
-        boolean wanted = autoRefresh.get() && visible.get();
-        if (wanted && autoRefreshTimer == null) {
-            long period = AUTO_REFRESH_PERIOD.toMillis();
-            autoRefreshTimer = executors.timer().scheduleAtFixedRate(
-                    () -> executors.ui().execute(this::autoRefreshTick), period, period, TimeUnit.MILLISECONDS);
-        } else if (!wanted && autoRefreshTimer != null) {
-            autoRefreshTimer.cancel(false);
-            autoRefreshTimer = null;
-        }
+        autoRefreshTimer.update(autoRefresh.get() && visible.get());
     }
 
     public ObjectProperty<TimeRangeChoice> rangeProperty() {

@@ -11,6 +11,7 @@ import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.LatestQuery;
+import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.common.UiExecutors;
@@ -37,8 +38,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SLIs view: a service, a time range and a step (chosen for 60 to 120 points unless the
@@ -109,13 +108,14 @@ public final class SliViewModel {
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
     private final ReadOnlyObjectWrapper<TimeRange> traceWindow = new ReadOnlyObjectWrapper<>(this, "traceWindow");
 
-    private ScheduledFuture<?> autoRefreshTimer;
+    private final AutoRefresh autoRefreshTimer;
     private boolean applying;
 
     public SliViewModel(SliSource slis, TraceSource traces, UiExecutors executors, Navigator navigator) {
         this.slis = slis;
         this.traces = traces;
         this.executors = executors;
+        this.autoRefreshTimer = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
         this.navigator = navigator;
         this.query = new LatestQuery<>(executors.background(), executors.ui());
         this.traceQuery = new LatestQuery<>(executors.background(), executors.ui());
@@ -267,10 +267,7 @@ public final class SliViewModel {
 
     public void close() {
         visible.set(false);
-        if (autoRefreshTimer != null) {
-            autoRefreshTimer.cancel(false);
-            autoRefreshTimer = null;
-        }
+        autoRefreshTimer.stop();
     }
 
     /** The form as text, to remember between runs. */
@@ -374,15 +371,7 @@ public final class SliViewModel {
     }
 
     private void scheduleAutoRefresh() {
-        boolean wanted = autoRefresh.get() && visible.get();
-        if (wanted && autoRefreshTimer == null) {
-            long period = AUTO_REFRESH_PERIOD.toMillis();
-            autoRefreshTimer = executors.timer().scheduleAtFixedRate(
-                    () -> executors.ui().execute(this::autoRefreshTick), period, period, TimeUnit.MILLISECONDS);
-        } else if (!wanted && autoRefreshTimer != null) {
-            autoRefreshTimer.cancel(false);
-            autoRefreshTimer = null;
-        }
+        autoRefreshTimer.update(autoRefresh.get() && visible.get());
     }
 
     private String rangeProblem() {
