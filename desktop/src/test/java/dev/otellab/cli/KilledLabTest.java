@@ -1,18 +1,12 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.embedded.LabBackendJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +19,7 @@ class KilledLabTest {
 
     private Process lab;
     private List<ProcessHandle> children = List.of();
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private List<String> output = List.of();
 
     @AfterEach
     void endLeftovers() {
@@ -52,28 +46,8 @@ class KilledLabTest {
     }
 
     private void startLab() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        lab = new ProcessBuilder(java, "-Dlab.backend.jar=" + LabBackendJar.path(), "-cp", System.getProperty("java.class.path"),
-                LabConsole.class.getName(), "lab", "--data-dir", dataDir.toString(), "--no-traffic",
-                "--http-port", "0", "--grpc-port", "0", "--backend-port", "0", "--web-port", "0")
-                .redirectErrorStream(true).start();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    if (line.contains("`lab-console stop`")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new AssertionError("the lab ended: " + output));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        ready.get(120, TimeUnit.SECONDS);
+        HeadlessLabProcess started = HeadlessLabProcess.start(dataDir, "lab", "--no-traffic");
+        lab = started.process;
+        output = started.output;
     }
 }

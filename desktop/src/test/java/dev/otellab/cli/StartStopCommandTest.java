@@ -1,19 +1,12 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.embedded.LabBackendJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +18,6 @@ class StartStopCommandTest {
     Path dataDir;
 
     private Process lab;
-    private final List<String> output = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopLeftovers() throws InterruptedException {
@@ -70,28 +62,7 @@ class StartStopCommandTest {
     }
 
     private void startLabProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        lab = new ProcessBuilder(java, "-Dlab.backend.jar=" + LabBackendJar.path(), "-cp", System.getProperty("java.class.path"),
-                LabConsole.class.getName(), "start", "--data-dir", dataDir.toString(),
-                "--http-port", "0", "--grpc-port", "0", "--backend-port", "0")
-                .redirectErrorStream(true).start();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    if (line.contains("`lab-console stop`")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new AssertionError("the lab ended: " + output));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        ready.get(120, TimeUnit.SECONDS);
+        HeadlessLabProcess started = HeadlessLabProcess.start(dataDir, "start");
+        lab = started.process;
     }
 }
