@@ -58,10 +58,15 @@ public final class LabEngines {
      * user chooses them in the Lab view.
      */
     public static SwitchableLab switchable(EmbeddedLabSettings embedded) {
+        return switchable(embedded, choice -> dockerEndpoints(choice, null));
+    }
+
+    /** As {@link #switchable(EmbeddedLabSettings)}, Docker mode reading each trace choice's backends at {@code docker}. */
+    public static SwitchableLab switchable(EmbeddedLabSettings embedded, Function<TraceSourceChoice, LgtmEndpoints> docker) {
         Map<LabMode, Supplier<? extends LabEngine>> modes = new LinkedHashMap<>();
         EmbeddedLab first = new EmbeddedLab(embedded);
         modes.put(LabMode.EMBEDDED, () -> first);
-        modes.put(LabMode.DOCKER, () -> docker(embedded.directories()));
+        modes.put(LabMode.DOCKER, () -> docker(embedded.directories(), docker));
         modes.put(LabMode.REMOTE, () -> remote(embedded.directories()));
         return new SwitchableLab(LabMode.EMBEDDED, modes);
     }
