@@ -2,9 +2,9 @@ package dev.otellab.cli;
 
 import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,20 +99,12 @@ final class SourceOptions {
 
     LgtmEndpoints endpoints() {
         try {
-            LgtmEndpoints endpoints = mode == LabMode.DOCKER ? LgtmEndpoints.dockerDefaults() : LgtmEndpoints.none();
             long traceSources = java.util.stream.Stream.of(tempo, zipkin, jaeger).filter(java.util.Objects::nonNull).count();
             if (traceSources > 1) {
                 throw new IllegalArgumentException("Give one trace source: --tempo, --zipkin or --jaeger");
             }
-            if (tempo != null) {
-                endpoints = endpoints.withTraceSource(Backend.TEMPO, uri("--tempo", tempo));
-            }
-            if (zipkin != null) {
-                endpoints = endpoints.withTraceSource(Backend.ZIPKIN, uri("--zipkin", zipkin));
-            }
-            if (jaeger != null) {
-                endpoints = endpoints.withTraceSource(Backend.JAEGER, uri("--jaeger", jaeger));
-            }
+            LgtmEndpoints endpoints = mode == LabMode.DOCKER ? LabEngines.dockerEndpoints(traceChoice(), traceUrl())
+                    : remoteTraces();
             if (loki != null) {
                 endpoints = endpoints.withLoki(uri("--loki", loki));
             }
@@ -126,6 +118,28 @@ final class SourceOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Which trace store the options name (Tempo unless --zipkin or --jaeger). */
+    private TraceSourceChoice traceChoice() {
+        return zipkin != null ? TraceSourceChoice.ZIPKIN : jaeger != null ? TraceSourceChoice.JAEGER : TraceSourceChoice.TEMPO;
+    }
+
+    /** The URL given with --tempo, --zipkin or --jaeger, or null. */
+    private URI traceUrl() {
+        return switch (traceChoice()) {
+            case TEMPO -> tempo == null ? null : uri("--tempo", tempo);
+            case ZIPKIN -> uri("--zipkin", zipkin);
+            case JAEGER -> uri("--jaeger", jaeger);
+        };
+    }
+
+    private LgtmEndpoints remoteTraces() {
+        URI url = traceUrl();
+        if (url == null) {
+            return LgtmEndpoints.none();
+        }
+        return LgtmEndpoints.none().withTraceSource(LabEngines.traceBackend(traceChoice()), url);
     }
 
     private LgtmEndpoints.Auth auth() {

@@ -11,16 +11,19 @@ import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
+import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
+import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.telemetry.remote.RemoteSources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +43,7 @@ public final class LabEngines {
      * An engine of {@code mode}: embedded with {@code embedded}'s settings; Docker on the stack
      * the console ships (stack/compose.yaml); Remote on the settings saved in the config folder.
      * May throw what opening the embedded store throws (TelemetryQueryException,
-     * UncheckedIOException), or UncheckedIOException when Grafana's password cannot be kept.
+     * UncheckedIOException).
      */
     public static LabEngine open(LabMode mode, EmbeddedLabSettings embedded) {
         return switch (mode) {
@@ -55,10 +58,15 @@ public final class LabEngines {
      * user chooses them in the Lab view.
      */
     public static SwitchableLab switchable(EmbeddedLabSettings embedded) {
+        return switchable(embedded, choice -> dockerEndpoints(choice, null));
+    }
+
+    /** As {@link #switchable(EmbeddedLabSettings)}, Docker mode reading each trace choice's backends at {@code docker}. */
+    public static SwitchableLab switchable(EmbeddedLabSettings embedded, Function<TraceSourceChoice, LgtmEndpoints> docker) {
         Map<LabMode, Supplier<? extends LabEngine>> modes = new LinkedHashMap<>();
         EmbeddedLab first = new EmbeddedLab(embedded);
         modes.put(LabMode.EMBEDDED, () -> first);
-        modes.put(LabMode.DOCKER, () -> docker(embedded.directories()));
+        modes.put(LabMode.DOCKER, () -> docker(embedded.directories(), docker));
         modes.put(LabMode.REMOTE, () -> remote(embedded.directories()));
         return new SwitchableLab(LabMode.EMBEDDED, modes);
     }
@@ -77,30 +85,69 @@ public final class LabEngines {
         };
     }
 
-    /** The LGTM stack in Docker, read through the Tempo, Loki and Prometheus it publishes on 127.0.0.1. */
-    public static DockerLab docker(DataDirectories directories) {
-        return docker(directories, LgtmEndpoints.dockerDefaults());
+    /** Where the Docker stack's Jaeger (query API) and Zipkin answer: their ports in stack/compose.yaml. */
+    static final URI DOCKER_JAEGER = URI.create("http://127.0.0.1:16686");
+    static final URI DOCKER_ZIPKIN = URI.create("http://127.0.0.1:9411");
+
+    /**
+     * Where Docker mode reads, for the window's trace source setting and the CLI's
+     * {@code --mode docker [--tempo|--jaeger|--zipkin URL]} alike: the stack's Loki, Prometheus and
+     * Grafana on 127.0.0.1, traces from {@code traces} at {@code url}, or (null) where the stack
+     * publishes it (Tempo, or the jaeger-zipkin profile's Jaeger or Zipkin).
+     */
+    public static LgtmEndpoints dockerEndpoints(TraceSourceChoice traces, URI url) {
+        LgtmEndpoints stack = LgtmEndpoints.dockerDefaults();
+        URI published = switch (traces) {
+            case TEMPO -> stack.tempo();
+            case JAEGER -> DOCKER_JAEGER;
+            case ZIPKIN -> DOCKER_ZIPKIN;
+        };
+        return stack.withTraceSource(traceBackend(traces), url != null ? url : published);
     }
 
-    /** As {@link #docker(DataDirectories)}, reading the stack's backends at {@code endpoints}. */
+    /** The backend a trace choice reads. */
+    public static Backend traceBackend(TraceSourceChoice traces) {
+        return switch (traces) {
+            case TEMPO -> Backend.TEMPO;
+            case JAEGER -> Backend.JAEGER;
+            case ZIPKIN -> Backend.ZIPKIN;
+        };
+    }
+
+    /** The LGTM stack in Docker, read through the backends it publishes on 127.0.0.1 (traces as chosen). */
+    public static DockerLab docker(DataDirectories directories) {
+        return docker(directories, choice -> dockerEndpoints(choice, null));
+    }
+
+    /** As {@link #docker(DataDirectories)}, reading the stack's backends at {@code endpoints} whatever the trace choice. */
     public static DockerLab docker(DataDirectories directories, LgtmEndpoints endpoints) {
+        return docker(directories, choice -> endpoints);
+    }
+
+    /**
+     * As {@link #docker(DataDirectories)}, reading each trace choice's backends at {@code endpoints}.
+     * Nothing is written or contacted here: Grafana's password file is made by the lab's first Start.
+     */
+    public static DockerLab docker(DataDirectories directories, Function<TraceSourceChoice, LgtmEndpoints> endpoints) {
         BundledFiles files = BundledFiles.forThisProcess();
-        String password;
-        try {
-            password = GrafanaPassword.loadOrCreate(directories.grafanaAdminPasswordFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Grafana's admin password cannot be kept in "
-                    + directories.grafanaAdminPasswordFile() + ": " + e.getMessage(), e);
-        }
         DockerLabSettings settings = DockerLabSettings.of(
                 ComposeFileLocator.locate(),
-                files.locate(BundledFiles.Item.LAB_BACKEND_JAR), password);
-        LgtmSources sources = lgtmSources(LabMode.DOCKER, endpoints);
-        DockerLab lab = new DockerLab(settings, sources.traces(), sources.logs(), sources.slis(),
+                files.locate(BundledFiles.Item.LAB_BACKEND_JAR),
+                GrafanaPassword.keptIn(directories.grafanaAdminPasswordFile()));
+        LgtmSources sources = lgtmSources(LabMode.DOCKER, endpoints.apply(TraceSourceChoice.TEMPO));
+        DockerLab lab = new DockerLab(settings, dockerTraces(sources, endpoints), sources.logs(), sources.slis(),
                 sources.serviceMap());
         String version = LabEngines.class.getPackage().getImplementationVersion();
         lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));
         return lab;
+    }
+
+    /** Each trace choice's source, made when a Start first asks for it and kept for later Starts. */
+    private static Function<TraceSourceChoice, TraceSource> dockerTraces(LgtmSources tempo,
+                                                                      Function<TraceSourceChoice, LgtmEndpoints> endpoints) {
+        Map<TraceSourceChoice, TraceSource> made = new ConcurrentHashMap<>();
+        made.put(TraceSourceChoice.TEMPO, tempo.traces());
+        return choice -> made.computeIfAbsent(choice, chosen -> lgtmSources(LabMode.DOCKER, endpoints.apply(chosen)).traces());
     }
 
     /** A team's stack, with the URLs and sign-in saved in the config folder (none yet: Start says what to set). */

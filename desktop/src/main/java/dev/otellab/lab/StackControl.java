@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * What a lab made of containers offers beyond start and stop (Docker mode): its services,
- * restarting one, following one's log, removing everything with its data, and Grafana's admin
- * password. Calls block: run them off the UI thread.
+ * restarting one, following one's log, removing everything with its data, Grafana's admin
+ * password and where traces are read. Calls block: run them off the UI thread.
  */
 public interface StackControl {
 
@@ -28,6 +28,19 @@ public interface StackControl {
         return java.util.Optional.empty();
     }
 
-    /** Grafana's admin password (user "admin"), generated on first use and kept in the config folder. */
-    String grafanaAdminPassword();
+    /**
+     * Grafana's admin password (user "admin"), made by the lab's first Start and kept in the
+     * config folder; empty before that first Start.
+     */
+    java.util.Optional<String> grafanaAdminPassword();
+
+    /**
+     * Where the lab reads traces from the next Start on: the stack's Tempo, or the Jaeger or
+     * Zipkin of its jaeger-zipkin profile, which that Start then runs too. Reads the stack's file
+     * at most: nothing starts and nothing is written.
+     */
+    void useTraceSource(TraceSourceChoice choice);
+
+    /** The trace source the next Start uses. */
+    TraceSourceChoice traceSource();
 }

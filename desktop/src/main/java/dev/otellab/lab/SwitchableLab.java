@@ -47,7 +47,7 @@ public final class SwitchableLab implements LabEngine {
     private final TraceSource traces = new CurrentTraces();
     private final LogSource logs = new CurrentLogs();
     private final SliSource slis = new CurrentSlis();
-    private final ServiceMapSource serviceMap = range -> current().serviceMap().map(range);
+    private final ServiceMapSource serviceMap = range -> readableEngine().serviceMap().map(range);
     private volatile LabEngine current;
     /** Whether the current engine's lab was started (and not stopped since): its backends can be read. */
     private volatile boolean started;

@@ -110,7 +110,7 @@ public final class ConsoleLauncher {
     static String dataLocation(LabMode mode, DataDirectories directories) {
         return switch (mode) {
             case EMBEDDED -> "Embedded store: " + directories.telemetryStoreDir();
-            case DOCKER -> "Tempo, Loki and Prometheus in Docker (127.0.0.1)";
+            case DOCKER -> "The lab's stack in Docker (127.0.0.1): its trace store, Loki and Prometheus";
             case REMOTE -> "Remote trace store, Loki and Prometheus";
         };
     }

@@ -94,6 +94,19 @@ class ZipkinQueryCommandsTest {
     }
 
     @Test
+    void dockerModeReadsTheChosenZipkinLikeTheWindowsTraceSourceSetting() throws Exception {
+        CliRun result = CliRun.run(dataDir, "traces", "--mode", "docker", "--zipkin", zipkinUrl, "--service", SERVICE,
+                "--json");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(JsonOutput.mapper().readTree(result.out())).singleElement()
+                .satisfies(row -> assertThat(row.path("traceId").asText()).isEqualTo(TRACE));
+        CliRun two = CliRun.run(dataDir, "traces", "--mode", "docker", "--zipkin", zipkinUrl, "--tempo", zipkinUrl);
+        assertThat(two.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void twoTraceSourcesAreAUsageError() {
         CliRun result = CliRun.run(dataDir, "traces", "--mode", "remote", "--zipkin", zipkinUrl, "--jaeger", zipkinUrl);
 

@@ -103,6 +103,8 @@ class SwitchableLabTest {
         assertThat(lab.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).hasSize(5);
         lab.stop();
         assertThatThrownBy(() -> lab.slis().services(TimeRange.all())).hasMessageContaining("not started");
+        assertThatThrownBy(() -> lab.serviceMap().map(TimeRange.all())).as("the Map view waits for Start too")
+                .hasMessageContaining("not started");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class ModeScreenshotTool {
             });
             await(() -> fx(() -> console.labModel().modeProperty().get() == LabMode.DOCKER
                     && !console.labModel().switchingModeProperty().get()));
+            fx(() -> {
+                console.labModel().selectTraceSource(dev.otellab.lab.TraceSourceChoice.JAEGER);
+                return null;
+            });
+            await(() -> fx(() -> console.labModel().parts().stream().anyMatch(part -> part.part().equals("jaeger"))));
             shoot(out.resolve("lab-docker.png"));
 
             fx(() -> {

@@ -8,13 +8,16 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The lab as the Grafana LGTM stack in Docker: stack/compose.yaml run by the console itself
  * (one part per service), lab-backend built into an image from the console's jar (lab-web runs
  * from the same image), telemetry read
- * through the query ports it is given (Tempo, Loki and Prometheus clients).
+ * through the query ports it is given (Tempo, Loki and Prometheus clients). Traces come from the
+ * source chosen for the next Start ({@link #useTraceSource}): Tempo, or the jaeger-zipkin profile's
+ * Jaeger or Zipkin, whose services Start then runs too. Grafana's password is made at the first Start.
  */
 public final class DockerLab implements LabEngine, StackControl {
     public static final String BACKEND = "lab-backend";
@@ -45,7 +51,11 @@ public final class DockerLab implements LabEngine, StackControl {
 
     private final DockerLabSettings settings;
     private volatile ImageBundles imageBundles;
-    private final TraceSource traces;
+    private final Function<TraceSourceChoice, TraceSource> traceSources;
+    private volatile TraceSourceChoice traceSource = TraceSourceChoice.TEMPO;
+    private volatile TraceSource traces;
+    /** Grafana's admin password once a Start made it (or an earlier console did), else null. */
+    private volatile String grafanaPassword;
     private final LogSource logs;
     private final SliSource slis;
     private final ServiceMapSource serviceMap;
@@ -69,13 +79,55 @@ public final class DockerLab implements LabEngine, StackControl {
     private LogStream backendOutput;
     private ScheduledFuture<?> monitoring;
 
+    /** A lab that reads traces from {@code traces} whatever trace source is chosen. */
     public DockerLab(DockerLabSettings settings, TraceSource traces, LogSource logs, SliSource slis,
                      ServiceMapSource serviceMap) {
+        this(settings, choice -> traces, logs, slis, serviceMap);
+    }
+
+    /**
+     * @param traceSources the trace source of each choice; asked at each Start for the chosen one
+     */
+    public DockerLab(DockerLabSettings settings, Function<TraceSourceChoice, TraceSource> traceSources, LogSource logs,
+                     SliSource slis, ServiceMapSource serviceMap) {
         this.settings = settings;
-        this.traces = traces;
+        this.traceSources = traceSources;
+        this.traces = traceSources.apply(traceSource);
         this.logs = logs;
         this.slis = slis;
         this.serviceMap = serviceMap;
+        this.grafanaPassword = settings.grafanaAdminPassword().existing().orElse(null);
+        listServicesOfTheFile();
+    }
+
+    /**
+     * Where traces come from after the next Start; Jaeger and Zipkin turn the jaeger-zipkin
+     * profile on, so their services show as parts now and run from the next Start.
+     */
+    @Override
+    public void useTraceSource(TraceSourceChoice choice) {
+        if (choice == null || choice == traceSource) {
+            return;
+        }
+        traceSource = choice;
+        LabStatus snapshot;
+        synchronized (this) {
+            if (running) {
+                return; // the parts follow the running stack; the choice counts from the next Start
+            }
+            parts.clear();
+            listServicesOfTheFile();
+            snapshot = status();
+        }
+        statusListeners.forEach(listener -> listener.accept(snapshot));
+    }
+
+    @Override
+    public TraceSourceChoice traceSource() {
+        return traceSource;
+    }
+
+    private synchronized void listServicesOfTheFile() {
         try {
             readProject().services().forEach(service -> parts.put(service.name(), PartStatus.stopped(service.name())));
         } catch (ComposeFileException e) {
@@ -100,6 +152,8 @@ public final class DockerLab implements LabEngine, StackControl {
                 return;
             }
         }
+        grafanaPassword = obtainGrafanaPassword();
+        traces = traceSources.apply(traceSource);
         StackOrchestrator stack = reconnect();
         StackListener reporting = new Reporting();
         try {
@@ -174,9 +228,21 @@ public final class DockerLab implements LabEngine, StackControl {
         return Optional.ofNullable(imageBundles);
     }
 
+    /** Grafana's admin password once the first Start made it; empty before. */
     @Override
-    public String grafanaAdminPassword() {
-        return settings.grafanaAdminPassword();
+    public Optional<String> grafanaAdminPassword() {
+        return Optional.ofNullable(grafanaPassword);
+    }
+
+    /** The password the stack's Grafana runs with, made and kept now on the first Start. */
+    private String obtainGrafanaPassword() throws LabStartException {
+        try {
+            return settings.grafanaAdminPassword().obtain();
+        } catch (IOException e) {
+            throw new LabStartException("Grafana's admin password cannot be kept in "
+                    + settings.grafanaAdminPassword().file().map(Path::toString).orElse("the config folder") + ": "
+                    + e.getMessage(), List.of());
+        }
     }
 
     /** Restarts one service and waits until it is ready again. */
@@ -340,7 +406,8 @@ public final class DockerLab implements LabEngine, StackControl {
     }
 
     private ComposeProject readProject() throws ComposeFileException {
-        ComposeProject project = ComposeFile.read(settings.composeFile(), settings.interpolationEnvironment())
+        String password = grafanaPassword == null ? DockerLabSettings.PASSWORD_MADE_AT_START : grafanaPassword;
+        ComposeProject project = ComposeFile.read(settings.composeFile(), settings.interpolationEnvironment(password, traceSource))
                 .withImages(settings.imageOverrides());
         return settings.projectName().map(project::withName).orElse(project);
     }

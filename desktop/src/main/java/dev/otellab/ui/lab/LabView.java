@@ -1,6 +1,7 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.LabMode;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.ui.common.ExternalBrowser;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
@@ -221,11 +222,16 @@ public final class LabView implements LabDestination {
 
     @Override
     public Map<String, String> saveState() {
-        return Map.of("mode", model.modeProperty().get().name());
+        return Map.of("mode", model.modeProperty().get().name(), "traceSource", model.traceSourceProperty().get().name());
     }
 
     @Override
     public void restoreState(Map<String, String> state) {
+        for (TraceSourceChoice choice : TraceSourceChoice.values()) {
+            if (choice.name().equals(state.get("traceSource"))) {
+                model.selectTraceSource(choice);
+            }
+        }
         String saved = state.get("mode");
         if (saved == null) {
             return;

@@ -9,6 +9,7 @@ import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
 import dev.otellab.lab.SwitchableLab;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -94,6 +95,10 @@ public final class LabViewModel {
     private final BooleanBinding canChangeMode;
     private final ReadOnlyBooleanWrapper switchingMode = new ReadOnlyBooleanWrapper(this, "switchingMode");
 
+    private final ReadOnlyObjectWrapper<TraceSourceChoice> traceSource =
+            new ReadOnlyObjectWrapper<>(this, "traceSource", TraceSourceChoice.TEMPO);
+    private final BooleanBinding canChangeTraceSource;
+
     private final ReadOnlyBooleanWrapper hasStack = new ReadOnlyBooleanWrapper(this, "hasStack");
     private final ObservableList<String> stackServices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper grafanaUrl = new ReadOnlyStringWrapper(this, "grafanaUrl", "");
@@ -149,6 +154,9 @@ public final class LabViewModel {
         canChangeMode = Bindings.createBooleanBinding(() -> modes.size() > 1 && !switchingMode.get()
                 && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), modes, state, switchingMode);
 
+        canChangeTraceSource = Bindings.createBooleanBinding(() -> !switchingMode.get()
+                && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), state, switchingMode);
+
         canReset = Bindings.createBooleanBinding(() -> hasStack.get() && !stackBusy.get()
                 && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), hasStack, stackBusy, state);
         canRestartService = Bindings.createBooleanBinding(() -> hasStack.get() && !stackBusy.get()
@@ -175,12 +183,14 @@ public final class LabViewModel {
             return;
         }
         LabMode previous = mode.get();
+        TraceSourceChoice traces = traceSource.get();
         mode.set(wanted);
         switchingMode.set(true);
         problem.set(null);
         control.execute(() -> {
             try {
                 switchable.select(wanted);
+                engine.stackControl().ifPresent(stack -> stack.useTraceSource(traces));
                 LabStatus status = engine.status();
                 executors.ui().execute(() -> {
                     switchingMode.set(false);
@@ -201,6 +211,29 @@ public final class LabViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * Where Docker mode reads traces from the next Start: the stack's Tempo, or the jaeger-zipkin
+     * profile's Jaeger or Zipkin (that Start runs the profile too). Only while the lab is stopped;
+     * kept for the Docker mode when another mode is current.
+     */
+    public void selectTraceSource(TraceSourceChoice choice) {
+        if (choice == null || choice == traceSource.get() || !canChangeTraceSource.get()) {
+            return;
+        }
+        traceSource.set(choice);
+        Optional<StackControl> stack = engine.stackControl();
+        stack.ifPresent(control -> this.control.execute(() -> control.useTraceSource(choice)));
+    }
+
+    /** What a trace source choice means, for the Docker card. */
+    public static String traceSourceDescription(TraceSourceChoice choice) {
+        return switch (choice) {
+            case TEMPO -> "Traces from the stack's Tempo.";
+            case JAEGER, ZIPKIN -> "Traces from " + choice.displayName() + ": Start also runs the stack's jaeger-zipkin"
+                    + " profile (Jaeger and Zipkin). Logs and SLIs still come from Loki and Prometheus.";
+        };
     }
 
     /** Removes the stack's containers, network and volumes (the view asks the user first). */
@@ -333,7 +366,7 @@ public final class LabViewModel {
         if (!services.equals(stackServices)) {
             stackServices.setAll(services);
         }
-        grafanaPassword.set(stack.map(StackControl::grafanaAdminPassword).orElse(""));
+        grafanaPassword.set(stack.flatMap(StackControl::grafanaAdminPassword).orElse(""));
         hasBundles.set(stack.flatMap(StackControl::imageBundles).isPresent());
         grafanaUrl.set(engine.grafanaUrl().map(URI::toString).orElse(""));
     }
@@ -378,7 +411,11 @@ public final class LabViewModel {
         }
         state.set(LabState.STARTING);
         problem.set(null);
-        control.execute(this::startOnControlThread);
+        TraceSourceChoice traces = traceSource.get();
+        control.execute(() -> {
+            engine.stackControl().ifPresent(stack -> stack.useTraceSource(traces));
+            startOnControlThread();
+        });
     }
 
     /** Stops the traffic and the lab; lab-backend flushes its telemetry before it ends. */
@@ -675,7 +712,7 @@ public final class LabViewModel {
         return grafanaUrl.getReadOnlyProperty();
     }
 
-    /** Grafana's admin password in Docker mode, else "". */
+    /** Grafana's admin password in Docker mode once the first Start made it, else "". */
     public ReadOnlyStringProperty grafanaPasswordProperty() {
         return grafanaPassword.getReadOnlyProperty();
     }
@@ -722,6 +759,16 @@ public final class LabViewModel {
 
     public BooleanBinding canRestartServiceProperty() {
         return canRestartService;
+    }
+
+    /** Where Docker mode reads traces (Tempo by default). */
+    public ReadOnlyObjectProperty<TraceSourceChoice> traceSourceProperty() {
+        return traceSource.getReadOnlyProperty();
+    }
+
+    /** Whether the trace source can change now: the lab stopped, no mode switch in progress. */
+    public BooleanBinding canChangeTraceSourceProperty() {
+        return canChangeTraceSource;
     }
 
     public ObservableList<LabMode> modes() {

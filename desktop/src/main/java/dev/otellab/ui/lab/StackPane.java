@@ -1,6 +1,8 @@
 package dev.otellab.ui.lab;
 
+import dev.otellab.lab.TraceSourceChoice;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -19,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 import java.util.function.Consumer;
 
@@ -44,7 +47,8 @@ final class StackPane {
         signIn.getStyleClass().add("part-detail");
         Button copyPassword = new Button("Copy password");
         copyPassword.setId("stack-copy-password");
-        copyPassword.setTooltip(new Tooltip("Grafana's admin password, generated for this console and kept in its config folder"));
+        copyPassword.setTooltip(new Tooltip("Grafana's admin password, made for this console at the first Start and kept"
+                + " in its config folder"));
         copyPassword.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(model.grafanaPasswordProperty().get());
@@ -74,12 +78,13 @@ final class StackPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, label("Grafana"), grafanaRow);
+        form.addRow(0, label("Trace source"), traceSourceRow(model));
+        form.addRow(1, label("Grafana"), grafanaRow);
         HBox serviceRow = new HBox(8, service, restart);
         serviceRow.setAlignment(Pos.CENTER_LEFT);
-        form.addRow(1, label("Service"), serviceRow);
-        form.addRow(2, label("Data"), reset);
-        form.addRow(3, label("Offline"), bundleRow(model, grafana));
+        form.addRow(2, label("Service"), serviceRow);
+        form.addRow(3, label("Data"), reset);
+        form.addRow(4, label("Offline"), bundleRow(model, grafana));
 
         VBox card = new VBox(8, caption("Docker stack"), form);
         card.setId("stack-card");
@@ -87,6 +92,35 @@ final class StackPane {
         card.visibleProperty().bind(model.hasStackProperty());
         card.managedProperty().bind(card.visibleProperty());
         return card;
+    }
+
+    /** Tempo (default) / Jaeger / Zipkin, with what the choice does at Start. */
+    private static Node traceSourceRow(LabViewModel model) {
+        ChoiceBox<TraceSourceChoice> choice = new ChoiceBox<>(FXCollections.observableArrayList(TraceSourceChoice.values()));
+        choice.setId("stack-trace-source");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TraceSourceChoice value) {
+                return value == null ? "" : value == TraceSourceChoice.TEMPO ? "Tempo (default)" : value.displayName();
+            }
+
+            @Override
+            public TraceSourceChoice fromString(String text) {
+                return null; // a ChoiceBox is not edited as text
+            }
+        });
+        choice.setValue(model.traceSourceProperty().get());
+        choice.valueProperty().addListener((observable, was, is) -> model.selectTraceSource(is));
+        model.traceSourceProperty().addListener((observable, was, is) -> choice.setValue(is));
+        choice.disableProperty().bind(model.canChangeTraceSourceProperty().not());
+        choice.setTooltip(new Tooltip("Where the views read traces from the next Start (stop the lab to change it)"));
+        Label note = new Label();
+        note.setId("stack-trace-source-note");
+        note.getStyleClass().add("part-detail");
+        note.setWrapText(true);
+        note.textProperty().bind(Bindings.createStringBinding(
+                () -> LabViewModel.traceSourceDescription(model.traceSourceProperty().get()), model.traceSourceProperty()));
+        return new VBox(4, choice, note);
     }
 
     /** Export and import of the offline image bundle, with its progress and outcome. */

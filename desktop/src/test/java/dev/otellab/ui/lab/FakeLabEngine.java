@@ -73,9 +73,24 @@ public final class FakeLabEngine implements LabEngine {
             resets.incrementAndGet();
         }
 
+        /** Every trace source the view model chose, in order. */
+        public final List<dev.otellab.lab.TraceSourceChoice> traceChoices = new CopyOnWriteArrayList<>();
+        private volatile dev.otellab.lab.TraceSourceChoice traceSource = dev.otellab.lab.TraceSourceChoice.TEMPO;
+
         @Override
-        public String grafanaAdminPassword() {
-            return "generated-secret";
+        public Optional<String> grafanaAdminPassword() {
+            return Optional.of("generated-secret");
+        }
+
+        @Override
+        public void useTraceSource(dev.otellab.lab.TraceSourceChoice choice) {
+            traceChoices.add(choice);
+            traceSource = choice;
+        }
+
+        @Override
+        public dev.otellab.lab.TraceSourceChoice traceSource() {
+            return traceSource;
         }
 
         /** Export writes one line to the file; import reads it back: enough for the view model's flow. */

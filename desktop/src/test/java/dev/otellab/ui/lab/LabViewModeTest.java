@@ -5,6 +5,7 @@ import dev.otellab.lab.LabMode;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.SwitchableLab;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -74,6 +75,30 @@ class LabViewModeTest {
         assertThat(robot.lookup("#lab-mode-docker").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#lab-mode-description").queryAs(Label.class).getText()).contains("Docker");
         assertThat(view.saveState()).containsEntry("mode", "DOCKER");
+    }
+
+    @Test
+    void dockersTraceSourceIsChosenInTheStackCardAndKeptWithTheViewsState(FxRobot robot) throws Exception {
+        FakeLabEngine.FakeStack stack = docker.withStack();
+        robot.clickOn("#lab-mode-docker");
+        await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#stack-trace-source").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)).get());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<TraceSourceChoice> choice =
+                robot.lookup("#stack-trace-source").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> choice.getConverter().toString(choice.getValue())).get())
+                .isEqualTo("Tempo (default)");
+
+        WaitForAsyncUtils.asyncFx(() -> choice.setValue(TraceSourceChoice.ZIPKIN)).get();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.traceSource() == TraceSourceChoice.ZIPKIN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#stack-trace-source-note").queryAs(Label.class).getText()).contains("jaeger-zipkin");
+        assertThat(view.saveState()).containsEntry("traceSource", "ZIPKIN");
+
+        WaitForAsyncUtils.asyncFx(() -> view.restoreState(Map.of("mode", "DOCKER", "traceSource", "JAEGER"))).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.traceSource() == TraceSourceChoice.JAEGER);
+        assertThat(WaitForAsyncUtils.asyncFx(choice::getValue).get()).isEqualTo(TraceSourceChoice.JAEGER);
     }
 
     @Test

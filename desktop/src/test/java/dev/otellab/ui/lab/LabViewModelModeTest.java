@@ -3,6 +3,7 @@ package dev.otellab.ui.lab;
 import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.SwitchableLab;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.ui.common.TestExecutors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,12 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Choosing the lab's mode (Embedded, Docker, Remote) in the Lab view, without a screen. */
+/** Choosing the lab's mode (Embedded, Docker, Remote) and Docker's trace source in the Lab view, without a screen. */
 class LabViewModelModeTest {
     private final ScheduledExecutorService timer = TestExecutors.timer();
     private final FakeLabEngine embedded = new FakeLabEngine(LabMode.EMBEDDED);
     private final FakeLabEngine docker = new FakeLabEngine(LabMode.DOCKER);
+    private final FakeLabEngine.FakeStack stack = docker.withStack();
     private final SwitchableLab lab = lab();
 
     @AfterEach
@@ -103,5 +105,49 @@ class LabViewModelModeTest {
             assertThat(LabViewModel.modeName(mode)).isNotBlank();
             assertThat(LabViewModel.modeDescription(mode)).isNotBlank();
         }
+    }
+
+    @Test
+    void tempoIsTheDefaultAndAChoiceGoesToTheDockerStack() {
+        LabViewModel model = model();
+        model.selectMode(LabMode.DOCKER);
+        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
+
+        model.selectTraceSource(TraceSourceChoice.JAEGER);
+
+        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
+        assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.JAEGER);
+        assertThat(LabViewModel.traceSourceDescription(TraceSourceChoice.JAEGER)).contains("jaeger-zipkin", "Loki");
+        assertThat(docker.starts()).as("choosing starts nothing").isZero();
+    }
+
+    @Test
+    void aChoiceMadeInAnotherModeReachesTheStackWhenDockerIsChosenAndAgainAtStart() {
+        LabViewModel model = model();
+        model.selectTraceSource(TraceSourceChoice.ZIPKIN);
+        assertThat(stack.traceChoices).isEmpty();
+
+        model.selectMode(LabMode.DOCKER);
+        assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.ZIPKIN);
+
+        model.start();
+        assertThat(docker.starts()).isEqualTo(1);
+        assertThat(stack.traceChoices).last().isEqualTo(TraceSourceChoice.ZIPKIN);
+    }
+
+    @Test
+    void theTraceSourceChangesOnlyWhileTheLabIsStopped() {
+        LabViewModel model = model();
+        model.selectMode(LabMode.DOCKER);
+        model.start();
+        assertThat(model.canChangeTraceSourceProperty().get()).isFalse();
+
+        model.selectTraceSource(TraceSourceChoice.JAEGER);
+        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
+        assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.TEMPO);
+
+        model.stop();
+        model.selectTraceSource(TraceSourceChoice.JAEGER);
+        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
     }
 }
