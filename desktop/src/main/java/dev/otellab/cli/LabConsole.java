@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
                 ExportCommand.class,
                 ImportCommand.class,
                 DiffCommand.class,
+                BenchIngestCommand.class,
         })
 public final class LabConsole implements Callable<Integer> {
     @Spec

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.Function;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +70,15 @@ final class StoreWriter implements AutoCloseable {
     /** The largest traces.id given so far: new traces get the next ones, in arrival order. */
     private long lastTraceRef;
 
+    /** One span at a time: the fallback that tells which spans of a batch were stored already. */
     private final PreparedStatement insertSpan;
-    private final PreparedStatement selectTraceRef;
+    private final MultiRowStatement insertSpans;
+    private final MultiRowStatement selectTraceRefs;
+    private final MultiRowStatement insertSpanNames;
+    private final MultiRowStatement insertLogs;
+    private final Statement savepoints;
     private final PreparedStatement insertTrace;
     private final PreparedStatement updateTrace;
-    private final PreparedStatement insertSpanName;
-    private final PreparedStatement insertLog;
     private final PreparedStatement insertMetric;
     private final PreparedStatement insertResource;
     private final PreparedStatement selectResource;
@@ -96,11 +101,14 @@ final class StoreWriter implements AutoCloseable {
         this.capacityItems = capacityItems;
         Function.create(connection, "merge_services", new MergeServices(), 2, Function.FLAG_DETERMINISTIC);
         connection.setAutoCommit(false);
-        insertSpan = connection.prepareStatement("""
+        String spanInsert = """
                 INSERT OR IGNORE INTO spans (trace_ref, span_id, parent_span_id, name, kind, service, start_ns,
-                  duration_ns, status, status_message, route, http_status, attrs, events, links, resource_id, scope_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        selectTraceRef = connection.prepareStatement("SELECT id FROM traces WHERE trace_id = ?");
+                  duration_ns, status, status_message, route, http_status, attrs, events, links, resource_id, scope_id)""";
+        insertSpan = connection.prepareStatement(spanInsert + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertSpans = MultiRowStatement.insert(connection, spanInsert, 17);
+        selectTraceRefs = new MultiRowStatement(connection, "SELECT trace_id, id FROM traces WHERE trace_id IN (",
+                "?", ", ", ")", 1);
+        savepoints = connection.createStatement();
         insertTrace = connection.prepareStatement("""
                 INSERT INTO traces (start_ns, end_ns, span_count, error_count, has_root, root_start_ns, root_service,
                   root_name, services, id, trace_id)
@@ -121,16 +129,15 @@ final class StoreWriter implements AutoCloseable {
                   has_root = max(has_root, ?5),
                   services = merge_services(services, ?9)
                 WHERE id = ?10""");
-        insertSpanName = connection.prepareStatement(
-                "INSERT OR IGNORE INTO span_names (name, start_ns, trace_ref) VALUES (?, ?, ?)");
+        insertSpanNames = MultiRowStatement.insert(connection,
+                "INSERT OR IGNORE INTO span_names (name, start_ns, trace_ref)", 3);
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
             lastTraceRef = rows.next() ? rows.getLong(1) : 0;
         }
-        insertLog = connection.prepareStatement("""
+        insertLogs = MultiRowStatement.insert(connection, """
                 INSERT INTO logs (time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
-                  attrs, resource_id, scope_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                  attrs, resource_id, scope_id)""", 11);
         insertMetric = connection.prepareStatement("""
                 INSERT INTO metric_points (name, description, unit, type, monotonic, service, start_ns, time_ns,
                   attrs, value, count, sum, bounds, bucket_counts, resource_id)
@@ -280,33 +287,12 @@ final class StoreWriter implements AutoCloseable {
     private void write(List<Item> group) throws SQLException {
         Map<String, TraceAggregate> traces = new HashMap<>();
         for (Item item : group) {
-            List<SpanRow> spans = item.batch.spans();
-            if (!spans.isEmpty()) {
-                TraceAggregate[] owners = new TraceAggregate[spans.size()];
-                for (int i = 0; i < owners.length; i++) {
-                    SpanRow span = spans.get(i);
-                    TraceAggregate trace = traces.get(span.traceIdHex());
-                    if (trace == null) {
-                        trace = aggregateFor(span.traceId());
-                        traces.put(span.traceIdHex(), trace);
-                    }
-                    owners[i] = trace;
-                    bindSpan(trace.ref, span);
-                    insertSpan.addBatch();
-                }
-                int[] inserted = insertSpan.executeBatch();
-                for (int i = 0; i < inserted.length; i++) {
-                    if (inserted[i] > 0) { // 0: a span already stored (a sender's retry) is ignored
-                        owners[i].add(spans.get(i));
-                    }
-                }
+            if (!item.batch.spans().isEmpty()) {
+                writeSpans(item.batch.spans(), traces);
             }
-            if (!item.batch.logs().isEmpty()) {
-                for (LogRow log : item.batch.logs()) {
-                    bindLog(log);
-                    insertLog.addBatch();
-                }
-                insertLog.executeBatch();
+            List<LogRow> logs = item.batch.logs();
+            if (!logs.isEmpty()) {
+                insertLogs.update(logs.size(), (statement, first, i) -> bindLog(statement, first, logs.get(i)));
             }
             if (!item.batch.metrics().isEmpty()) {
                 for (MetricRow metric : item.batch.metrics()) {
@@ -319,20 +305,82 @@ final class StoreWriter implements AutoCloseable {
         writeTraces(traces.values());
     }
 
-    /** For a stored trace, its traces.id; for a new one, the next id (in arrival order). */
-    private TraceAggregate aggregateFor(byte[] traceId) throws SQLException {
-        selectTraceRef.setBytes(1, traceId);
-        try (ResultSet rows = selectTraceRef.executeQuery()) {
-            return rows.next() ? new TraceAggregate(traceId, rows.getLong(1), true)
-                    : new TraceAggregate(traceId, ++lastTraceRef, false);
+    /**
+     * Inserts a batch's spans many rows per statement, inside a savepoint. When some were stored
+     * already (a sender's retry: INSERT OR IGNORE skips them) the rows changed are fewer than the
+     * spans; then the savepoint is rolled back and the spans go one by one, to learn which are new,
+     * so that only new spans count in their trace's summary.
+     */
+    private void writeSpans(List<SpanRow> spans, Map<String, TraceAggregate> traces) throws SQLException {
+        TraceAggregate[] owners = owners(spans, traces);
+        for (SpanRow span : spans) { // new resources and scopes get their rows outside the savepoint
+            resourceId(span.resource());
+            scopeId(span.scope());
         }
+        savepoints.execute("SAVEPOINT spans");
+        int changed = insertSpans.update(spans.size(),
+                (statement, first, i) -> bindSpan(statement, first, owners[i].ref, spans.get(i)));
+        if (changed == spans.size()) {
+            savepoints.execute("RELEASE spans");
+            for (int i = 0; i < owners.length; i++) {
+                owners[i].add(spans.get(i));
+            }
+            return;
+        }
+        savepoints.execute("ROLLBACK TO spans");
+        savepoints.execute("RELEASE spans");
+        for (int i = 0; i < owners.length; i++) {
+            bindSpan(insertSpan, 1, owners[i].ref, spans.get(i));
+            insertSpan.addBatch();
+        }
+        int[] inserted = insertSpan.executeBatch();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] > 0) { // 0: a span already stored is ignored
+                owners[i].add(spans.get(i));
+            }
+        }
+    }
+
+    /**
+     * Each span's trace aggregate. Traces not yet seen in this transaction are looked up in one
+     * query per {@link MultiRowStatement#MAX_ROWS} traces: a stored trace keeps its traces.id, a new
+     * one gets the next id (in arrival order).
+     */
+    private TraceAggregate[] owners(List<SpanRow> spans, Map<String, TraceAggregate> traces) throws SQLException {
+        List<SpanRow> unseen = new ArrayList<>();
+        Set<String> unseenIds = new HashSet<>();
+        for (SpanRow span : spans) {
+            if (!traces.containsKey(span.traceIdHex()) && unseenIds.add(span.traceIdHex())) {
+                unseen.add(span);
+            }
+        }
+        Map<ByteBuffer, Long> stored = new HashMap<>();
+        for (int from = 0; from < unseen.size(); from += MultiRowStatement.MAX_ROWS) {
+            PreparedStatement select = selectTraceRefs.bound(from, Math.min(unseen.size(), from + MultiRowStatement.MAX_ROWS),
+                    (statement, first, i) -> statement.setBytes(first, unseen.get(i).traceId()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(ByteBuffer.wrap(rows.getBytes(1)), rows.getLong(2));
+                }
+            }
+        }
+        for (SpanRow span : unseen) {
+            Long ref = stored.get(ByteBuffer.wrap(span.traceId()));
+            traces.put(span.traceIdHex(), ref != null ? new TraceAggregate(span.traceId(), ref, true)
+                    : new TraceAggregate(span.traceId(), ++lastTraceRef, false));
+        }
+        TraceAggregate[] owners = new TraceAggregate[spans.size()];
+        for (int i = 0; i < owners.length; i++) {
+            owners[i] = traces.get(spans.get(i).traceIdHex());
+        }
+        return owners;
     }
 
     /** Summaries and span names of the traces that got new spans. */
     private void writeTraces(Iterable<TraceAggregate> traces) throws SQLException {
         int inserts = 0;
         int updates = 0;
-        int names = 0;
+        List<SpanName> names = new ArrayList<>();
         for (TraceAggregate trace : traces) {
             if (trace.spans == 0) {
                 continue;
@@ -356,11 +404,7 @@ final class StoreWriter implements AutoCloseable {
             }
             statement.addBatch();
             for (Map.Entry<String, Long> name : trace.names.entrySet()) {
-                insertSpanName.setString(1, name.getKey());
-                insertSpanName.setLong(2, name.getValue());
-                insertSpanName.setLong(3, trace.ref);
-                insertSpanName.addBatch();
-                names++;
+                names.add(new SpanName(name.getKey(), name.getValue(), trace.ref));
             }
         }
         if (inserts > 0) {
@@ -369,48 +413,55 @@ final class StoreWriter implements AutoCloseable {
         if (updates > 0) {
             updateTrace.executeBatch();
         }
-        if (names > 0) {
-            insertSpanName.executeBatch();
-        }
+        insertSpanNames.update(names.size(), (statement, first, i) -> {
+            SpanName name = names.get(i);
+            statement.setString(first, name.name);
+            statement.setLong(first + 1, name.start);
+            statement.setLong(first + 2, name.traceRef);
+        });
     }
 
-    private void bindSpan(long traceRef, SpanRow span) throws SQLException {
-        insertSpan.setLong(1, traceRef);
-        insertSpan.setBytes(2, span.spanId());
-        setBytesOrNull(insertSpan, 3, span.parentSpanId());
-        insertSpan.setString(4, span.name());
-        insertSpan.setInt(5, span.kind());
-        insertSpan.setString(6, span.service());
-        insertSpan.setLong(7, span.startNs());
-        insertSpan.setLong(8, span.durationNs());
-        insertSpan.setInt(9, span.status());
-        insertSpan.setString(10, span.statusMessage());
-        insertSpan.setString(11, span.route());
+    /** A span_names row: a name's earliest start in a trace. */
+    private record SpanName(String name, long start, long traceRef) {
+    }
+
+    private void bindSpan(PreparedStatement statement, int first, long traceRef, SpanRow span) throws SQLException {
+        statement.setLong(first, traceRef);
+        statement.setBytes(first + 1, span.spanId());
+        setBytesOrNull(statement, first + 2, span.parentSpanId());
+        statement.setString(first + 3, span.name());
+        statement.setInt(first + 4, span.kind());
+        statement.setString(first + 5, span.service());
+        statement.setLong(first + 6, span.startNs());
+        statement.setLong(first + 7, span.durationNs());
+        statement.setInt(first + 8, span.status());
+        statement.setString(first + 9, span.statusMessage());
+        statement.setString(first + 10, span.route());
         if (span.httpStatus() == null) {
-            insertSpan.setNull(12, Types.INTEGER);
+            statement.setNull(first + 11, Types.INTEGER);
         } else {
-            insertSpan.setInt(12, span.httpStatus());
+            statement.setInt(first + 11, span.httpStatus());
         }
-        setBytesOrNull(insertSpan, 13, span.attrs());
-        setBytesOrNull(insertSpan, 14, span.events());
-        setBytesOrNull(insertSpan, 15, span.links());
-        insertSpan.setLong(16, resourceId(span.resource()));
-        insertSpan.setLong(17, scopeId(span.scope()));
+        setBytesOrNull(statement, first + 12, span.attrs());
+        setBytesOrNull(statement, first + 13, span.events());
+        setBytesOrNull(statement, first + 14, span.links());
+        statement.setLong(first + 15, resourceId(span.resource()));
+        statement.setLong(first + 16, scopeId(span.scope()));
     }
 
-    private void bindLog(LogRow row) throws SQLException {
+    private void bindLog(PreparedStatement statement, int first, LogRow row) throws SQLException {
         LogRecord log = row.log();
-        insertLog.setLong(1, log.timeUnixNano());
-        insertLog.setLong(2, log.observedTimeUnixNano());
-        insertLog.setInt(3, log.severityNumber());
-        insertLog.setString(4, log.severityText());
-        insertLog.setString(5, log.body());
-        insertLog.setString(6, log.serviceName());
-        setBytesOrNull(insertLog, 7, row.traceId());
-        setBytesOrNull(insertLog, 8, row.spanId());
-        setBytesOrNull(insertLog, 9, row.attrs());
-        insertLog.setLong(10, resourceId(row.resource()));
-        insertLog.setLong(11, scopeId(log.scope()));
+        statement.setLong(first, log.timeUnixNano());
+        statement.setLong(first + 1, log.observedTimeUnixNano());
+        statement.setInt(first + 2, log.severityNumber());
+        statement.setString(first + 3, log.severityText());
+        statement.setString(first + 4, log.body());
+        statement.setString(first + 5, log.serviceName());
+        setBytesOrNull(statement, first + 6, row.traceId());
+        setBytesOrNull(statement, first + 7, row.spanId());
+        setBytesOrNull(statement, first + 8, row.attrs());
+        statement.setLong(first + 9, resourceId(row.resource()));
+        statement.setLong(first + 10, scopeId(log.scope()));
     }
 
     private void bindMetric(MetricRow row) throws SQLException {
@@ -527,11 +578,14 @@ final class StoreWriter implements AutoCloseable {
             connection.setAutoCommit(true);
             statement.execute("PRAGMA optimize");
         } finally {
-            for (PreparedStatement statement : List.of(insertSpan, selectTraceRef, insertTrace, updateTrace,
-                    insertSpanName, insertLog, insertMetric,
+            for (PreparedStatement statement : List.of(insertSpan, insertTrace, updateTrace, insertMetric,
                     insertResource, selectResource, insertScope, selectScope)) {
                 statement.close();
             }
+            for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertLogs)) {
+                statement.close();
+            }
+            savepoints.close();
             connection.close();
         }
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,35 @@ class TelemetryStoreTest {
         assertThat(store.traces().trace(traceId(3)).orElseThrow().spans()).hasSize(1);
         assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).singleElement()
                 .extracting(TraceSummary::spanCount).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchResentWithOneNewSpanCountsOnlyTheNewSpan() {
+        // More spans than one multi-row statement holds, spread over traces, one trace stored already.
+        List<Span> first = new ArrayList<>();
+        for (int i = 1; i <= 150; i++) {
+            first.add(span(traceId(100 + i % 3), spanId(i), i <= 3 ? "" : spanId(i % 3 == 0 ? 3 : i % 3), "frontend", "op " + i,
+                    SpanKind.INTERNAL, at(i), 10, i == 7 ? StatusCode.ERROR : StatusCode.UNSET, Map.of("n", (long) i)));
+        }
+        ingest(TelemetryBatch.ofSpans(first));
+        List<Span> resent = new ArrayList<>(first);
+        resent.add(span(traceId(101), spanId(999), spanId(1), "checkout", "late", SpanKind.CLIENT, at(500), 10,
+                StatusCode.ERROR, Map.of()));
+        ingest(TelemetryBatch.ofSpans(resent));
+
+        Map<String, TraceSummary> summaries = new HashMap<>();
+        for (TraceSummary summary : store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)) {
+            summaries.put(summary.traceId(), summary);
+        }
+        assertThat(summaries).hasSize(3);
+        assertThat(summaries.get(traceId(101)).spanCount()).isEqualTo(51);
+        assertThat(summaries.get(traceId(101)).errorCount()).isEqualTo(1 + 1);
+        assertThat(summaries.get(traceId(101)).services()).containsExactlyInAnyOrder("frontend", "checkout");
+        assertThat(summaries.get(traceId(100)).spanCount()).isEqualTo(50);
+        assertThat(summaries.get(traceId(102)).spanCount()).isEqualTo(50);
+        assertThat(store.traces().trace(traceId(101)).orElseThrow().spans()).hasSize(51);
+        assertThat(store.traces().search(TraceSearchCriteria.ANY.withSpanName("late"), TimeRange.all(), 10))
+                .extracting(TraceSummary::traceId).containsExactly(traceId(101));
     }
 
     @Test
