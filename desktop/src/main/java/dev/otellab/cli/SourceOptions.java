@@ -1,6 +1,7 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.QuerySources;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;

@@ -1,7 +1,7 @@
 package dev.otellab.cli;
 
 import dev.otellab.config.DataDirectories;
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.telemetry.lgtm.FixtureServer;

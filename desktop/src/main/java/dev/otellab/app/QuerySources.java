@@ -1,4 +1,4 @@
-package dev.otellab.cli;
+package dev.otellab.app;
 
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
@@ -6,7 +6,7 @@ import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
 
 /** The query ports a command reads, from the embedded store or an LGTM stack; closing releases them. */
-record QuerySources(TraceSource traces, LogSource logs, SliSource slis, ServiceMapSource serviceMap,
+public record QuerySources(TraceSource traces, LogSource logs, SliSource slis, ServiceMapSource serviceMap,
                     AutoCloseable resources)
         implements AutoCloseable {
 

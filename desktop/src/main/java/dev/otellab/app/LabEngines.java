@@ -1,8 +1,11 @@
-package dev.otellab.lab;
+package dev.otellab.app;
 
 import dev.otellab.bundle.DockerImageBundles;
 import dev.otellab.config.BundledFiles;
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.docker.ComposeFileLocator;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.docker.DockerLabSettings;
