@@ -1,6 +1,6 @@
 package dev.otellab.lab;
 
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -56,8 +56,8 @@ public interface LabEngine extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The traffic generator aimed at the running lab (lab-web, or lab-backend where there is no lab-web). */
-    Optional<TrafficGenerator> traffic();
+    /** The traffic aimed at the running lab (lab-web, or lab-backend where there is no lab-web). */
+    Optional<Traffic> traffic();
 
     TraceSource traces();
 

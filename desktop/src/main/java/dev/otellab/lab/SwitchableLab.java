@@ -1,6 +1,6 @@
 package dev.otellab.lab;
 
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SloStatus;
@@ -228,7 +228,7 @@ public final class SwitchableLab implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<Traffic> traffic() {
         return current.traffic();
     }
 

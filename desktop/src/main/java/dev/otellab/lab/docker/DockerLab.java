@@ -8,6 +8,7 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
@@ -248,7 +249,7 @@ public final class DockerLab implements LabEngine, StackControl {
     }
 
     @Override
-    public synchronized Optional<TrafficGenerator> traffic() {
+    public synchronized Optional<Traffic> traffic() {
         return Optional.ofNullable(traffic);
     }
 

@@ -6,7 +6,7 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.lgtm.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.lgtm.LgtmEndpoints;
@@ -165,7 +165,7 @@ public final class RemoteLab implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<Traffic> traffic() {
         return Optional.empty();
     }
 

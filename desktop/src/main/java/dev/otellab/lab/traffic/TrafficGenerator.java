@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
  * often as you like.
  */
-public final class TrafficGenerator implements AutoCloseable {
+public final class TrafficGenerator implements Traffic, AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(100);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int KNOWN_IDS = 200;

@@ -10,7 +10,7 @@ import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
 import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.traffic.TrafficCounts;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.beans.binding.Bindings;
@@ -111,7 +111,7 @@ public final class LabViewModel {
     private volatile String outputSource = BACKEND_OUTPUT;
     private java.io.Closeable serviceLog;
 
-    private TrafficGenerator generator;
+    private Traffic generator;
     private ScheduledFuture<?> countsTimer;
 
     public LabViewModel(LabEngine engine, UiExecutors executors, Executor control) {
@@ -413,7 +413,7 @@ public final class LabViewModel {
         if (!canStartTraffic.get() || generator == null) {
             return;
         }
-        TrafficGenerator target = generator;
+        Traffic target = generator;
         TrafficProfile profile = profile();
         trafficRunning.set(true);
         control.execute(() -> {
@@ -426,7 +426,7 @@ public final class LabViewModel {
         if (!canStopTraffic.get() || generator == null) {
             return;
         }
-        TrafficGenerator target = generator;
+        Traffic target = generator;
         trafficRunning.set(false);
         control.execute(target::stop);
     }
@@ -464,7 +464,7 @@ public final class LabViewModel {
      * it and stops it at its end).
      */
     public void refreshCounts() {
-        TrafficGenerator current = generator;
+        Traffic current = generator;
         if (current != null) {
             counts.set(current.counts());
             trafficRunning.set(current.isRunning());
@@ -483,7 +483,7 @@ public final class LabViewModel {
             engine.start();
             // the lab's address: lab-web's tasks page where it runs, else lab-backend
             Optional<URI> url = engine.webUrl().or(engine::backendUrl);
-            Optional<TrafficGenerator> traffic = engine.traffic();
+            Optional<Traffic> traffic = engine.traffic();
             LabStatus status = engine.status();
             executors.ui().execute(() -> started(url, traffic, status));
         } catch (LabStartException e) {
@@ -507,7 +507,7 @@ public final class LabViewModel {
         }
     }
 
-    private void started(Optional<URI> url, Optional<TrafficGenerator> traffic, LabStatus status) {
+    private void started(Optional<URI> url, Optional<Traffic> traffic, LabStatus status) {
         parts.setAll(status.parts());
         if (status.anyFailed()) {
             // lab-backend ended between the start and this moment
@@ -583,7 +583,7 @@ public final class LabViewModel {
     }
 
     private void applyProfileWhileRunning() {
-        TrafficGenerator current = generator;
+        Traffic current = generator;
         if (current != null && trafficProblem.get().isEmpty()) {
             TrafficProfile profile = profile();
             control.execute(() -> current.setProfile(profile));

@@ -6,6 +6,7 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.query.LogSource;
@@ -218,7 +219,7 @@ public final class FakeLabEngine implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<Traffic> traffic() {
         return Optional.ofNullable(traffic);
     }
 
