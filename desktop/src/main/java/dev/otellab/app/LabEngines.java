@@ -15,7 +15,7 @@ import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.remote.RemoteSources;
 

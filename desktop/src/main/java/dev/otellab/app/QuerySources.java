@@ -2,7 +2,7 @@ package dev.otellab.app;
 
 import dev.otellab.lab.LabMode;
 import dev.otellab.telemetry.embedded.TelemetryStore;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;

@@ -2,8 +2,8 @@ package dev.otellab.cli;
 
 import dev.otellab.app.QuerySources;
 import dev.otellab.lab.LabMode;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.Backend;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

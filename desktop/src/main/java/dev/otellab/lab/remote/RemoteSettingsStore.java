@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.otellab.config.AtomicFiles;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

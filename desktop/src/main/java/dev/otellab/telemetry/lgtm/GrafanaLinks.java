@@ -2,6 +2,7 @@ package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import okhttp3.Credentials;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;

@@ -2,11 +2,11 @@ package dev.otellab.ui.lab;
 
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteSettingsStore;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.FreePort;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import dev.otellab.ui.common.TestExecutors;
 import dev.otellab.ui.lab.RemoteSettingsViewModel.CheckLine;
 import dev.otellab.ui.lab.RemoteSettingsViewModel.SignIn;
