@@ -13,6 +13,7 @@ import dev.otellab.lab.docker.GrafanaPassword;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteLabSettings;
 import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
@@ -62,8 +63,12 @@ public final class LabEngines {
         EmbeddedLab first = new EmbeddedLab(embedded);
         modes.put(LabMode.EMBEDDED, () -> first);
         modes.put(LabMode.DOCKER, () -> docker(embedded.directories()));
-        modes.put(LabMode.REMOTE, () -> remote(embedded.directories()));
-        return new SwitchableLab(LabMode.EMBEDDED, modes);
+        // one remote engine, for the mode and for the Lab view's settings form, made when first needed
+        Supplier<RemoteLab> remote = once(() -> remote(embedded.directories()));
+        modes.put(LabMode.REMOTE, remote);
+        RemoteLabSettings settings = new RemoteLabSettings(remote,
+                new RemoteSettingsStore(embedded.directories().configDir()));
+        return new SwitchableLab(LabMode.EMBEDDED, modes, settings);
     }
 
     /**
@@ -104,6 +109,21 @@ public final class LabEngines {
         String version = LabEngines.class.getPackage().getImplementationVersion();
         lab.useImageBundles(new DockerImageBundles(settings, version == null ? "development build" : version));
         return lab;
+    }
+
+    /** {@code make}'s value, made on the first call and kept. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** A team's stack, with the URLs and sign-in saved in the config folder (none yet: Start says what to set). */

@@ -1,6 +1,7 @@
 package dev.otellab.lab;
 
 import dev.otellab.lab.traffic.Traffic;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -48,6 +49,21 @@ public interface LabEngine extends AutoCloseable {
 
     /** Grafana's base URL when this mode has a Grafana to open (Docker while running, Remote when set). */
     default Optional<URI> grafanaUrl() {
+        return Optional.empty();
+    }
+
+    /** Links into that Grafana ({@link #grafanaUrl()}), when there is one. */
+    default Optional<ExploreLinks> grafanaLinks() {
+        return Optional.empty();
+    }
+
+    /** The mode switch, when the user may choose this lab's mode (the window's lab). */
+    default Optional<ModeSwitch> modeSwitch() {
+        return Optional.empty();
+    }
+
+    /** The remote mode's settings, when this lab offers a remote mode. */
+    default Optional<RemoteSettings> remoteSettings() {
         return Optional.empty();
     }
 

@@ -7,6 +7,8 @@ import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.Traffic;
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
@@ -162,6 +164,11 @@ public final class RemoteLab implements LabEngine {
     @Override
     public Optional<URI> grafanaUrl() {
         return Optional.ofNullable(endpoints.grafana());
+    }
+
+    @Override
+    public Optional<ExploreLinks> grafanaLinks() {
+        return grafanaUrl().map(GrafanaLinks::new);
     }
 
     @Override

@@ -4,11 +4,11 @@ import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
+import dev.otellab.lab.ModeSwitch;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
-import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -144,7 +144,7 @@ public final class LabViewModel {
         slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
         errorPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
 
-        modes.setAll(engine instanceof SwitchableLab switchable ? switchable.modes() : List.of(engine.mode()));
+        modes.setAll(engine.modeSwitch().map(ModeSwitch::modes).orElse(List.of(engine.mode())));
         mode.set(engine.mode());
         canChangeMode = Bindings.createBooleanBinding(() -> modes.size() > 1 && !switchingMode.get()
                 && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), modes, state, switchingMode);
@@ -170,8 +170,8 @@ public final class LabViewModel {
      * the previous mode stays.
      */
     public void selectMode(LabMode wanted) {
-        if (wanted == null || wanted == mode.get() || !canChangeMode.get()
-                || !(engine instanceof SwitchableLab switchable)) {
+        ModeSwitch modeSwitch = engine.modeSwitch().orElse(null);
+        if (wanted == null || wanted == mode.get() || !canChangeMode.get() || modeSwitch == null) {
             return;
         }
         LabMode previous = mode.get();
@@ -180,7 +180,7 @@ public final class LabViewModel {
         problem.set(null);
         control.execute(() -> {
             try {
-                switchable.select(wanted);
+                modeSwitch.select(wanted);
                 LabStatus status = engine.status();
                 executors.ui().execute(() -> {
                     switchingMode.set(false);

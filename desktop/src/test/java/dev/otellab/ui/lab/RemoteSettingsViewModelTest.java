@@ -1,6 +1,7 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteLabSettings;
 import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
@@ -33,7 +34,8 @@ class RemoteSettingsViewModelTest {
     }
 
     private RemoteSettingsViewModel model(RemoteLab lab) {
-        return new RemoteSettingsViewModel(lab, new RemoteSettingsStore(dir), TestExecutors.direct(timer), Runnable::run);
+        return new RemoteSettingsViewModel(new RemoteLabSettings(() -> lab, new RemoteSettingsStore(dir)), TestExecutors.direct(timer),
+                Runnable::run);
     }
 
     @Test
