@@ -1,9 +1,12 @@
 package dev.otellab.architecture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import okhttp3.OkHttpClient;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -60,6 +63,16 @@ class LayersArchitectureTest {
     @ArchTest
     static final ArchRule theLabPortImportsNoAdapter = noClasses().that().resideInAPackage("dev.otellab.lab")
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+
+    @ArchTest
+    static final ArchRule oneJsonSetup = noClasses().that().resideOutsideOfPackage("dev.otellab.config..")
+            .should().callConstructor(ObjectMapper.class).orShould().callConstructor(JsonMapper.class)
+            .because("config.Json is the one ObjectMapper setup");
+
+    @ArchTest
+    static final ArchRule oneHttpClientSetup = noClasses().that().resideOutsideOfPackage("dev.otellab.config..")
+            .should().callConstructor(OkHttpClient.class).orShould().callConstructor(OkHttpClient.Builder.class)
+            .because("config.HttpClients is the one OkHttp setup: one pool, one dispatcher, the timeouts named once");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage("dev.otellab.cli..")
