@@ -9,6 +9,8 @@ import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -132,6 +134,12 @@ public final class FakeLabEngine implements LabEngine {
     @Override
     public Optional<URI> grafanaUrl() {
         return Optional.ofNullable(grafana);
+    }
+
+    /** Links into the Grafana set with {@link #setGrafana}, as the Docker and Remote engines make them. */
+    @Override
+    public Optional<ExploreLinks> grafanaLinks() {
+        return grafanaUrl().map(GrafanaLinks::new);
     }
 
     public int starts() {
