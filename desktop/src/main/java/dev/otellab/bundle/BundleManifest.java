@@ -3,10 +3,10 @@ package dev.otellab.bundle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.otellab.config.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,7 +25,7 @@ public record BundleManifest(int formatVersion, Instant created, String consoleV
     public static final String FORMAT = "otel-lab-console image bundle";
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern ARCHIVE_NAME = Pattern.compile("images/[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -62,7 +62,7 @@ public record BundleManifest(int formatVersion, Instant created, String consoleV
             }
         }
         try {
-            return JSON.writeValueAsBytes(root);
+            return Json.indented().writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serializes", e);
         }

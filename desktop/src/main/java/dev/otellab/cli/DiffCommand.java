@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.QuerySources;
 import dev.otellab.presentation.DurationText;
 import dev.otellab.telemetry.diff.AttributeChange;
 import dev.otellab.telemetry.diff.Presence;

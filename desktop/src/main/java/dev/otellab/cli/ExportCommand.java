@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.QuerySources;
 import dev.otellab.telemetry.files.TraceExport;
 import dev.otellab.telemetry.files.TraceFileException;
 import dev.otellab.telemetry.files.TraceFileWriter;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import dev.otellab.config.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
  * of a step without requests) are written as null, which every JSON reader understands.
  */
 final class JsonOutput {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+    private static final ObjectMapper MAPPER = Json.copy().registerModule(new SimpleModule()
             .addSerializer(Double.class, new FiniteDouble())
             .addSerializer(Double.TYPE, new FiniteDouble()));
 

@@ -1,8 +1,10 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.LabEngines;
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.PartStatus;
-import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.traffic.TrafficCounts;
 import dev.otellab.lab.traffic.TrafficProfile;
@@ -73,9 +75,9 @@ final class LabCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        EmbeddedLab lab;
+        LabEngine lab;
         try {
-            lab = new EmbeddedLab(settings);
+            lab = LabEngines.open(LabMode.EMBEDDED, settings);
         } catch (TelemetryQueryException | java.io.UncheckedIOException e) {
             err.println(e.getMessage());
             return 1;

@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.LabEngines;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.ui.ConsoleLauncher;
@@ -67,7 +68,8 @@ public final class LabConsole implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        return ConsoleLauncher.run(settings, spec.commandLine().getErr());
+        EmbeddedLabSettings window = settings;
+        return ConsoleLauncher.run(() -> LabEngines.switchable(window), settings.directories(), spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

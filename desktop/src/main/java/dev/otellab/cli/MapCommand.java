@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.QuerySources;
 import dev.otellab.telemetry.model.MapEdge;
 import dev.otellab.telemetry.model.MapNode;
 import dev.otellab.telemetry.model.ServiceMap;

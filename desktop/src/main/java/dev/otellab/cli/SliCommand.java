@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.QuerySources;
 import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;

@@ -1,11 +1,10 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
+import dev.otellab.app.QuerySources;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.TraceSourceChoice;
-import dev.otellab.telemetry.embedded.TelemetryStore;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmSources;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,26 +74,17 @@ final class SourceOptions {
      * hint in text mode) when nothing is stored yet; docker and remote: the LGTM clients.
      */
     Optional<QuerySources> open(StoreOptions store, PrintWriter out) {
-        return mode == LabMode.EMBEDDED ? store.open(out).map(SourceOptions::embedded) : Optional.of(lgtm());
+        if (mode == LabMode.EMBEDDED && !QuerySources.storeExists(store.storeDir())) {
+            store.printNoTelemetryHint(out);
+            return Optional.empty();
+        }
+        return openQuietly(store);
     }
 
     /** As {@link #open(StoreOptions, PrintWriter)}, without the hint when nothing is stored. */
     Optional<QuerySources> openQuietly(StoreOptions store) {
-        if (mode != LabMode.EMBEDDED) {
-            return Optional.of(lgtm());
-        }
-        return TelemetryStore.exists(store.storeDir())
-                ? Optional.of(embedded(TelemetryStore.openReadOnly(store.storeDir()))) : Optional.empty();
-    }
-
-    private static QuerySources embedded(TelemetryStore telemetry) {
-        return new QuerySources(telemetry.traces(), telemetry.logs(), telemetry.slis(), telemetry.serviceMap(),
-                telemetry);
-    }
-
-    private QuerySources lgtm() {
-        LgtmSources lgtm = LabEngines.lgtmSources(mode, endpoints());
-        return new QuerySources(lgtm.traces(), lgtm.logs(), lgtm.slis(), lgtm.serviceMap(), () -> { });
+        return mode == LabMode.EMBEDDED ? QuerySources.openStore(store.storeDir())
+                : Optional.of(QuerySources.lgtm(mode, endpoints()));
     }
 
     LgtmEndpoints endpoints() {

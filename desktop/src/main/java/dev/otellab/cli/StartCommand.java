@@ -1,6 +1,6 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.PartStatus;

@@ -1,12 +1,10 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Options every query command shares: where the data is and how to print it. */
 final class StoreOptions {
@@ -20,20 +18,12 @@ final class StoreOptions {
         return data.directories().telemetryStoreDir();
     }
 
-    /**
-     * Opens the store read-only (the console may be writing it); when there is none, prints the
-     * friendly hint (text mode) and returns empty.
-     */
-    Optional<TelemetryStore> open(PrintWriter out) {
-        Path dir = storeDir();
-        if (!TelemetryStore.exists(dir)) {
-            if (!json) {
-                out.println(noTelemetryMessage(dir));
-                out.flush();
-            }
-            return Optional.empty();
+    /** The friendly hint that nothing is stored yet (text mode; JSON prints nothing). */
+    void printNoTelemetryHint(PrintWriter out) {
+        if (!json) {
+            out.println(noTelemetryMessage(storeDir()));
+            out.flush();
         }
-        return Optional.of(TelemetryStore.openReadOnly(dir));
     }
 
     static String noTelemetryMessage(Path dir) {

@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.QuerySources;
 import dev.otellab.presentation.DurationText;
 import dev.otellab.presentation.TimeText;
 import dev.otellab.telemetry.model.TraceSummary;

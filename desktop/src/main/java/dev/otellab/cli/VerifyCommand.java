@@ -2,7 +2,7 @@ package dev.otellab.cli;
 
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.LabEngine;
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;

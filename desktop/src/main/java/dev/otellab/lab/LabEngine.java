@@ -1,6 +1,7 @@
 package dev.otellab.lab;
 
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -51,13 +52,28 @@ public interface LabEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Links into that Grafana ({@link #grafanaUrl()}), when there is one. */
+    default Optional<ExploreLinks> grafanaLinks() {
+        return Optional.empty();
+    }
+
+    /** The mode switch, when the user may choose this lab's mode (the window's lab). */
+    default Optional<ModeSwitch> modeSwitch() {
+        return Optional.empty();
+    }
+
+    /** The remote mode's settings, when this lab offers a remote mode. */
+    default Optional<RemoteSettings> remoteSettings() {
+        return Optional.empty();
+    }
+
     /** The container controls when this mode runs a stack of containers (Docker). */
     default java.util.Optional<StackControl> stackControl() {
         return java.util.Optional.empty();
     }
 
-    /** The traffic generator aimed at the running lab (lab-web, or lab-backend where there is no lab-web). */
-    Optional<TrafficGenerator> traffic();
+    /** The traffic aimed at the running lab (lab-web, or lab-backend where there is no lab-web). */
+    Optional<Traffic> traffic();
 
     TraceSource traces();
 

@@ -1,12 +1,13 @@
 package dev.otellab.lab;
 
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SloTargets;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.QueryDirection;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * the mode changes. Engines are made on first use (the Docker one only when Docker is chosen)
  * and kept until {@link #close()}; live log tails move to the new mode's source on a switch.
  */
-public final class SwitchableLab implements LabEngine {
+public final class SwitchableLab implements LabEngine, ModeSwitch {
     private final Map<LabMode, Supplier<? extends LabEngine>> factories;
     private final Map<LabMode, LabEngine> engines = new EnumMap<>(LabMode.class);
     private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
@@ -48,6 +49,7 @@ public final class SwitchableLab implements LabEngine {
     private final LogSource logs = new CurrentLogs();
     private final SliSource slis = new CurrentSlis();
     private final ServiceMapSource serviceMap = range -> readableEngine().serviceMap().map(range);
+    private final RemoteSettings remoteSettings;
     private volatile LabEngine current;
     /** Whether the current engine's lab was started (and not stopped since): its backends can be read. */
     private volatile boolean started;
@@ -57,14 +59,25 @@ public final class SwitchableLab implements LabEngine {
      * @param factories the modes offered, in the order the user sees them, each with how to make its engine
      */
     public SwitchableLab(LabMode initial, Map<LabMode, Supplier<? extends LabEngine>> factories) {
+        this(initial, factories, null);
+    }
+
+    /**
+     * @param initial        the mode to begin in; its engine is made now
+     * @param factories      the modes offered, in the order the user sees them, each with how to make its engine
+     * @param remoteSettings the remote mode's settings (null when no remote mode is offered)
+     */
+    public SwitchableLab(LabMode initial, Map<LabMode, Supplier<? extends LabEngine>> factories,
+                         RemoteSettings remoteSettings) {
         this.factories = new LinkedHashMap<>(factories);
+        this.remoteSettings = remoteSettings;
         if (!this.factories.containsKey(initial)) {
             throw new IllegalArgumentException("No engine for the initial mode " + initial);
         }
         current = engine(initial);
     }
 
-    /** The modes the user can choose, in display order. */
+    @Override
     public List<LabMode> modes() {
         return List.copyOf(factories.keySet());
     }
@@ -75,6 +88,7 @@ public final class SwitchableLab implements LabEngine {
      *
      * @throws IllegalStateException when the new mode's engine cannot be made, with the reason
      */
+    @Override
     public void select(LabMode mode) {
         Objects.requireNonNull(mode, "mode");
         if (!factories.containsKey(mode)) {
@@ -98,7 +112,7 @@ public final class SwitchableLab implements LabEngine {
         statusListeners.forEach(listener -> listener.accept(status));
     }
 
-    /** Called with the new mode after each switch, on the switching thread. */
+    @Override
     public void addModeListener(Consumer<LabMode> listener) {
         modeListeners.add(listener);
     }
@@ -228,7 +242,22 @@ public final class SwitchableLab implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<ExploreLinks> grafanaLinks() {
+        return current.grafanaLinks();
+    }
+
+    @Override
+    public Optional<ModeSwitch> modeSwitch() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<RemoteSettings> remoteSettings() {
+        return Optional.ofNullable(remoteSettings);
+    }
+
+    @Override
+    public Optional<Traffic> traffic() {
         return current.traffic();
     }
 

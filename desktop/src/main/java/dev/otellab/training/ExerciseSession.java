@@ -3,7 +3,7 @@ package dev.otellab.training;
 import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import dev.otellab.lab.traffic.TrafficCounts;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficPlan;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SloTargets;
@@ -49,7 +49,7 @@ public final class ExerciseSession {
 
     private final Exercise exercise;
     private final LabEngine lab;
-    private final TrafficGenerator traffic;
+    private final Traffic traffic;
     private final Clock clock;
     private final Instant started;
     private final Instant scenarioEnd;
@@ -62,7 +62,7 @@ public final class ExerciseSession {
     private final boolean userTrafficWasRunning;
     private boolean userTrafficRestored;
 
-    private ExerciseSession(Exercise exercise, LabEngine lab, TrafficGenerator traffic, Clock clock) {
+    private ExerciseSession(Exercise exercise, LabEngine lab, Traffic traffic, Clock clock) {
         this.exercise = exercise;
         this.lab = lab;
         this.traffic = traffic;
@@ -82,7 +82,7 @@ public final class ExerciseSession {
      * sent). IllegalStateException when the lab is not running.
      */
     public static ExerciseSession start(Exercise exercise, LabEngine lab, Clock clock) {
-        TrafficGenerator traffic = lab.traffic().orElseThrow(
+        Traffic traffic = lab.traffic().orElseThrow(
                 () -> new IllegalStateException("The lab is not running: start it in the Lab view first."));
         return new ExerciseSession(exercise, lab, traffic, clock);
     }

@@ -1,10 +1,6 @@
 package dev.otellab.ui;
 
 import dev.otellab.lab.LabEngine;
-import dev.otellab.lab.LabMode;
-import dev.otellab.lab.SwitchableLab;
-import dev.otellab.lab.remote.RemoteLab;
-import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.compare.CompareView;
 import dev.otellab.ui.compare.CompareViewModel;
@@ -97,7 +93,7 @@ public final class Console {
                 return thread;
             });
             console.labModel = new LabViewModel(engine, executors, console.labControl);
-            RemoteSettingsViewModel remote = remoteSettings(engine, services, executors, console.labControl);
+            RemoteSettingsViewModel remote = remoteSettings(engine, executors, console.labControl);
             console.lab = new LabView(console.labModel, remote, services.statusBar()::showMessage);
             console.lab.linkTraceIds(window);
             console.labModel.addWorkFinishedListener(new dev.otellab.ui.shell.WorkFinishedNotice(window, console.lab)::finished);
@@ -154,7 +150,7 @@ public final class Console {
 
     /** "Open in Grafana" in the trace, log and SLI views, while the lab's mode has a Grafana. */
     private void offerGrafana(LabEngine engine, ConsoleServices services, UiExecutors executors) {
-        GrafanaOpener grafana = new GrafanaOpener(engine::grafanaUrl, services.statusBar()::showMessage);
+        GrafanaOpener grafana = new GrafanaOpener(engine::grafanaLinks, services.statusBar()::showMessage);
         engine.addStatusListener(status -> executors.ui().execute(grafana::refresh));
         traces.waterfallView().offerGrafana(grafana);
         logs.offerGrafana(grafana);
@@ -162,14 +158,9 @@ public final class Console {
     }
 
     /** The remote stack's settings form, when the lab offers a remote mode. */
-    private static RemoteSettingsViewModel remoteSettings(LabEngine engine, ConsoleServices services, UiExecutors executors,
-                                                          Executor control) {
-        if (engine instanceof SwitchableLab switchable && switchable.modes().contains(LabMode.REMOTE)
-                && switchable.engineOf(LabMode.REMOTE) instanceof RemoteLab remote) {
-            return new RemoteSettingsViewModel(remote, new RemoteSettingsStore(services.directories().configDir()),
-                    executors, control);
-        }
-        return null;
+    private static RemoteSettingsViewModel remoteSettings(LabEngine engine, UiExecutors executors, Executor control) {
+        return engine.remoteSettings().map(settings -> new RemoteSettingsViewModel(settings, executors, control))
+                .orElse(null);
     }
 
     public ConsoleWindow window() {

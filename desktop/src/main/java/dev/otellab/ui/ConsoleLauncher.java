@@ -2,11 +2,7 @@ package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.LabEngine;
-import dev.otellab.lab.LabEngines;
 import dev.otellab.lab.LabMode;
-import dev.otellab.lab.SwitchableLab;
-import dev.otellab.lab.embedded.EmbeddedLab;
-import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.ui.lab.LabStatusBarFeed;
 import dev.otellab.ui.shell.StatusBarViewModel;
 import javafx.application.Platform;
@@ -16,12 +12,13 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Opens the console window on the embedded lab: makes the lab (its store opens now; the
- * receiver and lab-backend start when the user presses Start), shows the window, and when the
- * window closes stops the lab cleanly (lab-backend flushes its telemetry) and closes the store.
- * Not a JavaFX Application itself, so the shaded jar starts from the class path.
+ * Opens the console window on the lab the composition root makes (dev.otellab.app; embedded first:
+ * its store opens now, the receiver and lab-backend start when the user presses Start), shows the
+ * window, and when the window closes stops the lab cleanly (lab-backend flushes its telemetry) and
+ * closes the store. Not a JavaFX Application itself, so the shaded jar starts from the class path.
  */
 public final class ConsoleLauncher {
     public static final String NO_DISPLAY = "No display found. Run the lab headless with `lab-console lab`, or set DISPLAY.";
@@ -30,17 +27,21 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    /** Opens the window and returns the process's exit code once it closes. */
-    public static int run(EmbeddedLabSettings settings, PrintWriter err) {
-        DataDirectories directories = settings.directories();
+    /**
+     * Opens the window and returns the process's exit code once it closes.
+     *
+     * @param makeLab     makes the window's lab once a display is known to exist
+     * @param directories the data and config folders the lab uses
+     */
+    public static int run(Supplier<? extends LabEngine> makeLab, DataDirectories directories, PrintWriter err) {
         if (!displayAvailable(System.getProperty("os.name", ""), System.getenv(), Boolean.getBoolean("java.awt.headless"))) {
             err.println(NO_DISPLAY);
             err.flush();
             return 1;
         }
-        SwitchableLab lab;
+        LabEngine lab;
         try {
-            lab = LabEngines.switchable(settings);
+            lab = makeLab.get();
         } catch (RuntimeException e) {
             err.println("The console cannot open its telemetry store in " + directories.telemetryStoreDir() + ": " + e.getMessage());
             err.flush();
@@ -83,14 +84,6 @@ public final class ConsoleLauncher {
             return; // the hook closes the lab
         }
         lab.close();
-    }
-
-    /**
-     * The window's services over an embedded lab: its three ports, the engine for the Lab view,
-     * and a status bar that follows the engine (mode, parts, receiver endpoint).
-     */
-    public static ConsoleServices services(EmbeddedLab lab, DataDirectories directories) {
-        return services((LabEngine) lab, directories);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.otellab.verify;
 
+import dev.otellab.config.HttpClients;
 import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
@@ -74,7 +75,7 @@ public final class VerifyRun {
         }
         results.add(CheckResult.pass(LAB_STARTED, describe(engine), since(start)));
 
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient http = HttpClients.noSilentRetries()
                 .callTimeout(settings.slowDelay().plusSeconds(30))
                 .retryOnConnectionFailure(false)
                 .build();

@@ -2,6 +2,7 @@ package dev.otellab.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otellab.config.Json;
 import dev.otellab.telemetry.query.TimeRange;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,7 +47,7 @@ public final class VerifyTraffic {
     private final HttpUrl baseUrl;
     private final Duration slowDelay;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public VerifyTraffic(OkHttpClient client, URI baseUrl, Duration slowDelay, Clock clock) {
         this.client = client;

@@ -5,7 +5,7 @@ import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.FreePort;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.model.Trace;
 import org.junit.jupiter.api.AfterEach;

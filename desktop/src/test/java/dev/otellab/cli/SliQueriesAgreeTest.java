@@ -1,11 +1,11 @@
 package dev.otellab.cli;
 
 import dev.otellab.config.DataDirectories;
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.telemetry.lgtm.FixtureServer;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TimeRange;
 import org.junit.jupiter.api.AfterEach;

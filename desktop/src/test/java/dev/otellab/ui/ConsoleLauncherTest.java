@@ -1,5 +1,6 @@
 package dev.otellab.ui;
 
+import dev.otellab.app.LabEngines;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
@@ -32,8 +33,10 @@ class ConsoleLauncherTest {
         StringWriter err = new StringWriter();
         DataDirectories directories = new DataDirectories(dir.resolve("data"), dir.resolve("config"));
 
-        int exit = ConsoleLauncher.run(EmbeddedLabSettings.defaults(directories)
-                .withReceiver(ReceiverSettings.anyFreePorts()).withBackendPort(0), new PrintWriter(err));
+        EmbeddedLabSettings settings = EmbeddedLabSettings.defaults(directories)
+                .withReceiver(ReceiverSettings.anyFreePorts()).withBackendPort(0);
+
+        int exit = ConsoleLauncher.run(() -> LabEngines.switchable(settings), directories, new PrintWriter(err));
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo(ConsoleLauncher.NO_DISPLAY);

@@ -1,7 +1,7 @@
 package dev.otellab.ui;
 
 import dev.otellab.config.DataDirectories;
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;

@@ -9,6 +9,9 @@ import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.TraceSourceChoice;
+import dev.otellab.lab.traffic.Traffic;
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
@@ -301,6 +304,11 @@ public final class DockerLab implements LabEngine, StackControl {
         return running ? Optional.ofNullable(grafanaUrl) : Optional.empty();
     }
 
+    @Override
+    public Optional<ExploreLinks> grafanaLinks() {
+        return grafanaUrl().map(GrafanaLinks::new);
+    }
+
     /** lab-backend's published URL (http://127.0.0.1:5000 with the stack's file). */
     @Override
     public synchronized Optional<URI> backendUrl() {
@@ -314,7 +322,7 @@ public final class DockerLab implements LabEngine, StackControl {
     }
 
     @Override
-    public synchronized Optional<TrafficGenerator> traffic() {
+    public synchronized Optional<Traffic> traffic() {
         return Optional.ofNullable(traffic);
     }
 

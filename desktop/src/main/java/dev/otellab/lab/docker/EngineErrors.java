@@ -3,11 +3,12 @@ package dev.otellab.lab.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.otellab.config.Json;
 import java.io.IOException;
 
 /** The engine's own words from a docker-java error ("Status 500: {"message":"..."}" -> "..."). */
 final class EngineErrors {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private EngineErrors() {
     }

@@ -5,12 +5,12 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.otellab.config.HttpClients;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +21,7 @@ import java.util.Map;
  */
 final class ServiceInspector {
     private final DockerClient client;
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .callTimeout(Duration.ofSeconds(2))
-            .retryOnConnectionFailure(false)
-            .build();
+    private final OkHttpClient http = HttpClients.probe();
 
     ServiceInspector(DockerClient client) {
         this.client = client;

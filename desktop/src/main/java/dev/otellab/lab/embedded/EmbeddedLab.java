@@ -7,6 +7,7 @@ import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.ServiceOutput;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficTarget;
 import dev.otellab.telemetry.embedded.TelemetryStore;
@@ -149,7 +150,7 @@ public final class EmbeddedLab implements LabEngine {
     }
 
     @Override
-    public synchronized Optional<TrafficGenerator> traffic() {
+    public synchronized Optional<Traffic> traffic() {
         return Optional.ofNullable(traffic);
     }
 

@@ -6,10 +6,12 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
-import dev.otellab.lab.traffic.TrafficGenerator;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.lab.traffic.Traffic;
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.remote.RemoteSources;
 import dev.otellab.telemetry.query.LogSource;
@@ -165,7 +167,12 @@ public final class RemoteLab implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<ExploreLinks> grafanaLinks() {
+        return grafanaUrl().map(GrafanaLinks::new);
+    }
+
+    @Override
+    public Optional<Traffic> traffic() {
         return Optional.empty();
     }
 

@@ -2,10 +2,10 @@ package dev.otellab.lab.remote;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.otellab.config.AtomicFiles;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.config.Json;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ public final class RemoteSettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSettingsStore.class);
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = Json.mapper();
 
     public RemoteSettingsStore(Path configDir) {
         this.file = configDir.resolve(FILE_NAME);
@@ -49,7 +49,7 @@ public final class RemoteSettingsStore {
     /** Writes the settings whole, owner-only. */
     public void save(LgtmEndpoints endpoints) throws IOException {
         Files.createDirectories(file.getParent());
-        AtomicFiles.writePrivate(file, mapper.writeValueAsBytes(Stored.of(endpoints)));
+        AtomicFiles.writePrivate(file, Json.indented().writeValueAsBytes(Stored.of(endpoints)));
     }
 
     /** The file's shape: plain strings, so a user can read and edit it. */

@@ -2,6 +2,8 @@ package dev.otellab.lab.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otellab.config.HttpClients;
+import dev.otellab.config.Json;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
@@ -34,14 +36,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
  * often as you like.
  */
-public final class TrafficGenerator implements AutoCloseable {
+public final class TrafficGenerator implements Traffic, AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(100);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int KNOWN_IDS = 200;
 
     private final HttpUrl baseUrl;
     private final OkHttpClient client;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final AtomicReference<TrafficProfile> profile;
     private final List<Long> knownTaskIds = new CopyOnWriteArrayList<>();
     private final AtomicLong sent = new AtomicLong();
@@ -73,7 +75,7 @@ public final class TrafficGenerator implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(256);
-        this.client = new OkHttpClient.Builder()
+        this.client = HttpClients.noSilentRetries()
                 .dispatcher(dispatcher)
                 .callTimeout(Duration.ofSeconds(15))
                 .retryOnConnectionFailure(false)

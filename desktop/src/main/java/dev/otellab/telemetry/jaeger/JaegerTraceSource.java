@@ -2,7 +2,7 @@ package dev.otellab.telemetry.jaeger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.LgtmHttp;
 import dev.otellab.telemetry.lgtm.OtlpTraceJson;
 import dev.otellab.telemetry.lgtm.WholeTraceSearch;

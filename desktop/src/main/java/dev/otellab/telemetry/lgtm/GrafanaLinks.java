@@ -2,7 +2,9 @@ package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.model.TelemetryIds;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
 import okhttp3.HttpUrl;
@@ -14,7 +16,7 @@ import java.net.URI;
  * data source), and a dashboard by uid, all over a time range. The data source and dashboard
  * uids are the ones the lab's Grafana provisioning fixes (grafana/provisioning).
  */
-public final class GrafanaLinks {
+public final class GrafanaLinks implements ExploreLinks {
     public static final String TEMPO_DATASOURCE_UID = "tempo";
     public static final String LOKI_DATASOURCE_UID = "loki";
     public static final String SLI_SLO_DASHBOARD_UID = "otel-lab-sli-slo";
@@ -34,6 +36,7 @@ public final class GrafanaLinks {
     }
 
     /** Explore with the trace open (TraceQL by trace id). */
+    @Override
     public URI trace(String traceId, TimeRange range) {
         String id = TelemetryIds.normalizeTraceId(traceId);
         ObjectNode query = query(TEMPO_DATASOURCE_UID, "tempo");
@@ -43,6 +46,7 @@ public final class GrafanaLinks {
     }
 
     /** Explore with the log filter as LogQL. */
+    @Override
     public URI logs(LogFilter filter, TimeRange range) {
         ObjectNode query = query(LOKI_DATASOURCE_UID, "loki");
         query.put("expr", LogQl.of(filter));
@@ -60,6 +64,7 @@ public final class GrafanaLinks {
     }
 
     /** The lab's SLI/SLO dashboard. */
+    @Override
     public URI sliDashboard(TimeRange range) {
         return dashboard(SLI_SLO_DASHBOARD_UID, range);
     }

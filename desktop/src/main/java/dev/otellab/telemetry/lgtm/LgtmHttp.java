@@ -1,6 +1,8 @@
 package dev.otellab.telemetry.lgtm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.otellab.config.Json;
+import dev.otellab.telemetry.endpoints.Backend;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otellab.telemetry.query.TelemetryQueryException;
@@ -27,7 +29,7 @@ import javax.net.ssl.SSLException;
  */
 public final class LgtmHttp {
     /** The one JSON reader of every remote backend's answers. */
-    public static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_SERVER_MESSAGE = 400;
 
     private final OkHttpClient client;

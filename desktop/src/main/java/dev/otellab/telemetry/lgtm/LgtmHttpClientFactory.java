@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.config.HttpClients;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import okhttp3.Credentials;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -36,7 +38,7 @@ public final class LgtmHttpClientFactory {
     }
 
     public static OkHttpClient create(LgtmEndpoints endpoints, LgtmClientSettings settings) {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = HttpClients.builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())

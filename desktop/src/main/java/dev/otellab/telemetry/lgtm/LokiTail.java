@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.query.Subscription;
 import okhttp3.OkHttpClient;

@@ -1,7 +1,6 @@
 package dev.otellab.telemetry.otlp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
+import dev.otellab.config.Json;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -33,8 +33,7 @@ import java.util.Set;
 public final class OtlpJsonParser {
     static final Set<String> ID_FIELDS = Set.of(
             "traceId", "spanId", "parentSpanId", "trace_id", "span_id", "parent_span_id");
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = Json.mapper();
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
@@ -79,7 +78,7 @@ public final class OtlpJsonParser {
      * @throws JsonProcessingException with the line and column of what is wrong
      */
     public static JsonNode readTree(byte[] json, int offset, int length) throws IOException {
-        return MAPPER.readTree(json, offset, length);
+        return Json.strictReader().readTree(json, offset, length);
     }
 
     /** A message (response or google.rpc.Status) as compact protobuf JSON. */
@@ -94,7 +93,7 @@ public final class OtlpJsonParser {
     private static void merge(byte[] json, Message.Builder builder) throws InvalidProtocolBufferException {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            tree = Json.strictReader().readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidProtocolBufferException("invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.otellab.telemetry.zipkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.LgtmHttp;
 import dev.otellab.telemetry.lgtm.WholeTraceSearch;
 import dev.otellab.telemetry.model.Span;

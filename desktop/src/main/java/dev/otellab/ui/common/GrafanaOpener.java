@@ -1,6 +1,6 @@
 package dev.otellab.ui.common;
 
-import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,15 +18,15 @@ import java.util.function.Supplier;
  * Call on the UI thread.
  */
 public final class GrafanaOpener {
-    private final Supplier<Optional<URI>> grafana;
+    private final Supplier<Optional<ExploreLinks>> grafana;
     private final Consumer<String> notifier;
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
     /**
-     * @param grafana  where Grafana is now (asked again on each {@link #refresh()})
+     * @param grafana  links into the Grafana there is now (asked again on each {@link #refresh()})
      * @param notifier shows a sentence in the status bar
      */
-    public GrafanaOpener(Supplier<Optional<URI>> grafana, Consumer<String> notifier) {
+    public GrafanaOpener(Supplier<Optional<ExploreLinks>> grafana, Consumer<String> notifier) {
         this.grafana = grafana;
         this.notifier = notifier;
         refresh();
@@ -63,7 +63,7 @@ public final class GrafanaOpener {
         ExternalBrowser.open(link.get().toString(), notifier);
     }
 
-    private Optional<GrafanaLinks> links() {
-        return grafana.get().map(GrafanaLinks::new);
+    private Optional<ExploreLinks> links() {
+        return grafana.get();
     }
 }

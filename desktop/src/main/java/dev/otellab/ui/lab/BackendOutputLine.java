@@ -3,6 +3,7 @@ package dev.otellab.ui.lab;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otellab.config.Json;
 import dev.otellab.lab.ServiceOutput;
 
 import java.util.Iterator;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class BackendOutputLine {
     enum Level { ERROR, WARN, OTHER }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Set<String> SHOWN_FIRST = Set.of("timestamp", "level", "message", "logger", "thread",
             "trace_id", "span_id", "trace_flags", "exception");
 

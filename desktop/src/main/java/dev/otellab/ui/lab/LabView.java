@@ -88,7 +88,7 @@ public final class LabView implements LabDestination {
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
         root.setTop(new VBox(8, header(), modeBar(), problemBox()));
         Node traffic = trafficCard();
-        Node stack = StackPane.create(model, url -> ExternalBrowser.open(url, notifier), notifier);
+        Node stack = DockerStackCard.create(model, url -> ExternalBrowser.open(url, notifier), notifier);
         VBox left = new VBox(10, partsCard(), stack, traffic);
         if (remote != null) {
             Node settings = RemoteSettingsPane.create(remote);

@@ -4,14 +4,14 @@ import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
+import dev.otellab.lab.ModeSwitch;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
-import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.traffic.TrafficCounts;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.beans.binding.Bindings;
@@ -116,7 +116,7 @@ public final class LabViewModel {
     private volatile String outputSource = BACKEND_OUTPUT;
     private java.io.Closeable serviceLog;
 
-    private TrafficGenerator generator;
+    private Traffic generator;
     private ScheduledFuture<?> countsTimer;
 
     public LabViewModel(LabEngine engine, UiExecutors executors, Executor control) {
@@ -149,7 +149,7 @@ public final class LabViewModel {
         slowPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
         errorPercent.addListener((observable, was, is) -> applyProfileWhileRunning());
 
-        modes.setAll(engine instanceof SwitchableLab switchable ? switchable.modes() : List.of(engine.mode()));
+        modes.setAll(engine.modeSwitch().map(ModeSwitch::modes).orElse(List.of(engine.mode())));
         mode.set(engine.mode());
         canChangeMode = Bindings.createBooleanBinding(() -> modes.size() > 1 && !switchingMode.get()
                 && (state.get() == LabState.STOPPED || state.get() == LabState.FAILED), modes, state, switchingMode);
@@ -178,8 +178,8 @@ public final class LabViewModel {
      * the previous mode stays.
      */
     public void selectMode(LabMode wanted) {
-        if (wanted == null || wanted == mode.get() || !canChangeMode.get()
-                || !(engine instanceof SwitchableLab switchable)) {
+        ModeSwitch modeSwitch = engine.modeSwitch().orElse(null);
+        if (wanted == null || wanted == mode.get() || !canChangeMode.get() || modeSwitch == null) {
             return;
         }
         LabMode previous = mode.get();
@@ -189,7 +189,7 @@ public final class LabViewModel {
         problem.set(null);
         control.execute(() -> {
             try {
-                switchable.select(wanted);
+                modeSwitch.select(wanted);
                 engine.stackControl().ifPresent(stack -> stack.useTraceSource(traces));
                 LabStatus status = engine.status();
                 executors.ui().execute(() -> {
@@ -450,7 +450,7 @@ public final class LabViewModel {
         if (!canStartTraffic.get() || generator == null) {
             return;
         }
-        TrafficGenerator target = generator;
+        Traffic target = generator;
         TrafficProfile profile = profile();
         trafficRunning.set(true);
         control.execute(() -> {
@@ -463,7 +463,7 @@ public final class LabViewModel {
         if (!canStopTraffic.get() || generator == null) {
             return;
         }
-        TrafficGenerator target = generator;
+        Traffic target = generator;
         trafficRunning.set(false);
         control.execute(target::stop);
     }
@@ -501,7 +501,7 @@ public final class LabViewModel {
      * it and stops it at its end).
      */
     public void refreshCounts() {
-        TrafficGenerator current = generator;
+        Traffic current = generator;
         if (current != null) {
             counts.set(current.counts());
             trafficRunning.set(current.isRunning());
@@ -520,7 +520,7 @@ public final class LabViewModel {
             engine.start();
             // the lab's address: lab-web's tasks page where it runs, else lab-backend
             Optional<URI> url = engine.webUrl().or(engine::backendUrl);
-            Optional<TrafficGenerator> traffic = engine.traffic();
+            Optional<Traffic> traffic = engine.traffic();
             LabStatus status = engine.status();
             executors.ui().execute(() -> started(url, traffic, status));
         } catch (LabStartException e) {
@@ -544,7 +544,7 @@ public final class LabViewModel {
         }
     }
 
-    private void started(Optional<URI> url, Optional<TrafficGenerator> traffic, LabStatus status) {
+    private void started(Optional<URI> url, Optional<Traffic> traffic, LabStatus status) {
         parts.setAll(status.parts());
         if (status.anyFailed()) {
             // lab-backend ended between the start and this moment
@@ -620,7 +620,7 @@ public final class LabViewModel {
     }
 
     private void applyProfileWhileRunning() {
-        TrafficGenerator current = generator;
+        Traffic current = generator;
         if (current != null && trafficProblem.get().isEmpty()) {
             TrafficProfile profile = profile();
             control.execute(() -> current.setProfile(profile));

@@ -1,10 +1,8 @@
 package dev.otellab.ui.lab;
 
-import dev.otellab.lab.remote.RemoteLab;
-import dev.otellab.lab.remote.RemoteSettingsStore;
-import dev.otellab.telemetry.lgtm.ConnectionCheck;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.lab.RemoteSettings;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -57,8 +55,7 @@ public final class RemoteSettingsViewModel {
     public record CheckLine(String backend, boolean ok, String message) {
     }
 
-    private final RemoteLab lab;
-    private final RemoteSettingsStore store;
+    private final RemoteSettings settings;
     private final UiExecutors executors;
     private final Executor control;
     private final StringProperty tempo = new SimpleStringProperty(this, "tempo", "");
@@ -79,15 +76,14 @@ public final class RemoteSettingsViewModel {
     private final ObservableList<CheckLine> checks = FXCollections.observableArrayList();
     private final BooleanBinding canAct;
 
-    public RemoteSettingsViewModel(RemoteLab lab, RemoteSettingsStore store, UiExecutors executors, Executor control) {
-        this.lab = lab;
-        this.store = store;
+    public RemoteSettingsViewModel(RemoteSettings settings, UiExecutors executors, Executor control) {
+        this.settings = settings;
         this.executors = executors;
         this.control = control;
         problem = Bindings.createStringBinding(this::validate, tempo, zipkin, jaeger, loki, prometheus, grafana, signIn, user, token,
                 tenant, caFile);
         canAct = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !busy.get(), problem, busy);
-        show(lab.endpoints());
+        show(settings.current());
     }
 
     /** Fills the form from settings (the saved ones at first). */
@@ -132,7 +128,7 @@ public final class RemoteSettingsViewModel {
         executors.background().execute(() -> {
             List<CheckLine> lines;
             try {
-                lines = lab.test(candidate).stream().map(RemoteSettingsViewModel::line).toList();
+                lines = settings.test(candidate).stream().map(RemoteSettingsViewModel::line).toList();
             } catch (RuntimeException e) {
                 lines = List.of(new CheckLine("Connection", false, e.getMessage()));
             }
@@ -156,11 +152,10 @@ public final class RemoteSettingsViewModel {
         control.execute(() -> {
             String outcome;
             try {
-                store.save(next);
-                lab.configure(next);
-                outcome = "Saved to " + store.file() + ". Press Start to connect.";
+                settings.save(next);
+                outcome = "Saved to " + settings.file() + ". Press Start to connect.";
             } catch (IOException | RuntimeException e) {
-                outcome = "Could not save the settings to " + store.file() + ": " + e.getMessage();
+                outcome = "Could not save the settings to " + settings.file() + ": " + e.getMessage();
             }
             String shown = outcome;
             executors.ui().execute(() -> {
@@ -218,8 +213,8 @@ public final class RemoteSettingsViewModel {
         }
     }
 
-    private static CheckLine line(ConnectionCheck.Result result) {
-        return new CheckLine(result.backend().displayName(), result.ok(), result.message());
+    private static CheckLine line(RemoteSettings.Check result) {
+        return new CheckLine(result.backend(), result.ok(), result.message());
     }
 
     private static String text(URI uri) {

@@ -1,8 +1,7 @@
 package dev.otellab.ui.shell;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.otellab.config.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,7 @@ public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = Json.mapper();
 
     public SettingsStore(Path configDir) {
         this.file = configDir.resolve(FILE_NAME);
@@ -53,7 +50,7 @@ public final class SettingsStore {
     public boolean save(ConsoleSettings settings) {
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
+            AtomicFiles.write(file, Json.indented().writeValueAsBytes(settings));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save the console settings to {}: {}", file, e.getMessage());

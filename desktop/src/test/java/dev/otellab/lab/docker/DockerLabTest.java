@@ -5,7 +5,7 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +119,7 @@ class DockerLabTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !output.isEmpty());
         assertThat(lab.traces()).isSameAs(store.traces());
 
-        TrafficGenerator traffic = lab.traffic().orElseThrow();
+        Traffic traffic = lab.traffic().orElseThrow();
         traffic.start();
         // the traffic goes through lab-web: both services count it, each under its own job
         for (String job : List.of("lab-web", "lab-backend")) {

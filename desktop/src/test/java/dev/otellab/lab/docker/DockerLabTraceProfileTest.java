@@ -1,12 +1,12 @@
 package dev.otellab.lab.docker;
 
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.PartStatus;
 import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.embedded.LabBackendJar;
-import dev.otellab.telemetry.lgtm.Backend;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.Backend;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.otellab.lab.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.otellab.lab.LabEngines;
+import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.embedded.LabBackendJar;

@@ -1,8 +1,8 @@
 package dev.otellab.lab.remote;
 
-import dev.otellab.telemetry.lgtm.Backend;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.telemetry.endpoints.Backend;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.otellab.telemetry.jaeger;
 
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.lgtm.FixtureServer;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.lgtm.WholeTraceSearch;
 import dev.otellab.telemetry.model.Resource;

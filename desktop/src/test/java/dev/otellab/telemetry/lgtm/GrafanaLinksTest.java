@@ -1,6 +1,7 @@
 package dev.otellab.telemetry.lgtm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
 import okhttp3.HttpUrl;

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.otellab.telemetry.lgtm.FixtureServer.Answer;

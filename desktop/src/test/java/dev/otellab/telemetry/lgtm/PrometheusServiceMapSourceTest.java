@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.model.MapEdge;
 import dev.otellab.telemetry.model.MapNode;
 import dev.otellab.telemetry.model.NodeKind;

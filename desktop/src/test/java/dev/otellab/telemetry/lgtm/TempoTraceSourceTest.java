@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.FixtureServer.Answer;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;

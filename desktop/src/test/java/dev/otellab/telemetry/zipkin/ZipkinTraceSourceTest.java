@@ -1,8 +1,8 @@
 package dev.otellab.telemetry.zipkin;
 
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;

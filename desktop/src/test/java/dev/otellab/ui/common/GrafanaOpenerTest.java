@@ -1,5 +1,6 @@
 package dev.otellab.ui.common;
 
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GrafanaOpenerTest {
     private final AtomicReference<Optional<URI>> grafana = new AtomicReference<>(Optional.empty());
     private final List<String> messages = new ArrayList<>();
-    private final GrafanaOpener opener = new GrafanaOpener(grafana::get, messages::add);
+    private final GrafanaOpener opener = new GrafanaOpener(() -> grafana.get().map(GrafanaLinks::new), messages::add);
     private final TimeRange range = new TimeRange(1_000_000_000_000L, 2_000_000_000_000L);
 
     @Test

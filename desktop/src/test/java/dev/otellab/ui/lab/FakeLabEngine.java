@@ -6,8 +6,11 @@ import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
 import dev.otellab.lab.PartState;
 import dev.otellab.lab.PartStatus;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
+import dev.otellab.telemetry.lgtm.GrafanaLinks;
+import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -148,6 +151,12 @@ public final class FakeLabEngine implements LabEngine {
         return Optional.ofNullable(grafana);
     }
 
+    /** Links into the Grafana set with {@link #setGrafana}, as the Docker and Remote engines make them. */
+    @Override
+    public Optional<ExploreLinks> grafanaLinks() {
+        return grafanaUrl().map(GrafanaLinks::new);
+    }
+
     public int starts() {
         return starts.get();
     }
@@ -233,7 +242,7 @@ public final class FakeLabEngine implements LabEngine {
     }
 
     @Override
-    public Optional<TrafficGenerator> traffic() {
+    public Optional<Traffic> traffic() {
         return Optional.ofNullable(traffic);
     }
 

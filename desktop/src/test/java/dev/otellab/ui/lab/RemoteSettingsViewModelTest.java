@@ -1,12 +1,13 @@
 package dev.otellab.ui.lab;
 
 import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteLabSettings;
 import dev.otellab.lab.remote.RemoteSettingsStore;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.FreePort;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints.Auth;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints.Auth;
 import dev.otellab.ui.common.TestExecutors;
 import dev.otellab.ui.lab.RemoteSettingsViewModel.CheckLine;
 import dev.otellab.ui.lab.RemoteSettingsViewModel.SignIn;
@@ -33,7 +34,8 @@ class RemoteSettingsViewModelTest {
     }
 
     private RemoteSettingsViewModel model(RemoteLab lab) {
-        return new RemoteSettingsViewModel(lab, new RemoteSettingsStore(dir), TestExecutors.direct(timer), Runnable::run);
+        return new RemoteSettingsViewModel(new RemoteLabSettings(() -> lab, new RemoteSettingsStore(dir)), TestExecutors.direct(timer),
+                Runnable::run);
     }
 
     @Test

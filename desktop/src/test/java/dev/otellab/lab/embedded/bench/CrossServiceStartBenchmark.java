@@ -4,7 +4,7 @@ import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.embedded.BackendJarLocator;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
-import dev.otellab.lab.traffic.TrafficGenerator;
+import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
@@ -57,7 +57,7 @@ public final class CrossServiceStartBenchmark {
             long start = System.nanoTime();
             lab.start();
             long healthy = System.nanoTime();
-            TrafficGenerator traffic = lab.traffic().orElseThrow();
+            Traffic traffic = lab.traffic().orElseThrow();
             traffic.start();
             while (!hasCrossServiceTrace(lab)) {
                 if (System.nanoTime() - start > LIMIT.toNanos()) {

@@ -6,7 +6,7 @@ import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.lgtm.PrometheusProcess;
 import dev.otellab.telemetry.model.SloTargets;

@@ -1,8 +1,8 @@
 package dev.otellab.telemetry.remote.bench;
 
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.bench.LgtmClientBenchmark;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;

@@ -32,8 +32,8 @@ import static dev.otellab.ui.common.FormControls.caption;
  * sign-in, restarting one service, and Reset (after the user confirms) which removes the stack's
  * data. Binds to the {@link LabViewModel}.
  */
-final class StackPane {
-    private StackPane() {
+final class DockerStackCard {
+    private DockerStackCard() {
     }
 
     static Node create(LabViewModel model, Consumer<String> openInBrowser, Consumer<String> notifier) {

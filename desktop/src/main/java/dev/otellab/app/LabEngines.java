@@ -1,8 +1,12 @@
-package dev.otellab.lab;
+package dev.otellab.app;
 
 import dev.otellab.bundle.DockerImageBundles;
 import dev.otellab.config.BundledFiles;
 import dev.otellab.config.DataDirectories;
+import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabMode;
+import dev.otellab.lab.SwitchableLab;
+import dev.otellab.lab.TraceSourceChoice;
 import dev.otellab.lab.docker.ComposeFileLocator;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.docker.DockerLabSettings;
@@ -10,10 +14,11 @@ import dev.otellab.lab.docker.GrafanaPassword;
 import dev.otellab.lab.embedded.EmbeddedLab;
 import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.remote.RemoteLab;
+import dev.otellab.lab.remote.RemoteLabSettings;
 import dev.otellab.lab.remote.RemoteSettingsStore;
-import dev.otellab.telemetry.lgtm.Backend;
+import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.LgtmClientSettings;
-import dev.otellab.telemetry.lgtm.LgtmEndpoints;
+import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.telemetry.remote.RemoteSources;
@@ -67,8 +72,12 @@ public final class LabEngines {
         EmbeddedLab first = new EmbeddedLab(embedded);
         modes.put(LabMode.EMBEDDED, () -> first);
         modes.put(LabMode.DOCKER, () -> docker(embedded.directories(), docker));
-        modes.put(LabMode.REMOTE, () -> remote(embedded.directories()));
-        return new SwitchableLab(LabMode.EMBEDDED, modes);
+        // one remote engine, for the mode and for the Lab view's settings form, made when first needed
+        Supplier<RemoteLab> remote = once(() -> remote(embedded.directories()));
+        modes.put(LabMode.REMOTE, remote);
+        RemoteLabSettings settings = new RemoteLabSettings(remote,
+                new RemoteSettingsStore(embedded.directories().configDir()));
+        return new SwitchableLab(LabMode.EMBEDDED, modes, settings);
     }
 
     /**
@@ -148,6 +157,21 @@ public final class LabEngines {
         Map<TraceSourceChoice, TraceSource> made = new ConcurrentHashMap<>();
         made.put(TraceSourceChoice.TEMPO, tempo.traces());
         return choice -> made.computeIfAbsent(choice, chosen -> lgtmSources(LabMode.DOCKER, endpoints.apply(chosen)).traces());
+    }
+
+    /** {@code make}'s value, made on the first call and kept. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** A team's stack, with the URLs and sign-in saved in the config folder (none yet: Start says what to set). */

@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.lgtm;
+package dev.otellab.telemetry.endpoints;
 
 import java.net.URI;
 
