@@ -23,6 +23,7 @@ import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.ConsoleWindow;
 import dev.otellab.ui.shell.ShellViewModel;
 import dev.otellab.ui.sli.SliView;
+import dev.otellab.ui.sli.LabRunSpan;
 import dev.otellab.ui.sli.SliViewModel;
 import dev.otellab.ui.traces.TraceSearchViewModel;
 import dev.otellab.ui.training.ExercisesView;
@@ -108,7 +109,9 @@ public final class Console {
         });
         views.add(traces);
         views.add(logs);
-        console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
+        console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window, services.labEngine()
+                .<java.util.function.Supplier<java.util.Optional<LabRunSpan.Run>>>map(engine -> LabRunSpan.following(engine, executors.clock()))
+                .orElse(LabRunSpan.NEVER));
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
         console.mapModel = new MapViewModel(services.serviceMap(), services.slis(), services.traces(), executors, window);

@@ -189,7 +189,7 @@ public final class LogsView implements LogDestination {
         spanId.textProperty().bindBidirectional(model.spanIdProperty());
         ComboBox<TimeRangeChoice> range = new ComboBox<>();
         range.setId("logs-range");
-        range.getItems().setAll(TimeRangeChoice.values());
+        range.getItems().setAll(TimeRangeChoice.SEARCHES);
         range.valueProperty().bindBidirectional(model.rangeProperty());
         TextField from = new TextField();
         from.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);

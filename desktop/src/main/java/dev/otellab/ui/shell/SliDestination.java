@@ -1,0 +1,8 @@
+package dev.otellab.ui.shell;
+
+import dev.otellab.telemetry.query.TimeRange;
+
+/** A view that charts a service's SLIs over a given window (an exercise's scenario). */
+public interface SliDestination extends ConsoleView {
+    void showWindow(String service, TimeRange window);
+}
