@@ -191,6 +191,10 @@ public final class Console {
         return logs;
     }
 
+    public LogViewModel logModel() {
+        return logModel;
+    }
+
     /** The Lab view, when the services have a lab engine. */
     public LabView lab() {
         return lab;
