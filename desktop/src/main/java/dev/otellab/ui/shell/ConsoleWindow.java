@@ -203,8 +203,8 @@ public final class ConsoleWindow implements Navigator {
     }
 
     @Override
-    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window) {
-        showDestination(SliDestination.class, destination -> destination.showWindow(service, window));
+    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window, java.time.Duration step) {
+        showDestination(SliDestination.class, destination -> destination.showWindow(service, window, step));
     }
 
     @Override

@@ -28,8 +28,11 @@ public interface Navigator {
     default void showServiceTraces(String service, TimeRangeChoice range) {
     }
 
-    /** The SLIs view over {@code service}'s SLIs in {@code window} (an exercise's scenario); ignored by views shown on their own. */
-    default void showSlis(String service, TimeRange window) {
+    /**
+     * The SLIs view over {@code service}'s SLIs in {@code window} (an exercise's scenario), one
+     * point per {@code step} (null: automatic); ignored by views shown on their own.
+     */
+    default void showSlis(String service, TimeRange window, java.time.Duration step) {
     }
 
     /** Does nothing; for views shown on their own (tests, screenshots). */

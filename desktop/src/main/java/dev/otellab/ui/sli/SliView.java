@@ -180,8 +180,8 @@ public final class SliView implements SliDestination {
     }
 
     @Override
-    public void showWindow(String service, TimeRange window) {
-        model.showWindow(service, window);
+    public void showWindow(String service, TimeRange window, java.time.Duration step) {
+        model.showWindow(service, window, step);
     }
 
     @Override

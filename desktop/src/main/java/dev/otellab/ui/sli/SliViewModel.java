@@ -206,16 +206,17 @@ public final class SliViewModel {
 
     /**
      * Shows {@code service}'s SLIs over {@code window} (an exercise's scenario): a custom range
-     * from the window's first to its last whole second, chosen as if the user had typed it.
+     * from the window's first to its last whole second and {@code step} (null: automatic), chosen
+     * as if the user had typed them.
      */
-    public void showWindow(String service, TimeRange window) {
+    public void showWindow(String service, TimeRange window, Duration step) {
         ZoneId zone = executors.clock().getZone();
         applying = true;
         try {
             customFrom.set(TimeRangeChoice.formatBound(window.fromUnixNano() / NANOS_PER_SECOND * NANOS_PER_SECOND, zone));
             customTo.set(TimeRangeChoice.formatBound(ceilDiv(window.toUnixNano(), NANOS_PER_SECOND) * NANOS_PER_SECOND, zone));
             range.set(TimeRangeChoice.CUSTOM);
-            stepOverride.set("");
+            stepOverride.set(step == null ? "" : step.toMillis() % 1000 == 0 ? step.toSeconds() + "s" : step.toMillis() + "ms");
             if (service != null && !service.isBlank()) {
                 this.service.set(service);
             }

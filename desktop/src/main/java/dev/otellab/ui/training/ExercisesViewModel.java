@@ -192,7 +192,8 @@ public final class ExercisesViewModel {
     public void showInSlis() {
         ExerciseSession current = session.get();
         if (current != null) {
-            navigator.showSlis(current.telemetry().service(), current.window());
+            // the step the exercise's number checks read, so the charts show the numbers they judge
+            navigator.showSlis(current.telemetry().service(), current.window(), dev.otellab.training.SliNumberChecker.STEP);
         }
     }
 

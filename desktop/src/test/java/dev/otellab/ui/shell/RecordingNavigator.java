@@ -40,8 +40,8 @@ public final class RecordingNavigator implements Navigator {
     }
 
     @Override
-    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window) {
-        sliWindows.add(service + " " + window.fromUnixNano() + ".." + window.toUnixNano());
+    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window, java.time.Duration step) {
+        sliWindows.add(service + " " + window.fromUnixNano() + ".." + window.toUnixNano() + " step " + step);
     }
 
     @Override

@@ -309,13 +309,14 @@ class SliViewModelTest {
     void anExercisesWindowIsShownAsACustomRangeOfWholeSeconds() {
         TimeRange scenario = new TimeRange(NOW - 40 * SECOND + 300_000_000L, NOW - 5 * SECOND + 200_000_000L);
 
-        model.showWindow("lab-backend", scenario);
+        model.showWindow("lab-backend", scenario, Duration.ofSeconds(5));
 
         assertThat(model.rangeProperty().get()).isEqualTo(TimeRangeChoice.CUSTOM);
         assertThat(model.customFromProperty().get()).isEqualTo("2026-11-25 09:29:20");
         assertThat(model.customToProperty().get()).isEqualTo("2026-11-25 09:29:56");
         assertThat(known.lastRange).isEqualTo(new TimeRange(NOW - 40 * SECOND, NOW - 4 * SECOND));
         assertThat(model.serviceProperty().get()).isEqualTo("lab-backend");
+        assertThat(known.lastStep).as("the step the exercise's checks use").isEqualTo(Duration.ofSeconds(5));
         assertThat(model.saveState()).containsEntry("rangeChosen", "true");
     }
 

@@ -115,7 +115,7 @@ class ExercisesViewModelTest {
         model.showInSlis();
         TimeRange window = model.sessionProperty().get().window();
         assertThat(navigator.sliWindows).as("the SLIs view over the scenario's window")
-                .containsExactly("lab-backend " + window.fromUnixNano() + ".." + window.toUnixNano());
+                .containsExactly("lab-backend " + window.fromUnixNano() + ".." + window.toUnixNano() + " step PT5S");
         model.answerProperty().set("/api/tasks");
         model.check();
         ui.runAll();
