@@ -1,6 +1,5 @@
 package dev.otellab.ui;
 
-import dev.otellab.telemetry.model.TraceSummary;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -37,7 +36,7 @@ import static org.assertj.core.api.Assertions.within;
  * Measured right after the layout of the first pulse with rows, before anything could correct it.
  */
 @ExtendWith(ApplicationExtension.class)
-class TracesHeaderAlignmentTest {
+class TableHeaderAlignmentTest {
     @TempDir
     Path folder;
 
@@ -52,13 +51,13 @@ class TracesHeaderAlignmentTest {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1024, 700", "1400, 900"})
-    void headersMatchTheirColumnsOnTheFirstFrameWithRows(double width, double height, FxRobot robot) throws Exception {
+    void tracesHeadersMatchTheirColumnsOnTheFirstFrameWithRows(double width, double height, FxRobot robot) throws Exception {
         CompletableFuture<Map<String, double[]>> firstFrame = new CompletableFuture<>();
         WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
             window = SampleConsole.show(stage, folder, 30, width, height);
             Console console = window.console;
-            TableView<TraceSummary> table = console.traces().searchView().table();
+            TableView<?> table = console.traces().searchView().table();
             Scene scene = table.getScene();
             Runnable measure = new Runnable() {
                 @Override
@@ -67,7 +66,7 @@ class TracesHeaderAlignmentTest {
                     firstFrame.complete(geometry(table));
                 }
             };
-            table.getItems().addListener((ListChangeListener<TraceSummary>) change -> {
+            table.getItems().addListener((ListChangeListener<Object>) change -> {
                 if (!table.getItems().isEmpty() && !firstFrame.isDone()) {
                     scene.addPostLayoutPulseListener(measure);
                 }
@@ -94,7 +93,7 @@ class TracesHeaderAlignmentTest {
     }
 
     /** Per column title: the header's scene x and width, then the first row's cell's x and width. */
-    private static Map<String, double[]> geometry(TableView<TraceSummary> table) {
+    private static Map<String, double[]> geometry(TableView<?> table) {
         Map<String, double[]> edges = new LinkedHashMap<>();
         for (Node node : table.lookupAll(".column-header")) {
             if (node instanceof TableColumnHeader header && header.getTableColumn() != null && header.isVisible()) {
