@@ -558,6 +558,8 @@ public final class SliView implements SliDestination {
             chart.getStyleClass().add("clickable");
         }
         chart.setMinSize(160, 110);
+        // a hovered point that a manual refresh removed never reports the mouse leaving it: the chart does
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, event -> model.pointHoveredProperty().set(false));
         return chart;
     }
 
