@@ -9,7 +9,7 @@ final class TrafficShareOptions {
     double slowPercent;
 
     @Option(names = "--errors", paramLabel = "PERCENT", defaultValue = "2",
-            description = "Share of requests that fail on purpose (/api/simulate-error), in percent (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests that fail on purpose (/api/reports/overdue), in percent (default: ${DEFAULT-VALUE}).")
     double errorPercent;
 
     double slowShare() {

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The traffic an exercise sends before its question: a rate and how requests are shared among
- * lab-backend's routes (slow ones on /api/simulate-slow, failing ones on /api/simulate-error, CPU
+ * lab-backend's routes (slow ones on /api/simulate-slow, failing ones on /api/reports/overdue, CPU
  * work on /api/work, task CRUD for the rest), for {@code duration}, with an optional burst.
  * Percentages are 0 to 100; missing delays take the generator's defaults.
  */

@@ -19,6 +19,7 @@ import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.ConsoleWindow;
 import dev.otellab.ui.shell.ShellViewModel;
 import dev.otellab.ui.sli.SliView;
+import dev.otellab.ui.sli.LabRunSpan;
 import dev.otellab.ui.sli.SliViewModel;
 import dev.otellab.ui.traces.TraceSearchViewModel;
 import dev.otellab.ui.training.ExercisesView;
@@ -104,7 +105,9 @@ public final class Console {
         });
         views.add(traces);
         views.add(logs);
-        console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window);
+        console.sliModel = new SliViewModel(services.slis(), services.traces(), executors, window, services.labEngine()
+                .<java.util.function.Supplier<java.util.Optional<LabRunSpan.Run>>>map(engine -> LabRunSpan.following(engine, executors.clock()))
+                .orElse(LabRunSpan.NEVER));
         console.slis = new SliView(console.sliModel, zone);
         views.add(console.slis);
         console.mapModel = new MapViewModel(services.serviceMap(), services.slis(), services.traces(), executors, window);
@@ -177,6 +180,10 @@ public final class Console {
 
     public LogsView logs() {
         return logs;
+    }
+
+    public LogViewModel logModel() {
+        return logModel;
     }
 
     /** The Lab view, when the services have a lab engine. */

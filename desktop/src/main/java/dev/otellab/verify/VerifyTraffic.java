@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * Sends a verify run's requests to lab-backend: a fixed number, in the plan's order, over a few
  * concurrent lanes, each request with a traceparent verify made itself. Normal requests walk a
  * task through its life (create, list, read, update, delete), so every CRUD route is measured;
- * slow and failing requests call /api/simulate-slow and /api/simulate-error.
+ * slow and failing requests call /api/simulate-slow and /api/reports/overdue.
  *
  * <p>Before the measured requests, one warm-up round per lane runs the same task life unmeasured:
  * the first call of each route in a fresh JVM pays for class loading and JIT, which is not what
@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  */
 public final class VerifyTraffic {
     public static final String SLOW_ROUTE = "/api/simulate-slow";
-    public static final String ERROR_ROUTE = "/api/simulate-error";
+    public static final String ERROR_ROUTE = "/api/reports/overdue";
     static final int LANES = 4;
     private static final MediaType JSON = MediaType.get("application/json");
 

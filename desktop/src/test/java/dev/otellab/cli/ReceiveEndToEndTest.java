@@ -63,7 +63,7 @@ class ReceiveEndToEndTest {
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"end to end\"}")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(201);
-            assertThat(http.send(HttpRequest.newBuilder(backend.baseUrl().resolve("/api/simulate-error")).build(),
+            assertThat(http.send(HttpRequest.newBuilder(backend.baseUrl().resolve("/api/reports/overdue")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(500);
 
             JsonNode traces = await().atMost(ARRIVAL).until(
@@ -81,10 +81,10 @@ class ReceiveEndToEndTest {
 
             JsonNode errorTraces = await().atMost(ARRIVAL).until(
                     () -> jsonOf("traces", "--errors", "--json"), found -> found.size() > 0);
-            assertThat(errorTraces.get(0).get("rootName").asText()).isEqualTo("GET /api/simulate-error");
+            assertThat(errorTraces.get(0).get("rootName").asText()).isEqualTo("GET /api/reports/overdue");
 
             String sli = textOf("sli", "--service", "lab-backend");
-            assertThat(sli).contains("/api/simulate-error");
+            assertThat(sli).contains("/api/reports/overdue");
         }
 
         receiver.destroy();

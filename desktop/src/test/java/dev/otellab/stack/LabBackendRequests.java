@@ -25,7 +25,7 @@ final class LabBackendRequests {
         send(HttpRequest.newBuilder(base.resolve("/api/tasks")).GET(), 200);
         HttpResponse<String> created = send(json("/api/tasks", "POST", "{\"title\":\"seen by the stack tests\"}"), 201);
         send(json(created.headers().firstValue("Location").orElseThrow(), "PUT", "{\"completed\":true}"), 200);
-        send(HttpRequest.newBuilder(base.resolve("/api/simulate-error")).GET(), 500);
+        send(HttpRequest.newBuilder(base.resolve("/api/reports/overdue")).GET(), 500);
     }
 
     /** The Prometheus text page. */

@@ -83,12 +83,12 @@ class ExerciseCheckersTest {
         before = lab.traffic().orElseThrow().counts();
         session = ExerciseSession.start(exercise, lab, Clock.systemUTC());
         earlyStage = session.progress().stage();
-        earlyCheck = session.check("/api/simulate-error");
+        earlyCheck = session.check("/api/reports/overdue");
 
         URI backend = lab.backendUrl().orElseThrow();
         failingTrace = newTraceId();
         slowestTrace = newTraceId();
-        assertThat(send(backend.resolve("/api/simulate-error"), failingTrace)).isEqualTo(500);
+        assertThat(send(backend.resolve("/api/reports/overdue"), failingTrace)).isEqualTo(500);
         assertThat(send(backend.resolve("/api/simulate-slow?delay=1.5"), slowestTrace)).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -107,15 +107,15 @@ class ExerciseCheckersTest {
     void theFailureLabWebAnswered502ForBeganInTheLabBackendSpanWithTheException() {
         FailureOriginChecker checker = new FailureOriginChecker(null);
 
-        Verdict right = checker.check("lab-backend / GET /api/simulate-error", telemetry);
-        Verdict passedOn = checker.check("lab-web / GET /api/simulate-error", telemetry);
+        Verdict right = checker.check("lab-backend / GET /api/reports/overdue", telemetry);
+        Verdict passedOn = checker.check("lab-web / GET /api/reports/overdue", telemetry);
 
         assertThat(right.outcome()).as(right.message()).isEqualTo(Outcome.CORRECT);
-        assertThat(checker.check("  LAB-BACKEND /  GET /api/simulate-error ", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(checker.check("  LAB-BACKEND /  GET /api/reports/overdue ", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
         assertThat(passedOn.outcome()).isEqualTo(Outcome.WRONG);
         assertThat(passedOn.message()).contains("only reports the failure of a span below it");
         assertThat(checker.choices(telemetry)).extracting(AnswerChoice::value)
-                .contains("lab-backend / GET /api/simulate-error", "lab-web / GET /api/simulate-error");
+                .contains("lab-backend / GET /api/reports/overdue", "lab-web / GET /api/reports/overdue");
     }
 
     @Test
@@ -143,14 +143,14 @@ class ExerciseCheckersTest {
     @Test
     void theRouteThatBreaksAnObjectiveIsTheOneTheScenarioMadeFailOrSlow() {
         SloRouteChecker availability = new SloRouteChecker(SloRouteChecker.Objective.AVAILABILITY, null, null);
-        assertThat(availability.check("/api/simulate-error", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
-        assertThat(availability.check("GET /api/simulate-error/", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(availability.check("/api/reports/overdue", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(availability.check("GET /api/reports/overdue/", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
         Verdict healthy = availability.check("/api/tasks", telemetry);
         assertThat(healthy.outcome()).isEqualTo(Outcome.WRONG);
         assertThat(healthy.message()).contains("meets its availability objective");
         assertThat(availability.check("/api/nothing", telemetry).message()).contains("No request to /api/nothing");
         assertThat(availability.choices(telemetry)).extracting(AnswerChoice::value)
-                .contains("/api/simulate-error", "/api/simulate-slow", "/api/work", "/api/tasks");
+                .contains("/api/reports/overdue", "/api/simulate-slow", "/api/work", "/api/tasks");
 
         SloRouteChecker latency = new SloRouteChecker(SloRouteChecker.Objective.LATENCY, null, null);
         assertThat(latency.check("/api/work", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
@@ -161,7 +161,7 @@ class ExerciseCheckersTest {
     void theTraceOfTheFailingRequestIsAcceptedAndOthersAreExplained() {
         TraceIdChecker checker = new TraceIdChecker(true, true);
         assertThat(checker.check(failingTrace, telemetry).outcome()).isEqualTo(Outcome.CORRECT);
-        assertThat(checker.check("  " + failingTrace.toUpperCase() + "  GET /api/simulate-error", telemetry).outcome())
+        assertThat(checker.check("  " + failingTrace.toUpperCase() + "  GET /api/reports/overdue", telemetry).outcome())
                 .isEqualTo(Outcome.CORRECT);
         Verdict slow = checker.check(slowestTrace, telemetry);
         assertThat(slow.outcome()).isEqualTo(Outcome.WRONG);
@@ -189,11 +189,11 @@ class ExerciseCheckersTest {
     void aLogLineIsFoundWhenTheTextOnlyTheFailingRequestsLineHas() {
         LogLineChecker checker = new LogLineChecker(Severity.ERROR);
         assertThat(checker.check("Request failed", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
-        assertThat(checker.check("simulated failure requested", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(checker.check("report renderer is down", telemetry).outcome()).isEqualTo(Outcome.CORRECT);
         Verdict everywhere = checker.check("Incoming request", telemetry);
         assertThat(everywhere.outcome()).isEqualTo(Outcome.WRONG);
         assertThat(everywhere.message()).contains("but not in the ERROR line");
-        assertThat(checker.check("/api/simulate-error", telemetry).message()).contains("but also in");
+        assertThat(checker.check("/api/reports/overdue", telemetry).message()).contains("but also in");
         assertThat(checker.check("no line says this", telemetry).message()).contains("No log line of the scenario");
         assertThat(checker.check("Re", telemetry).message()).contains("at least 4 characters");
     }
@@ -222,7 +222,7 @@ class ExerciseCheckersTest {
         Feedback wrong = session.check("/api/tasks");
         assertThat(wrong.outcome()).isEqualTo(Outcome.WRONG);
         assertThat(wrong.hint()).isNotEmpty();
-        assertThat(session.check("/api/simulate-error").outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(session.check("/api/reports/overdue").outcome()).isEqualTo(Outcome.CORRECT);
         assertThat(session.hintsShown()).contains(wrong.hint());
     }
 

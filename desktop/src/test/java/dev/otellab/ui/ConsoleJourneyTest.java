@@ -100,7 +100,7 @@ class ConsoleJourneyTest {
                 && listCell.getItem() instanceof WaterfallRow row && row.span().name().equals("simulate failure")).queryAs(Node.class));
         waitUntil(() -> robot.lookup("#stack-trace").tryQuery().isPresent());
         assertThat(robot.lookup("#stack-trace").queryAs(TextArea.class).getText())
-                .startsWith("java.lang.IllegalStateException: Simulated failure");
+                .startsWith("java.lang.IllegalStateException: Overdue report failed");
 
         robot.clickOn("#logs-for-trace");
         TableView<LogRecord> logs = robot.lookup("#log-records").queryTableView();

@@ -59,7 +59,7 @@ class LabOutputLinksTest {
     @Test
     void aTraceIdInTheOutputOpensTheTrace(FxRobot robot) throws Exception {
         robot.interact(() -> console.window().show(console.lab()));
-        String line = "12:00:01.123 ERROR dev.otellab.backend.http.LabRoutes - Request failed: POST /api/simulate-error"
+        String line = "12:00:01.123 ERROR dev.otellab.backend.http.LabRoutes - Request failed: POST /api/reports/overdue"
                 + " trace_id=" + sample.errorTraceId() + " span_id=00f067aa0ba902b7 and a long tail of words that does not"
                 + " fit in the output card of a small window, so it has to wrap onto the next line instead";
         lab.print(line);

@@ -57,7 +57,7 @@ import java.util.function.BooleanSupplier;
  * docs/screenshots/README.md): a real embedded lab is started from the Lab view, traffic with
  * slow and failing requests runs for a while, then each view is captured with
  * {@code scene.snapshot}: Lab, SLIs, Map, the trace search, a {@code POST /api/tasks} waterfall, a
- * failing {@code GET /api/simulate-error} waterfall with its exception, and the log tail with an
+ * failing {@code GET /api/reports/overdue} waterfall with its exception, and the log tail with an
  * ERROR record, each in the light and the dark theme; last the Exercises view after a run of the
  * failing-route exercise (its scenario replaces the traffic), and then each view again in a
  * 1024×700 window ({@code *-1024x700.png}). Add a shot by adding a step to
@@ -75,7 +75,7 @@ public final class LabScreenshotTool {
     private static final boolean COMPARE_ONLY = "compare".equals(System.getProperty("shots.only"));
     private static final int TRAFFIC_SECONDS = Integer.getInteger("shots.trafficSeconds", 180);
     private static final String TASKS_ROUTE = "POST /api/tasks";
-    private static final String ERROR_ROUTE = "GET /api/simulate-error";
+    private static final String ERROR_ROUTE = "GET /api/reports/overdue";
 
     private final Path out;
     private Stage stage;
@@ -137,10 +137,7 @@ public final class LabScreenshotTool {
         show(console.lab());
         shoot("lab.png");
 
-        fx(() -> {
-            console.sliModel().rangeProperty().set(TimeRangeChoice.LAST_5_MINUTES);
-            return null;
-        });
+        // the SLIs show the lab run's own span by default: no range to choose
         shootSlis("slis.png");
         shootMap("map.png");
 
@@ -161,7 +158,7 @@ public final class LabScreenshotTool {
         shootTelemetryViews("-dark", tasksTrace, errorTrace);
 
         // last: the exercise's scenario replaces the traffic and stops it at its end
-        shootExercise("failing-route", "/api/tasks", "/api/simulate-error");
+        shootExercise("failing-route", "/api/tasks", "/api/reports/overdue");
 
         // the same views in a small laptop's window (light theme), named *-1024x700.png
         shootSmallWindow(tasksTrace, errorTrace);

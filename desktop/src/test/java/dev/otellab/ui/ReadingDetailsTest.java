@@ -73,7 +73,7 @@ class ReadingDetailsTest {
         robot.interact(() -> console.window().show(console.slis()));
         Label note = robot.lookup("#slo-note").queryAs(Label.class);
         assertThat(fx(note::isVisible)).isTrue();
-        assertThat(note.getText()).contains("on purpose", "/api/simulate-error", "\"Missed\"");
+        assertThat(note.getText()).contains("on purpose", "/api/reports/overdue", "\"Missed\"");
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

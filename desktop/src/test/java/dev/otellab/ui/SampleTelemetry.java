@@ -29,8 +29,8 @@ public final class SampleTelemetry {
     public static final String NOTIFICATIONS = "notification-service";
     private static final long MS = 1_000_000L;
     private static final String STACK = String.join("\n",
-            "java.lang.IllegalStateException: Simulated failure requested by /api/simulate-error",
-            "\tat dev.otellab.backend.SimulationRoutes.simulateError(SimulationRoutes.java:41)",
+            "java.lang.IllegalStateException: Overdue report failed: the report renderer is down (a failure the lab injects on purpose)",
+            "\tat dev.otellab.backend.LabRoutes.overdueReport(LabRoutes.java:51)",
             "\tat io.javalin.router.Endpoint.handle(Endpoint.kt:52)",
             "\tat io.javalin.router.ParsedEndpoint.handle(ParsedEndpoint.kt:15)",
             "\tat io.javalin.http.servlet.DefaultTasks.HTTP$lambda$9(DefaultTasks.kt:61)",
@@ -50,7 +50,7 @@ public final class SampleTelemetry {
 
     /**
      * {@code traces} requests spread over the 30 minutes before the clock's now; the newest one
-     * is the failing /api/simulate-error request.
+     * is the failing /api/reports/overdue request.
      */
     public static SampleTelemetry generate(Clock clock, int traces) {
         SampleTelemetry sample = new SampleTelemetry(42);
@@ -204,24 +204,24 @@ public final class SampleTelemetry {
         long failStart = start + ms(2, 3);
         long failEnd = failStart + ms(3, 6);
         add(new Span(traceId, failing, server, "simulate failure", SpanKind.INTERNAL, BACKEND, failStart, failEnd,
-                StatusCode.ERROR, "Simulated failure requested by /api/simulate-error",
-                Map.of("code.function.name", "SimulationRoutes.simulateError"),
+                StatusCode.ERROR, "Overdue report failed: the report renderer is down (a failure the lab injects on purpose)",
+                Map.of("code.function.name", "LabRoutes.overdueReport"),
                 List.of(new SpanEvent(failEnd - ms(0, 1), SpanEvent.EXCEPTION, Map.of(
                         "exception.type", "java.lang.IllegalStateException",
-                        "exception.message", "Simulated failure requested by /api/simulate-error",
+                        "exception.message", "Overdue report failed: the report renderer is down (a failure the lab injects on purpose)",
                         "exception.stacktrace", STACK))),
                 List.of(), resource(BACKEND), scope()));
         long serverEnd = failEnd + ms(1, 2);
-        Map<String, Object> attributes = new LinkedHashMap<>(http("POST", "/api/simulate-error", 500));
+        Map<String, Object> attributes = new LinkedHashMap<>(http("POST", "/api/reports/overdue", 500));
         attributes.put("error.type", "java.lang.IllegalStateException");
         // The traffic generator retries failed requests: the retry links to this attempt.
-        add(new Span(traceId, server, "", "POST /api/simulate-error", SpanKind.SERVER, BACKEND, start, serverEnd,
+        add(new Span(traceId, server, "", "POST /api/reports/overdue", SpanKind.SERVER, BACKEND, start, serverEnd,
                 StatusCode.ERROR, "HTTP 500", attributes, List.of(),
                 List.of(new SpanLink(traceId(), spanId(), Map.of("link.reason", "earlier attempt of the same request"))),
                 resource(BACKEND), scope()));
-        log(failEnd, Severity.ERROR, BACKEND, traceId, failing, "Request failed: POST /api/simulate-error\n" + STACK,
+        log(failEnd, Severity.ERROR, BACKEND, traceId, failing, "Request failed: POST /api/reports/overdue\n" + STACK,
                 Map.of("exception.type", "java.lang.IllegalStateException"));
-        log(serverEnd, Severity.WARN, BACKEND, traceId, server, "POST /api/simulate-error answered 500", Map.of("http.response.status_code", 500L));
+        log(serverEnd, Severity.WARN, BACKEND, traceId, server, "POST /api/reports/overdue answered 500", Map.of("http.response.status_code", 500L));
         return traceId;
     }
 

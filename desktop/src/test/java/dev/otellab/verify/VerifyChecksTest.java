@@ -81,10 +81,10 @@ class VerifyChecksTest {
 
     @Test
     void aFailingRequestNeedsAnErrorSpanAndAnErrorLogWithItsTraceId() {
-        List<SentRequest> failing = List.of(sent(RequestKind.FAILING, "/api/simulate-error", 7, 500));
+        List<SentRequest> failing = List.of(sent(RequestKind.FAILING, "/api/reports/overdue", 7, 500));
         ErrorSpansCheck spansCheck = new ErrorSpansCheck(store.traces(), SERVICE, failing);
         ErrorLogsCheck logsCheck = new ErrorLogsCheck(store.logs(), SERVICE, WINDOW, failing);
-        spans(server(traceId(7), SERVICE, "/api/simulate-error", at(10), 5, 200));
+        spans(server(traceId(7), SERVICE, "/api/reports/overdue", at(10), 5, 200));
         logs(log(at(11), Severity.INFO, SERVICE, "Request completed", traceId(7), ""),
                 log(at(12), Severity.ERROR, "someone-else", "Request failed", traceId(7), ""));
 
@@ -92,7 +92,7 @@ class VerifyChecksTest {
         assertThat(logsCheck.probe().detail())
                 .isEqualTo("0 of 1 failing requests with an ERROR log record; still missing e.g. trace " + traceId(7));
 
-        spans(server(traceId(7), SERVICE, "/api/simulate-error", at(10), 5, 500));
+        spans(server(traceId(7), SERVICE, "/api/reports/overdue", at(10), 5, 500));
         logs(log(at(12), Severity.ERROR, SERVICE, "Request failed", traceId(7), ""));
 
         assertThat(spansCheck.probe()).isEqualTo(Verdict.pass("all 1 failing requests have an ERROR span"));
@@ -184,7 +184,7 @@ class VerifyChecksTest {
         }
         requests.add(server(traceId(199), SERVICE, "/api/tasks/{id}", at(200), 5, 503));
         for (int i = 0; i < 10; i++) {
-            requests.add(server(traceId(300 + i), SERVICE, "/api/simulate-error", at(300 + i), 5, 500));
+            requests.add(server(traceId(300 + i), SERVICE, "/api/reports/overdue", at(300 + i), 5, 500));
         }
         AvailabilityCheck check = new AvailabilityCheck(store.slis(), SERVICE, WINDOW, 100, SloTargets.DEFAULT);
         spans(requests.subList(0, 50).toArray(Span[]::new));

@@ -74,9 +74,9 @@ final class ApiRoutes {
       TaskRequests.slowDelayMillis(ctx);
       forward(ctx, "GET", "/api/simulate-slow", null);
     });
-    routes.get("/api/simulate-error", ctx -> {
+    routes.get("/api/reports/overdue", ctx -> {
       TaskRequests.noParameters(ctx);
-      forward(ctx, "GET", "/api/simulate-error", null);
+      forward(ctx, "GET", "/api/reports/overdue", null);
     });
     routes.get("/api/work", ctx -> {
       TaskRequests.workMillis(ctx);

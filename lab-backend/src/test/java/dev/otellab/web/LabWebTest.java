@@ -144,14 +144,14 @@ class LabWebTest {
 
   @Test
   void aLabBackendFailureBecomesA502WithItsMessage() {
-    HttpResponse<String> answer = send("GET", "/api/simulate-error", null);
+    HttpResponse<String> answer = send("GET", "/api/reports/overdue", null);
 
     assertThat(answer.statusCode()).isEqualTo(502);
     assertThat(Json.parse(answer.body()).get("error").asText())
-        .isEqualTo("lab-backend answered 500: simulated failure requested by /api/simulate-error");
-    SpanData webServer = awaitSpan(webTelemetry, SpanKind.SERVER, "GET /api/simulate-error");
+        .isEqualTo("lab-backend answered 500: overdue report failed: the report renderer is down (a failure the lab injects on purpose)");
+    SpanData webServer = awaitSpan(webTelemetry, SpanKind.SERVER, "GET /api/reports/overdue");
     assertThat(webServer.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    SpanData webClient = awaitSpan(webTelemetry, SpanKind.CLIENT, "GET /api/simulate-error");
+    SpanData webClient = awaitSpan(webTelemetry, SpanKind.CLIENT, "GET /api/reports/overdue");
     assertThat(webClient.getAttributes().get(STATUS_CODE)).isEqualTo(500L);
     assertThat(webClient.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
   }

@@ -182,7 +182,7 @@ public final class TrafficGenerator implements Traffic, AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         double roll = random.nextDouble();
         if (roll < current.errorShare()) {
-            return get(url("api/simulate-error"));
+            return get(url("api/reports/overdue"));
         }
         if (roll < current.errorShare() + current.slowShare()) {
             double seconds = current.slowDelay().toMillis() / 1000.0;

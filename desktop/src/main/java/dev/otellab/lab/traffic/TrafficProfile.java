@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * What the traffic generator sends: requests per second and how they are shared among
  * lab-backend's routes: slow answers on /api/simulate-slow (each waiting {@code slowDelay}),
- * failures on /api/simulate-error, CPU work on /api/work (each burning {@code workTime}); the
+ * failures on /api/reports/overdue, CPU work on /api/work (each burning {@code workTime}); the
  * rest is a mix of task CRUD calls. Each share picks one route, so a scenario can make exactly
  * one route slow or failing.
  */

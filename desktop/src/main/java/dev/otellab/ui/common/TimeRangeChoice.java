@@ -9,8 +9,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** The time windows a search offers: the last few minutes or hours, everything, or custom. */
+/**
+ * The time windows a search offers: the last few minutes or hours, everything, or custom; and,
+ * for the charts, the running lab's own span, which only a view that knows the lab's start resolves.
+ */
 public enum TimeRangeChoice {
+    /** From the lab's start until now (the SLIs view resolves it; {@link #resolve} cannot). */
+    LAB_RUN("This lab run", null),
     LAST_5_MINUTES("Last 5 minutes", Duration.ofMinutes(5)),
     LAST_15_MINUTES("Last 15 minutes", Duration.ofMinutes(15)),
     LAST_HOUR("Last hour", Duration.ofHours(1)),
@@ -18,6 +23,10 @@ public enum TimeRangeChoice {
     LAST_24_HOURS("Last 24 hours", Duration.ofHours(24)),
     ANY_TIME("Any time", null),
     CUSTOM("Custom…", null);
+
+    /** The choices of a search form (every choice but {@link #LAB_RUN}). */
+    public static final java.util.List<TimeRangeChoice> SEARCHES = java.util.Arrays.stream(values())
+            .filter(choice -> choice != LAB_RUN).toList();
 
     /** How custom bounds are typed, in the user's time zone. */
     public static final String CUSTOM_PATTERN = "yyyy-MM-dd HH:mm[:ss]";
@@ -45,6 +54,9 @@ public enum TimeRangeChoice {
      * parsed (an empty bound is open); IllegalArgumentException explains a bad one.
      */
     public TimeRange resolve(Clock clock, String from, String to) {
+        if (this == LAB_RUN) {
+            throw new IllegalStateException("The lab run's range needs the lab's start: the view resolves it");
+        }
         if (this == ANY_TIME) {
             return TimeRange.all();
         }

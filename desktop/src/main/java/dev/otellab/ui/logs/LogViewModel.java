@@ -81,6 +81,8 @@ public final class LogViewModel {
     private final ObservableList<LogRecord> records = FXCollections.observableArrayList();
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final TreeSet<String> knownServices = new TreeSet<>();
+    /** Between the names of several chosen services. */
+    public static final String SERVICE_SEPARATOR = ", ";
     private static final Comparator<LogRecord> BY_TIME = Comparator.comparingLong(LogRecord::timeUnixNano);
     private final List<LogRecord> held = new ArrayList<>();
     private final ReadOnlyIntegerWrapper newWhilePaused = new ReadOnlyIntegerWrapper(this, "newWhilePaused");
@@ -113,6 +115,12 @@ public final class LogViewModel {
             String shown = String.format("%,d records", records.size());
             return records.size() >= capacity ? shown + String.format(" (the newest %,d are kept)", capacity) : shown;
         }, records);
+        // a chosen service is offered even before a record of it is seen (a saved filter, a trace's logs)
+        service.addListener((observable, was, is) -> {
+            if (knownServices.addAll(chosenServices())) {
+                services.setAll(knownServices);
+            }
+        });
         follow.addListener((observable, was, is) -> {
             if (is) {
                 resume();
@@ -133,12 +141,27 @@ public final class LogViewModel {
         return range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
     }
 
+    /** The services the filter takes: the service text's names, separated by commas; none means any. */
+    public Set<String> chosenServices() {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String name : (service.get() == null ? "" : service.get()).split(",")) {
+            if (!name.isBlank()) {
+                chosen.add(name.strip());
+            }
+        }
+        return chosen;
+    }
+
+    /** Chooses these services (none: any), in name order. */
+    public void chooseServices(java.util.Collection<String> names) {
+        service.set(String.join(SERVICE_SEPARATOR, new TreeSet<>(names)));
+    }
+
     /** The filter the form describes; IllegalArgumentException says what is wrong. */
     public LogFilter filter() {
         String trace = traceId.get().isBlank() ? "" : TelemetryIds.normalizeTraceId(traceId.get());
         String span = spanId.get().isBlank() ? "" : TelemetryIds.normalizeSpanId(spanId.get());
-        Set<String> serviceSet = service.get() == null || service.get().isBlank() ? Set.of() : Set.of(service.get().strip());
-        return new LogFilter(serviceSet, minSeverity.get(), text.get().strip(), trace, span);
+        return new LogFilter(chosenServices(), minSeverity.get(), text.get().strip(), trace, span);
     }
 
     /**
@@ -184,7 +207,7 @@ public final class LogViewModel {
 
     /** Opens the view on the records of a trace or span (from the waterfall), whatever their age. */
     public void showLogs(LogFilter filter) {
-        service.set(filter.services().isEmpty() ? "" : filter.services().iterator().next());
+        chooseServices(filter.services());
         minSeverity.set(filter.minSeverity());
         text.set(filter.text());
         traceId.set(filter.traceId());

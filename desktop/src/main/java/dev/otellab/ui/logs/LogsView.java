@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -160,13 +161,47 @@ public final class LogsView implements LogDestination {
         return table;
     }
 
-    private Node filters() {
-        ComboBox<String> service = new ComboBox<>(model.services());
+    /**
+     * The services to show, several at once (ControlsFX's CheckComboBox over the services seen so
+     * far); a change applies at once. The box keeps its own copy of the names: replacing them
+     * clears its checks, which must not read as the user clearing the filter.
+     */
+    private CheckComboBox<String> serviceChoice() {
+        javafx.collections.ObservableList<String> names = javafx.collections.FXCollections.observableArrayList(model.services());
+        CheckComboBox<String> service = new CheckComboBox<>(names);
         service.setId("logs-service");
-        service.setEditable(true);
-        service.setPromptText("any service");
         service.setPrefWidth(180);
-        service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
+        boolean[] syncing = {false};
+        Runnable showChosen = () -> {
+            syncing[0] = true;
+            try {
+                if (!names.equals(model.services())) {
+                    names.setAll(model.services());
+                }
+                service.getCheckModel().clearChecks();
+                model.chosenServices().forEach(service.getCheckModel()::check);
+            } finally {
+                syncing[0] = false;
+            }
+            boolean any = model.chosenServices().isEmpty();
+            service.setTitle(any ? "any service" : null);
+            service.setTooltip(new javafx.scene.control.Tooltip(any ? "Logs of every service; check the ones to show"
+                    : String.join(LogViewModel.SERVICE_SEPARATOR, model.chosenServices())));
+        };
+        model.services().addListener((javafx.collections.ListChangeListener<String>) change -> showChosen.run());
+        model.serviceProperty().addListener((observable, was, is) -> showChosen.run());
+        service.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (!syncing[0]) {
+                model.chooseServices(service.getCheckModel().getCheckedItems());
+                applyIfValid();
+            }
+        });
+        showChosen.run();
+        return service;
+    }
+
+    private Node filters() {
+        CheckComboBox<String> service = serviceChoice();
         ComboBox<Severity> severity = new ComboBox<>();
         severity.setId("logs-severity");
         severity.getItems().setAll(Severity.values());
@@ -189,7 +224,7 @@ public final class LogsView implements LogDestination {
         spanId.textProperty().bindBidirectional(model.spanIdProperty());
         ComboBox<TimeRangeChoice> range = new ComboBox<>();
         range.setId("logs-range");
-        range.getItems().setAll(TimeRangeChoice.values());
+        range.getItems().setAll(TimeRangeChoice.SEARCHES);
         range.valueProperty().bindBidirectional(model.rangeProperty());
         TextField from = new TextField();
         from.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);
@@ -203,7 +238,7 @@ public final class LogsView implements LogDestination {
         custom.setAlignment(Pos.CENTER_LEFT);
         custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
         custom.managedProperty().bind(custom.visibleProperty());
-        for (TextField field : List.of(text, traceId, spanId, from, to, service.getEditor())) {
+        for (TextField field : List.of(text, traceId, spanId, from, to)) {
             field.setOnAction(event -> applyIfValid());
         }
 

@@ -199,24 +199,25 @@ public final class ConsoleWindow implements Navigator {
 
     @Override
     public void showServiceTraces(String service, dev.otellab.ui.common.TimeRangeChoice range) {
-        for (ConsoleView view : views) {
-            if (view instanceof TraceSearchDestination destination) {
-                show(view);
-                destination.searchService(service, range);
-                return;
-            }
-        }
+        showDestination(TraceSearchDestination.class, destination -> destination.searchService(service, range));
+    }
+
+    @Override
+    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window, java.time.Duration step) {
+        showDestination(SliDestination.class, destination -> destination.showWindow(service, window, step));
     }
 
     @Override
     public void showLogs(LogFilter filter) {
-        for (ConsoleView view : views) {
-            if (view instanceof LogDestination destination) {
-                show(view);
-                destination.showLogs(filter);
-                return;
-            }
-        }
+        showDestination(LogDestination.class, destination -> destination.showLogs(filter));
+    }
+
+    /** Shows the first registered view of {@code type} and hands it what to show. */
+    private <T extends ConsoleView> void showDestination(Class<T> type, java.util.function.Consumer<T> action) {
+        views.stream().filter(type::isInstance).findFirst().map(type::cast).ifPresent(destination -> {
+            show(destination);
+            action.accept(destination);
+        });
     }
 
     @Override

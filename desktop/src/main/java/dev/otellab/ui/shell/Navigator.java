@@ -1,6 +1,7 @@
 package dev.otellab.ui.shell;
 
 import dev.otellab.telemetry.query.LogFilter;
+import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.common.TimeRangeChoice;
 
 /**
@@ -25,6 +26,13 @@ public interface Navigator {
 
     /** The trace search, listing {@code service}'s traces of {@code range}; ignored by views shown on their own. */
     default void showServiceTraces(String service, TimeRangeChoice range) {
+    }
+
+    /**
+     * The SLIs view over {@code service}'s SLIs in {@code window} (an exercise's scenario), one
+     * point per {@code step} (null: automatic); ignored by views shown on their own.
+     */
+    default void showSlis(String service, TimeRange window, java.time.Duration step) {
     }
 
     /** Does nothing; for views shown on their own (tests, screenshots). */

@@ -5,13 +5,14 @@ import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.presentation.SloText;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.lab.LabView;
-import dev.otellab.ui.shell.ConsoleView;
+import dev.otellab.ui.shell.SliDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -64,8 +65,9 @@ import static dev.otellab.ui.common.FormControls.labeled;
  * error ratio and latency percentiles for the service or one route; the SLO table (error
  * budget left, burn rate, health per route); and the traces behind a clicked latency point.
  */
-public final class SliView implements ConsoleView {
+public final class SliView implements SliDestination {
     private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String DESCRIBED = "sli-point-described";
 
     private final SliViewModel model;
     private final ZoneId zone;
@@ -98,7 +100,7 @@ public final class SliView implements ConsoleView {
     }
 
     /** Why the lab's own traffic misses objectives, and what "Missed" says. */
-    static final String SLO_NOTE = "The lab fails and slows some requests on purpose (/api/simulate-error,"
+    static final String SLO_NOTE = "The lab fails and slows some requests on purpose (/api/reports/overdue,"
             + " /api/simulate-slow: shares in the Lab view). \"Missed\": worse than the objective above.";
 
     public SliView(SliViewModel model, ZoneId zone) {
@@ -175,6 +177,11 @@ public final class SliView implements ConsoleView {
     @Override
     public void refresh() {
         model.refresh();
+    }
+
+    @Override
+    public void showWindow(String service, TimeRange window, java.time.Duration step) {
+        model.showWindow(service, window, step);
     }
 
     @Override
@@ -416,37 +423,73 @@ public final class SliView implements ConsoleView {
                 x.setTickUnit(Math.max(1, (shown.toUnixNano() - shown.fromUnixNano()) / 1e9 / 6));
             }
         }
-        setSeries(availability, List.of(series("availability", data.availabilityPercent()),
-                targetSeries("target", targetValue(model.availabilityTargetProperty().get(), true), shown)));
         fitAvailabilityAxis(data);
-        setSeries(rate, List.of(series("requests/s", data.requestRate())));
-        setSeries(errors, List.of(series("5xx", data.errorPercent())));
-        setSeries(latency, List.of(series("p50", data.p50Millis()), series("p95", data.p95Millis()),
-                series("p99", data.p99Millis()), targetSeries("p95 target", targetValue(model.latencyTargetProperty().get(), false), shown)));
+        show(availability, List.of(data.availabilityPercent(), targetPoints(targetValue(model.availabilityTargetProperty().get(), true), shown)),
+                List.of("availability", "target"), value -> SloText.formatPercent(value / 100));
+        show(rate, List.of(data.requestRate()), List.of("requests/s"), SloText::formatRate);
+        show(errors, List.of(data.errorPercent()), List.of("5xx"), value -> SloText.formatPercent(value / 100));
+        show(latency, List.of(data.p50Millis(), data.p95Millis(), data.p99Millis(),
+                        targetPoints(targetValue(model.latencyTargetProperty().get(), false), shown)),
+                List.of("p50", "p95", "p99", "p95 target"), SloText::formatMillis);
         markTargetLines();
-        for (XYChart.Series<Number, Number> line : latency.getData().subList(0, 3)) {
-            for (XYChart.Data<Number, Number> point : line.getData()) {
-                Node symbol = point.getNode();
-                if (symbol != null) {
-                    String text = line.getName() + " " + SloTargetsForm.formatMillis(point.getYValue().doubleValue())
-                            + " at " + AXIS_TIME.format(TimeText.instant((long) (point.getXValue().doubleValue() * 1e9)).atZone(zone));
-                    Tooltip.install(symbol, new Tooltip(text));
-                    symbol.setOnMouseClicked(event -> model.selectPoint(
-                            (long) (point.getXValue().doubleValue() * 1e9), point.getYValue().doubleValue()));
-                }
+    }
+
+    /**
+     * Puts each line's points into the chart in place (a point under the mouse keeps its symbol)
+     * and gives every new symbol its tooltip: the line, the value in the SLO table's format, the time.
+     */
+    private void show(LineChart<Number, Number> chart, List<List<SliChartData.Point>> lines, List<String> names,
+                      Function<Double, String> format) {
+        if (chart.getData().size() != lines.size()) {
+            List<XYChart.Series<Number, Number>> created = new java.util.ArrayList<>();
+            for (String name : names) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(name);
+                created.add(series);
+            }
+            chart.getData().setAll(created);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            XYChart.Series<Number, Number> series = chart.getData().get(i);
+            ChartPoints.update(series, lines.get(i));
+            if (!names.get(i).contains("target")) {
+                series.getData().forEach(point -> describe(chart, series, point, format));
             }
         }
     }
 
-    /** The target as a flat dashed line over the shown range; no line when the target does not parse. */
-    private static XYChart.Series<Number, Number> targetSeries(String name, double value, TimeRange shown) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        if (shown != null && Double.isFinite(value)) {
-            series.getData().add(new XYChart.Data<>(shown.fromUnixNano() / 1e9, value));
-            series.getData().add(new XYChart.Data<>(shown.toUnixNano() / 1e9, value));
+    /** A point's symbol, once: its tooltip, the hover that holds auto-refresh, and on the latency chart a click. */
+    private void describe(LineChart<Number, Number> chart, XYChart.Series<Number, Number> series,
+                          XYChart.Data<Number, Number> point, Function<Double, String> format) {
+        Node symbol = point.getNode();
+        if (symbol == null || symbol.getProperties().containsKey(DESCRIBED)) {
+            return;
         }
-        return series;
+        symbol.getProperties().put(DESCRIBED, Boolean.TRUE);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        tip.setOnShowing(event -> tip.setText(pointText(series.getName(), point, format)));
+        tip.setText(pointText(series.getName(), point, format));
+        Tooltip.install(symbol, tip);
+        symbol.hoverProperty().addListener((observable, was, is) -> model.pointHoveredProperty().set(is));
+        if (chart == latency) {
+            symbol.setOnMouseClicked(event -> model.selectPoint(
+                    (long) (point.getXValue().doubleValue() * 1e9), point.getYValue().doubleValue()));
+        }
+    }
+
+    /** "p95 123 ms at 12:00:05". */
+    String pointText(String line, XYChart.Data<Number, Number> point, Function<Double, String> format) {
+        return line + " " + format.apply(point.getYValue().doubleValue()) + " at "
+                + AXIS_TIME.format(TimeText.instant((long) (point.getXValue().doubleValue() * 1e9)).atZone(zone));
+    }
+
+    /** The target as a flat line over the shown range; none when the target does not parse. */
+    private static List<SliChartData.Point> targetPoints(double value, TimeRange shown) {
+        if (shown == null || !Double.isFinite(value)) {
+            return List.of();
+        }
+        return List.of(new SliChartData.Point(shown.fromUnixNano(), value), new SliChartData.Point(shown.toUnixNano(), value));
     }
 
     private static double targetValue(String text, boolean availabilityPercent) {
@@ -486,25 +529,6 @@ public final class SliView implements ConsoleView {
         y.setTickUnit(Math.max(1, (100 - lower) / 5));
     }
 
-    private static void setSeries(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> lines) {
-        if (chart.getData().size() == lines.size()) {
-            for (int i = 0; i < lines.size(); i++) {
-                chart.getData().get(i).getData().setAll(lines.get(i).getData());
-            }
-        } else {
-            chart.getData().setAll(lines);
-        }
-    }
-
-    private static XYChart.Series<Number, Number> series(String name, List<SliChartData.Point> points) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        for (SliChartData.Point point : points) {
-            series.getData().add(new XYChart.Data<>(point.timeUnixNano() / 1e9, point.value()));
-        }
-        return series;
-    }
-
     private LineChart<Number, Number> chart(String title, String id, boolean clickable) {
         NumberAxis x = new NumberAxis();
         x.setAutoRanging(false);
@@ -527,13 +551,15 @@ public final class SliView implements ConsoleView {
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
-        chart.setCreateSymbols(clickable);
+        chart.setCreateSymbols(true); // every point has a symbol that tells its value on hover
         chart.setLegendVisible(clickable || id.equals("sli-availability"));
         chart.getStyleClass().add("sli-chart");
         if (clickable) {
             chart.getStyleClass().add("clickable");
         }
         chart.setMinSize(160, 110);
+        // a hovered point that a manual refresh removed never reports the mouse leaving it: the chart does
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, event -> model.pointHoveredProperty().set(false));
         return chart;
     }
 

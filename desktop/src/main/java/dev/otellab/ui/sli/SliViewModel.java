@@ -34,10 +34,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The SLIs view: a service, a time range and a step (chosen for 60 to 120 points unless the
@@ -54,10 +58,15 @@ public final class SliViewModel {
     public static final int MAX_POINTS = 120;
     public static final int MAX_OVERRIDE_POINTS = 2_000;
     public static final int TRACE_LIMIT = 50;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** The semantic-convention attribute that names a SERVER span's route template. */
     static final String ROUTE_ATTRIBUTE = "http.route";
+    /** The shortest lab run the charts show: a run of a few seconds still gets a readable axis. */
+    static final Duration SHORTEST_LAB_SPAN = Duration.ofMinutes(1);
+    /** After a stop, the lab run's range goes on this long: the last requests' telemetry arrives late. */
+    static final Duration AFTER_STOP = Duration.ofSeconds(30);
     /** The ranges the view offers: a chart of "any time" has no sensible step. */
-    public static final List<TimeRangeChoice> RANGES = List.of(TimeRangeChoice.LAST_5_MINUTES,
+    public static final List<TimeRangeChoice> RANGES = List.of(TimeRangeChoice.LAB_RUN, TimeRangeChoice.LAST_5_MINUTES,
             TimeRangeChoice.LAST_15_MINUTES, TimeRangeChoice.LAST_HOUR, TimeRangeChoice.LAST_6_HOURS,
             TimeRangeChoice.LAST_24_HOURS, TimeRangeChoice.CUSTOM);
     /** Steps people read easily; the automatic step is the smallest that gives at most {@link #MAX_POINTS}. */
@@ -75,11 +84,14 @@ public final class SliViewModel {
     private final TraceSource traces;
     private final UiExecutors executors;
     private final Navigator navigator;
+    private final Supplier<Optional<LabRunSpan.Run>> labRun;
     private final LatestQuery<Result> query;
     private final LatestQuery<List<TraceSummary>> traceQuery;
 
     private final StringProperty service = new SimpleStringProperty(this, "service", "");
-    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_15_MINUTES);
+    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAB_RUN);
+    /** The user picked the range (kept between runs); otherwise the view shows the lab run. */
+    private boolean rangeChosen;
     private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
     private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
     private final StringProperty stepOverride = new SimpleStringProperty(this, "stepOverride", "");
@@ -88,6 +100,7 @@ public final class SliViewModel {
     private final ObjectProperty<String> route = new SimpleObjectProperty<>(this, "route", SliSeries.ALL_ROUTES);
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
+    private final BooleanProperty pointHovered = new SimpleBooleanProperty(this, "pointHovered");
 
     private final StringBinding rangeError;
     private final StringBinding stepError;
@@ -112,7 +125,14 @@ public final class SliViewModel {
     private boolean applying;
 
     public SliViewModel(SliSource slis, TraceSource traces, UiExecutors executors, Navigator navigator) {
+        this(slis, traces, executors, navigator, LabRunSpan.NEVER);
+    }
+
+    /** {@code labRun}: the lab run whose span the charts show until the user picks a range. */
+    public SliViewModel(SliSource slis, TraceSource traces, UiExecutors executors, Navigator navigator,
+                        Supplier<Optional<LabRunSpan.Run>> labRun) {
         this.slis = slis;
+        this.labRun = labRun;
         this.traces = traces;
         this.executors = executors;
         this.autoRefreshTimer = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
@@ -124,7 +144,8 @@ public final class SliViewModel {
         availabilityError = Bindings.createStringBinding(() -> SloTargetsForm.availabilityProblem(availabilityTarget.get()), availabilityTarget);
         latencyError = Bindings.createStringBinding(() -> SloTargetsForm.latencyProblem(latencyTarget.get()), latencyTarget);
         canQuery = rangeError.isEmpty().and(stepError.isEmpty()).and(availabilityError.isEmpty()).and(latencyError.isEmpty());
-        stepText = Bindings.createStringBinding(this::describeStep, stepOverride, range, customFrom, customTo);
+        // the shown range too: the lab run's span grows with every refresh
+        stepText = Bindings.createStringBinding(this::describeStep, stepOverride, range, customFrom, customTo, shownRange);
         route.addListener((observable, was, is) -> showRoute());
         service.addListener((observable, was, is) -> {
             if (!applying) {
@@ -133,8 +154,11 @@ public final class SliViewModel {
             }
         });
         range.addListener((observable, was, is) -> {
-            if (!applying && is != TimeRangeChoice.CUSTOM) {
-                refresh();
+            if (!applying) {
+                rangeChosen = true;
+                if (is != TimeRangeChoice.CUSTOM) {
+                    refresh();
+                }
             }
         });
         visible.addListener((observable, was, is) -> scheduleAutoRefresh());
@@ -155,7 +179,53 @@ public final class SliViewModel {
 
     /** The range the form describes, as of now; a custom range without an end ends now. */
     public TimeRange timeRange() {
+        if (range.get() == TimeRangeChoice.LAB_RUN) {
+            return labRunRange();
+        }
         return range.get().resolveClosed(executors.clock(), customFrom.get(), customTo.get(), "the charts need one");
+    }
+
+    /**
+     * The lab run's span: from its start (at least {@link #SHORTEST_LAB_SPAN} back, at most a
+     * day) until now, or until a little after its stop; the last 15 minutes before any run.
+     */
+    private TimeRange labRunRange() {
+        Instant now = executors.clock().instant();
+        Optional<LabRunSpan.Run> run = labRun.get();
+        if (run.isEmpty()) {
+            return TimeRangeChoice.LAST_15_MINUTES.resolve(executors.clock(), "", "");
+        }
+        Instant end = run.get().stopped().map(stop -> stop.plus(AFTER_STOP)).filter(now::isAfter).orElse(now);
+        Instant start = run.get().started();
+        if (start.isAfter(end.minus(SHORTEST_LAB_SPAN))) {
+            start = end.minus(SHORTEST_LAB_SPAN);
+        }
+        Instant earliest = end.minus(Duration.ofHours(24));
+        return TimeRange.between(start.isBefore(earliest) ? earliest : start, end);
+    }
+
+    /**
+     * Shows {@code service}'s SLIs over {@code window} (an exercise's scenario): a custom range
+     * from the window's first to its last whole second and {@code step} (null: automatic), chosen
+     * as if the user had typed them.
+     */
+    public void showWindow(String service, TimeRange window, Duration step) {
+        ZoneId zone = executors.clock().getZone();
+        applying = true;
+        try {
+            customFrom.set(TimeRangeChoice.formatBound(window.fromUnixNano() / NANOS_PER_SECOND * NANOS_PER_SECOND, zone));
+            customTo.set(TimeRangeChoice.formatBound(ceilDiv(window.toUnixNano(), NANOS_PER_SECOND) * NANOS_PER_SECOND, zone));
+            range.set(TimeRangeChoice.CUSTOM);
+            stepOverride.set(step == null ? "" : step.toMillis() % 1000 == 0 ? step.toSeconds() + "s" : step.toMillis() + "ms");
+            if (service != null && !service.isBlank()) {
+                this.service.set(service);
+            }
+            route.set(SliSeries.ALL_ROUTES);
+        } finally {
+            applying = false;
+        }
+        rangeChosen = true;
+        refresh();
     }
 
     /**
@@ -207,7 +277,8 @@ public final class SliViewModel {
 
     /** Called by the auto-refresh timer: queries again when the view shows and nothing runs. */
     public void autoRefreshTick() {
-        if (autoRefresh.get() && visible.get() && !query.isRunning() && canQuery.get()) {
+        // a point under the mouse stays where it is: the sliding range would move it
+        if (autoRefresh.get() && visible.get() && !pointHovered.get() && !query.isRunning() && canQuery.get()) {
             refresh();
         }
     }
@@ -275,6 +346,7 @@ public final class SliViewModel {
         Map<String, String> state = new LinkedHashMap<>();
         state.put("service", service.get());
         state.put("range", range.get().name());
+        state.put("rangeChosen", Boolean.toString(rangeChosen));
         state.put("customFrom", customFrom.get());
         state.put("customTo", customTo.get());
         state.put("step", stepOverride.get());
@@ -289,11 +361,15 @@ public final class SliViewModel {
         applying = true;
         try {
             service.set(state.getOrDefault("service", service.get()));
-            try {
-                TimeRangeChoice saved = TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name()));
-                range.set(RANGES.contains(saved) ? saved : TimeRangeChoice.LAST_15_MINUTES);
-            } catch (IllegalArgumentException unknown) {
-                range.set(TimeRangeChoice.LAST_15_MINUTES);
+            // a range the user picked is kept; an old default gives way to the lab run
+            if (Boolean.parseBoolean(state.get("rangeChosen"))) {
+                try {
+                    TimeRangeChoice saved = TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name()));
+                    range.set(RANGES.contains(saved) ? saved : TimeRangeChoice.LAB_RUN);
+                    rangeChosen = true;
+                } catch (IllegalArgumentException unknown) {
+                    range.set(TimeRangeChoice.LAB_RUN);
+                }
             }
             customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
             customTo.set(state.getOrDefault("customTo", customTo.get()));
@@ -428,10 +504,19 @@ public final class SliViewModel {
             Duration step = step(window);
             long points = points(window, step);
             String prefix = stepOverride.get().isBlank() ? "Auto step " : "Step ";
-            return prefix + DurationText.format(step.toNanos()) + " (" + points + " points)";
+            return prefix + DurationText.format(step.toNanos()) + " (" + points + " points)" + labRunText();
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /** What the lab run range stands for: its start, or that there was none yet. */
+    private String labRunText() {
+        if (range.get() != TimeRangeChoice.LAB_RUN) {
+            return "";
+        }
+        return labRun.get().map(run -> ", since the lab started at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(run.started().atZone(executors.clock().getZone()))).orElse(", the last 15 minutes: the lab has not run in this window");
     }
 
     public StringProperty serviceProperty() {
@@ -476,6 +561,11 @@ public final class SliViewModel {
 
     public BooleanProperty autoRefreshProperty() {
         return autoRefresh;
+    }
+
+    /** The mouse is on a chart point: auto-refresh waits, so the point does not move away. */
+    public BooleanProperty pointHoveredProperty() {
+        return pointHovered;
     }
 
     public StringBinding rangeErrorProperty() {

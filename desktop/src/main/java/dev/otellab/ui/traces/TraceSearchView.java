@@ -98,7 +98,7 @@ public final class TraceSearchView extends BorderPane {
         errorsOnly.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
         ComboBox<TimeRangeChoice> range = new ComboBox<>();
         range.setId("search-range");
-        range.getItems().setAll(TimeRangeChoice.values());
+        range.getItems().setAll(TimeRangeChoice.SEARCHES);
         range.valueProperty().bindBidirectional(model.rangeProperty());
         TextField from = field("search-from", TimeRangeChoice.CUSTOM_PATTERN, 13);
         from.textProperty().bindBidirectional(model.customFromProperty());
@@ -162,6 +162,7 @@ public final class TraceSearchView extends BorderPane {
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        dev.otellab.ui.common.TableHeaders.keepAligned(table);
         // one empty state, the same words as the summary above the table
         Label empty = new Label();
         empty.setWrapText(true);

@@ -261,7 +261,13 @@ public final class ExercisesView implements ConsoleView {
                 progress.getStyleClass().add("stage-interrupted");
             }
         });
-        HBox row = new HBox(10, start, busy, progress);
+        Button showInSlis = new Button("Show in SLIs");
+        showInSlis.setId("exercise-show-slis");
+        showInSlis.setTooltip(new javafx.scene.control.Tooltip("The SLIs view over the scenario's time window"));
+        showInSlis.disableProperty().bind(model.canShowInSlisProperty().not());
+        showInSlis.setOnAction(event -> model.showInSlis());
+        showInSlis.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, start, showInSlis, busy, progress);
         row.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("The scenario replaces your traffic while it runs and stops at its end, so what you"
                 + " investigate holds still; traffic you had running starts again once the scenario's telemetry is in.");

@@ -76,6 +76,7 @@ public final class ExercisesViewModel {
     private final BooleanBinding canStart;
     private final BooleanBinding canCheck;
     private final BooleanBinding canHint;
+    private final BooleanBinding canShowInSlis;
 
     private ScheduledFuture<?> progressTimer;
     /** The remembered exercise, chosen once the exercises have loaded. */
@@ -99,6 +100,7 @@ public final class ExercisesViewModel {
                 session, answer, checking.runningProperty());
         canHint = Bindings.createBooleanBinding(
                 () -> session.get() != null && hints.size() < session.get().exercise().hints().size(), session, hints);
+        canShowInSlis = session.isNotNull();
         selected.addListener((observable, was, is) -> {
             if (was != is) {
                 forgetSession();
@@ -184,6 +186,15 @@ public final class ExercisesViewModel {
 
     public void openLab() {
         navigator.showLab();
+    }
+
+    /** The SLIs view over the scenario's window (its start until its last request could have answered). */
+    public void showInSlis() {
+        ExerciseSession current = session.get();
+        if (current != null) {
+            // the step the exercise's number checks read, so the charts show the numbers they judge
+            navigator.showSlis(current.telemetry().service(), current.window(), dev.otellab.training.SliNumberChecker.STEP);
+        }
     }
 
     /** The window closes: stop polling. A scenario in progress ends with the lab. */
@@ -341,6 +352,11 @@ public final class ExercisesViewModel {
 
     public BooleanBinding canCheckProperty() {
         return canCheck;
+    }
+
+    /** A scenario has started: its window can be charted. */
+    public BooleanBinding canShowInSlisProperty() {
+        return canShowInSlis;
     }
 
     public BooleanBinding canHintProperty() {

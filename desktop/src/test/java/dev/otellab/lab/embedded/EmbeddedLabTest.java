@@ -71,7 +71,7 @@ class EmbeddedLabTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"observe me\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(201);
-            HttpResponse<String> failed = http.send(HttpRequest.newBuilder(backend.resolve("/api/simulate-error")).build(),
+            HttpResponse<String> failed = http.send(HttpRequest.newBuilder(backend.resolve("/api/reports/overdue")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(failed.statusCode()).isEqualTo(500);
 

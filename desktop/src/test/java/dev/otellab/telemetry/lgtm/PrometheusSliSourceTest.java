@@ -128,7 +128,7 @@ class PrometheusSliSourceTest {
     void eachRouteEqualsThePerRoutePromQl() {
         SliReport report = slis.sli(JOB, range, STEP);
 
-        assertThat(report.byRoute()).extracting(SliSeries::route).contains(SLOW_ROUTE, "/api/simulate-error")
+        assertThat(report.byRoute()).extracting(SliSeries::route).contains(SLOW_ROUTE, "/api/reports/overdue")
                 .isSorted();
         SliSeries slow = report.byRoute().stream().filter(s -> s.route().equals(SLOW_ROUTE)).findFirst().orElseThrow();
         String selector = "{job=\"lab-backend\",route=\"" + SLOW_ROUTE + "\"}";
@@ -139,7 +139,7 @@ class PrometheusSliSourceTest {
         assertThat(compared).isPositive();
         // the slow requests wait 300 ms: their p99 is at least in the 250-500 ms bucket
         assertThat(slow.total().p99Millis()).isGreaterThanOrEqualTo(250.0);
-        SliSeries failing = report.byRoute().stream().filter(s -> s.route().equals("/api/simulate-error"))
+        SliSeries failing = report.byRoute().stream().filter(s -> s.route().equals("/api/reports/overdue"))
                 .findFirst().orElseThrow();
         assertThat(failing.total().availability()).isZero();
     }

@@ -218,6 +218,24 @@ class LogViewModelTest {
     }
 
     @Test
+    void severalServicesMakeOneFilterAndAreOfferedBeforeTheirRecordsAreSeen() {
+        LogViewModel model = new LogViewModel(new InMemoryTelemetry(), executors, navigator);
+
+        model.chooseServices(List.of("lab-web", "lab-backend"));
+
+        assertThat(model.serviceProperty().get()).isEqualTo("lab-backend, lab-web");
+        assertThat(model.filter().services()).containsExactlyInAnyOrder("lab-backend", "lab-web");
+        assertThat(model.services()).containsExactly("lab-backend", "lab-web");
+        model.serviceProperty().set(" checkout ,, lab-web ");
+        assertThat(model.chosenServices()).containsExactly("checkout", "lab-web");
+        model.chooseServices(List.of());
+        assertThat(model.filter().services()).as("none chosen: any service").isEmpty();
+
+        model.showLogs(LogFilter.ALL.withServices(java.util.Set.of("lab-web", "lab-browser")));
+        assertThat(model.chosenServices()).containsExactly("lab-browser", "lab-web");
+    }
+
+    @Test
     void showLogsForATraceFindsItsRecordsWhateverTheirAgeAndOpensTheTraceBack() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         InMemoryTelemetry telemetry = new InMemoryTelemetry();

@@ -15,6 +15,8 @@ public final class RecordingNavigator implements Navigator {
     public final List<String> spans = new CopyOnWriteArrayList<>();
     public final AtomicInteger labShown = new AtomicInteger();
     public final List<String> serviceSearches = new CopyOnWriteArrayList<>();
+    /** SLI windows asked for, as "service from..to" in unix nanoseconds. */
+    public final List<String> sliWindows = new CopyOnWriteArrayList<>();
 
     @Override
     public void showTrace(String traceId) {
@@ -35,6 +37,11 @@ public final class RecordingNavigator implements Navigator {
     @Override
     public void showServiceTraces(String service, TimeRangeChoice range) {
         serviceSearches.add(service + " " + range.name());
+    }
+
+    @Override
+    public void showSlis(String service, dev.otellab.telemetry.query.TimeRange window, java.time.Duration step) {
+        sliWindows.add(service + " " + window.fromUnixNano() + ".." + window.toUnixNano() + " step " + step);
     }
 
     @Override

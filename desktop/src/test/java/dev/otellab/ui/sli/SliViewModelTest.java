@@ -20,12 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -176,14 +178,14 @@ class SliViewModelTest {
 
         assertThat(model.serviceProperty().get()).isEqualTo("lab-backend");
         assertThat(model.services()).containsExactly("checkout", "lab-backend");
-        assertThat(model.routes()).containsExactly("", "GET /api/tasks", "GET /api/simulate-error");
-        assertThat(model.statuses()).extracting(SloStatus::route).containsExactly("", "GET /api/tasks", "GET /api/simulate-error");
+        assertThat(model.routes()).containsExactly("", "GET /api/tasks", "GET /api/reports/overdue");
+        assertThat(model.statuses()).extracting(SloStatus::route).containsExactly("", "GET /api/tasks", "GET /api/reports/overdue");
         assertThat(model.chartDataProperty().get().availabilityPercent()).hasSize(2);
         assertThat(model.selectedStatusProperty().get().route()).isEmpty();
         assertThat(known.lastStep).isEqualTo(Duration.ofSeconds(10));
         assertThat(known.lastTargets).isEqualTo(SloTargets.DEFAULT);
 
-        model.routeProperty().set("GET /api/simulate-error");
+        model.routeProperty().set("GET /api/reports/overdue");
 
         assertThat(model.selectedStatusProperty().get().overall()).isEqualTo(SloHealth.RED);
         assertThat(model.chartDataProperty().get().availabilityPercent()).extracting(SliChartData.Point::value)
@@ -257,10 +259,77 @@ class SliViewModelTest {
         assertThat(again.stepOverrideProperty().get()).isEqualTo("1m");
         assertThat(again.targets()).isEqualTo(new SloTargets(0.995, 300));
 
-        again.restoreState(Map.of("availabilityTarget", "120", "range", "ANY_TIME"));
+        again.restoreState(Map.of("availabilityTarget", "120", "range", "ANY_TIME", "rangeChosen", "true"));
         assertThat(again.availabilityTargetProperty().get()).isEqualTo("99");
-        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_15_MINUTES);
+        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
         assertThat(known.sliCalls).as("restoring queries nothing").isEqualTo(callsBefore);
+    }
+
+    @Test
+    void theChartsShowTheLabRunUntilTheUserPicksARange() {
+        AtomicReference<Optional<LabRunSpan.Run>> run = new AtomicReference<>(Optional.empty());
+        SliViewModel following = new SliViewModel(known, known, TestExecutors.direct(timer), navigator, run::get);
+        Instant now = TestExecutors.CLOCK.instant();
+
+        assertThat(following.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
+        assertThat(following.timeRange()).as("before any run").isEqualTo(TimeRangeChoice.LAST_15_MINUTES.resolve(TestExecutors.CLOCK, "", ""));
+        assertThat(following.stepTextProperty().get()).endsWith("the last 15 minutes: the lab has not run in this window");
+
+        run.set(Optional.of(new LabRunSpan.Run(now.minusSeconds(200), Optional.empty())));
+        following.refresh();
+        assertThat(following.timeRange()).isEqualTo(TimeRange.between(now.minusSeconds(200), now));
+        assertThat(known.lastRange.fromUnixNano()).as("the query starts at or before the lab's start")
+                .isLessThanOrEqualTo(TimeRange.toNanos(now.minusSeconds(200)))
+                .isGreaterThan(TimeRange.toNanos(now.minusSeconds(200)) - known.lastStep.toNanos());
+        assertThat(known.lastStep).isEqualTo(Duration.ofSeconds(2));
+        assertThat(following.stepTextProperty().get()).isEqualTo("Auto step 2 s (100 points), since the lab started at 09:26:40");
+
+        run.set(Optional.of(new LabRunSpan.Run(now.minusSeconds(10), Optional.empty())));
+        assertThat(following.timeRange()).as("a run of seconds still shows a minute")
+                .isEqualTo(TimeRange.between(now.minusSeconds(60), now));
+        run.set(Optional.of(new LabRunSpan.Run(now.minusSeconds(600), Optional.of(now.minusSeconds(300)))));
+        assertThat(following.timeRange()).as("a stopped run ends a little after its stop")
+                .isEqualTo(TimeRange.between(now.minusSeconds(600), now.minusSeconds(270)));
+
+        Map<String, String> untouched = following.saveState();
+        following.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        Map<String, String> picked = following.saveState();
+        SliViewModel next = new SliViewModel(known, known, TestExecutors.direct(timer), navigator, run::get);
+        next.restoreState(Map.of("range", "LAST_15_MINUTES"));
+        assertThat(next.rangeProperty().get()).as("an old default gives way to the lab run").isEqualTo(TimeRangeChoice.LAB_RUN);
+        next.restoreState(untouched);
+        assertThat(next.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
+        next.restoreState(picked);
+        assertThat(next.rangeProperty().get()).as("the user's pick is kept").isEqualTo(TimeRangeChoice.LAST_HOUR);
+        following.close();
+        next.close();
+    }
+
+    @Test
+    void anExercisesWindowIsShownAsACustomRangeOfWholeSeconds() {
+        TimeRange scenario = new TimeRange(NOW - 40 * SECOND + 300_000_000L, NOW - 5 * SECOND + 200_000_000L);
+
+        model.showWindow("lab-backend", scenario, Duration.ofSeconds(5));
+
+        assertThat(model.rangeProperty().get()).isEqualTo(TimeRangeChoice.CUSTOM);
+        assertThat(model.customFromProperty().get()).isEqualTo("2026-11-25 09:29:20");
+        assertThat(model.customToProperty().get()).isEqualTo("2026-11-25 09:29:56");
+        assertThat(known.lastRange).isEqualTo(new TimeRange(NOW - 40 * SECOND, NOW - 4 * SECOND));
+        assertThat(model.serviceProperty().get()).isEqualTo("lab-backend");
+        assertThat(known.lastStep).as("the step the exercise's checks use").isEqualTo(Duration.ofSeconds(5));
+        assertThat(model.saveState()).containsEntry("rangeChosen", "true");
+    }
+
+    @Test
+    void aPointUnderTheMouseHoldsAutoRefresh() {
+        model.visibleProperty().set(true);
+        model.pointHoveredProperty().set(true);
+        model.autoRefreshTick();
+        assertThat(known.sliCalls).isZero();
+
+        model.pointHoveredProperty().set(false);
+        model.autoRefreshTick();
+        assertThat(known.sliCalls).isEqualTo(1);
     }
 
     @Test
@@ -287,13 +356,14 @@ class SliViewModelTest {
         SloTargets lastTargets;
         TraceSearchCriteria lastCriteria;
         TimeRange lastSearchRange;
+        TimeRange lastRange;
 
         static SliSeries series(String route) {
             SliPoint first = new SliPoint(FROM, 10, 0, 1.0, 0, 1, 10, 20, 30);
             SliPoint empty = new SliPoint(FROM + 10 * SECOND, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             SliPoint third = new SliPoint(FROM + 20 * SECOND, 5, 1, 0.5, 0.2, 0.8, 100, 800, 900);
             SliPoint total = new SliPoint(FROM, 15, 1, 0.5, 1 / 15.0, 14 / 15.0, 10, 800, 900);
-            if (route.equals("GET /api/simulate-error")) {
+            if (route.equals("GET /api/reports/overdue")) {
                 SliPoint failing = new SliPoint(FROM + 20 * SECOND, 1, 1, 0.1, 1, 0, 5, 5, 5);
                 return new SliSeries("lab-backend", route, List.of(failing), failing);
             }
@@ -304,8 +374,9 @@ class SliViewModelTest {
         public SliReport sli(String service, TimeRange range, Duration step) {
             sliCalls++;
             lastStep = step;
+            lastRange = range;
             return new SliReport(FROM, NOW, 10 * SECOND, series(""),
-                    List.of(series("GET /api/tasks"), series("GET /api/simulate-error")));
+                    List.of(series("GET /api/tasks"), series("GET /api/reports/overdue")));
         }
 
         @Override
@@ -314,7 +385,7 @@ class SliViewModelTest {
             return List.of(
                     new SloStatus(service, "", targets, 15, 14 / 15.0, 800, -5.6, 6.7, SloHealth.RED, SloHealth.RED),
                     new SloStatus(service, "GET /api/tasks", targets, 14, 1, 30, 1, 0, SloHealth.GREEN, SloHealth.GREEN),
-                    new SloStatus(service, "GET /api/simulate-error", targets, 1, 0, 5, -99, 100, SloHealth.RED, SloHealth.GREEN));
+                    new SloStatus(service, "GET /api/reports/overdue", targets, 1, 0, 5, -99, 100, SloHealth.RED, SloHealth.GREEN));
         }
 
         @Override

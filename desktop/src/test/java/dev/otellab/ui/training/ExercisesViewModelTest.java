@@ -6,6 +6,7 @@ import dev.otellab.lab.embedded.EmbeddedLabSettings;
 import dev.otellab.lab.embedded.LabBackendJar;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.embedded.StoreSettings;
+import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.training.AnswerChoice;
 import dev.otellab.training.ExerciseLoader;
@@ -33,24 +34,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The Exercises view model without a screen, on a real embedded lab; the UI thread is the test thread. */
 class ExercisesViewModelTest {
-    /** A short trainer's exercise, so the test waits seconds, not the built-ins' half minute. */
-    private static final String QUICK_EXERCISE = """
-            id: quick-failing-route
-            title: Quick failing route
-            topic: slis
-            scenario:
-              duration: 4s
-              requestsPerSecond: 15
-              failingPercent: 20
-            question: Which route breaks the availability objective?
-            answer:
-              kind: route
-              objective: availability
-            hints:
-              - Open the SLIs view.
-              - Red is broken.
-            """;
-
     @TempDir
     Path dir;
 
@@ -63,8 +46,8 @@ class ExercisesViewModelTest {
     @BeforeEach
     void makeTheLab() throws Exception {
         exercises = Files.createDirectories(dir.resolve("exercises"));
-        Files.writeString(exercises.resolve("quick.yaml"), QUICK_EXERCISE);
-        Files.writeString(exercises.resolve("broken.yaml"), QUICK_EXERCISE.replace("kind: route", "kind: riddle"));
+        Files.writeString(exercises.resolve("quick.yaml"), QuickExercise.YAML);
+        Files.writeString(exercises.resolve("broken.yaml"), QuickExercise.YAML.replace("kind: route", "kind: riddle"));
         DataDirectories directories = new DataDirectories(dir.resolve("data"), dir.resolve("config"));
         lab = new EmbeddedLab(new EmbeddedLabSettings(directories, StoreSettings.DEFAULT, ReceiverSettings.anyFreePorts(),
                 LabBackendJar.path(), 0, TrafficProfile.DEFAULT));
@@ -101,6 +84,7 @@ class ExercisesViewModelTest {
 
         model.openLab();
         assertThat(navigator.labShown).hasValue(1);
+        assertThat(model.canShowInSlisProperty().get()).as("no scenario, no window to chart").isFalse();
     }
 
     @Test
@@ -127,6 +111,11 @@ class ExercisesViewModelTest {
         ui.runAll();
         assertThat(model.stageProperty().get()).isEqualTo(Stage.RUNNING);
         assertThat(model.canStartProperty().get()).as("one run at a time").isFalse();
+        assertThat(model.canShowInSlisProperty().get()).isTrue();
+        model.showInSlis();
+        TimeRange window = model.sessionProperty().get().window();
+        assertThat(navigator.sliWindows).as("the SLIs view over the scenario's window")
+                .containsExactly("lab-backend " + window.fromUnixNano() + ".." + window.toUnixNano() + " step PT5S");
         model.answerProperty().set("/api/tasks");
         model.check();
         ui.runAll();
@@ -135,7 +124,7 @@ class ExercisesViewModelTest {
         waitFor(() -> model.stageProperty().get() == Stage.READY);
         assertThat(model.progressTextProperty().get()).contains("investigate");
         waitFor(() -> !model.choices().isEmpty());
-        assertThat(model.choices()).extracting(AnswerChoice::value).contains("/api/simulate-error", "/api/tasks");
+        assertThat(model.choices()).extracting(AnswerChoice::value).contains("/api/reports/overdue", "/api/tasks");
 
         model.check();
         ui.runAll();
@@ -147,7 +136,7 @@ class ExercisesViewModelTest {
 
         model.answerProperty().set("/api/simulate-e");
         assertThat(model.feedbackProperty().get()).as("a changed answer clears the old verdict").isNull();
-        model.answerProperty().set("/api/simulate-error");
+        model.answerProperty().set("/api/reports/overdue");
         model.check();
         ui.runAll();
         assertThat(model.feedbackProperty().get().outcome()).isEqualTo(Outcome.CORRECT);

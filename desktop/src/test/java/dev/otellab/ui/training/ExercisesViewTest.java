@@ -12,11 +12,13 @@ import dev.otellab.training.ExerciseLoader;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.RecordingNavigator;
 import dev.otellab.ui.shell.Theme;
+import dev.otellab.training.ExerciseSession.Stage;
+import dev.otellab.training.Verdict.Outcome;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +35,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Exercises view on a real embedded lab that is not started, headless. */
+/** The Exercises view on a real embedded lab, headless: stopped, then running a short scenario. */
 @ExtendWith(ApplicationExtension.class)
 class ExercisesViewTest {
     @TempDir
@@ -45,9 +47,10 @@ class ExercisesViewTest {
     private final RecordingNavigator navigator = new RecordingNavigator();
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(javafx.stage.Stage stage) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("exercises"));
         Files.writeString(folder.resolve("broken.yaml"), "id: Not An Id\n");
+        Files.writeString(folder.resolve("quick.yaml"), QuickExercise.YAML);
         DataDirectories directories = new DataDirectories(dir.resolve("data"), dir.resolve("config"));
         lab = new EmbeddedLab(new EmbeddedLabSettings(directories, StoreSettings.DEFAULT, ReceiverSettings.anyFreePorts(),
                 LabBackendJar.path(), 0, TrafficProfile.DEFAULT));
@@ -65,6 +68,33 @@ class ExercisesViewTest {
         model.close();
         lab.close();
         executors.shutdown();
+    }
+
+    @Test
+    void enterChecksTheAnswerATypedChangeClearsTheVerdictAndTheScenarioOpensInTheSlis(FxRobot robot) throws Exception {
+        ListView<Exercise> list = robot.lookup("#exercise-list").queryListView();
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(
+                () -> list.getItems().stream().anyMatch(exercise -> exercise.id().equals("quick-failing-route"))).get());
+        robot.interact(() -> model.selectedProperty().set(list.getItems().stream()
+                .filter(exercise -> exercise.id().equals("quick-failing-route")).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#exercise-show-slis").queryButton().isDisabled()).as("no scenario yet").isTrue();
+        lab.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> model.canStartProperty().get()).get());
+
+        robot.clickOn("#exercise-start");
+        await().atMost(Duration.ofSeconds(60)).until(() -> WaitForAsyncUtils.asyncFx(() -> model.stageProperty().get() == Stage.READY).get());
+        robot.clickOn("#exercise-show-slis");
+        assertThat(navigator.sliWindows).singleElement().asString().startsWith("lab-backend ");
+
+        robot.clickOn("#exercise-answer").write("/api/tasks").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> WaitForAsyncUtils.asyncFx(() -> model.feedbackProperty().get() != null).get());
+        assertThat(model.feedbackProperty().get().outcome()).as("Enter checks").isEqualTo(Outcome.WRONG);
+        Label feedback = robot.lookup("#exercise-feedback").queryAs(Label.class);
+        assertThat(WaitForAsyncUtils.asyncFx(feedback::isVisible).get()).isTrue();
+
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.feedbackProperty().get()).as("a changed answer has no verdict yet").isNull();
     }
 
     @Test

@@ -189,7 +189,7 @@ class WaterfallViewModelTest {
 
         model.open(sample.errorTraceId().toUpperCase(java.util.Locale.ROOT));
         assertThat(model.traceProperty().get().traceId()).isEqualTo(sample.errorTraceId());
-        assertThat(model.rows()).extracting(row -> row.span().name()).containsExactly("POST /api/simulate-error", "simulate failure");
+        assertThat(model.rows()).extracting(row -> row.span().name()).containsExactly("POST /api/reports/overdue", "simulate failure");
         assertThat(model.rows()).filteredOn(row -> row.span().isError()).hasSize(2);
 
         model.open("0123456789abcdef0123456789abcdef");

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Endpoints that exist to make interesting telemetry: a slow request, a failing one, and one that
- * burns CPU. Without a parameter, simulate-slow waits 1 s and work spins 100 ms.
+ * burns CPU. Without a parameter, simulate-slow waits 1 s and work spins 100 ms. The failing one
+ * is a route of the task domain (the overdue-tasks report) so that "which route fails?" is a
+ * question the telemetry answers, not the route's name.
  */
 final class LabRoutes {
 
@@ -29,7 +31,7 @@ final class LabRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/api/simulate-slow", this::slow);
-    routes.get("/api/simulate-error", this::error);
+    routes.get("/api/reports/overdue", this::overdueReport);
     routes.get("/api/work", this::work);
   }
 
@@ -46,9 +48,9 @@ final class LabRoutes {
     ctx.json(Map.of("delay_seconds", delayMillis / 1000.0));
   }
 
-  private void error(Context ctx) {
+  private void overdueReport(Context ctx) {
     TaskRequests.noParameters(ctx);
-    throw new SimulatedFailureException("simulated failure requested by /api/simulate-error");
+    throw new SimulatedFailureException("overdue report failed: the report renderer is down (a failure the lab injects on purpose)");
   }
 
   @SuppressWarnings("try") // the Scope is only held open
@@ -78,7 +80,7 @@ final class LabRoutes {
     return iterations + (accumulator == 0 ? 1 : 0);
   }
 
-  /** The exception /api/simulate-error raises on purpose. */
+  /** The exception /api/reports/overdue raises on purpose. */
   static final class SimulatedFailureException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

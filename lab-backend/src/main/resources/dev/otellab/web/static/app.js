@@ -100,7 +100,7 @@ document.getElementById('slow').addEventListener('click', () => act('slow reques
 }));
 
 document.getElementById('fail').addEventListener('click', () => act('failing request', async (span) => {
-  await answer(await tracer.fetch(span, '/api/simulate-error'));
+  await answer(await tracer.fetch(span, '/api/reports/overdue'));
   return 'The failing request did not fail';
 }));
 

@@ -95,7 +95,7 @@ class BadInputTest {
         new Case("negative delay", "GET", "/api/simulate-slow?delay=-1", null, null, 400, "query parameter 'delay' must be a number of seconds in 0..10"),
         new Case("delay not a number", "GET", "/api/simulate-slow?delay=soon", null, null, 400, "query parameter 'delay' must be a number of seconds in 0..10, was 'soon'"),
         new Case("work too long", "GET", "/api/work?ms=10001", null, null, 400, "query parameter 'ms' must be a whole number in 0..10000, was '10001'"),
-        new Case("parameter on simulate-error", "GET", "/api/simulate-error?now=1", null, null, 400, "unknown query parameter(s): now; this endpoint takes none"),
+        new Case("parameter on the overdue report", "GET", "/api/reports/overdue?now=1", null, null, 400, "unknown query parameter(s): now; this endpoint takes none"),
         new Case("unknown path", "GET", "/api/nothing-here", null, null, 404, "no route for GET /api/nothing-here"),
         new Case("wrong method on item", "PATCH", item, JSON, "{\"completed\":true}", 405, "method PATCH not allowed on /api/tasks/1"),
         new Case("wrong method on collection", "DELETE", "/api/tasks", null, null, 405, "method DELETE not allowed on /api/tasks"));

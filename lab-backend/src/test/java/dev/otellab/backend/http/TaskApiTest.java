@@ -211,11 +211,11 @@ class TaskApiTest {
   }
 
   @Test
-  void simulateErrorAnswers500WithJson() {
-    HttpResponse<String> response = app.get("/api/simulate-error");
+  void overdueReportFailsWith500Json() {
+    HttpResponse<String> response = app.get("/api/reports/overdue");
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(Json.parse(response.body()).get("error").asText()).contains("simulated failure");
+    assertThat(Json.parse(response.body()).get("error").asText()).contains("overdue report failed");
   }
 
   @Test

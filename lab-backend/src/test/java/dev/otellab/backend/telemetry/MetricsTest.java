@@ -53,11 +53,11 @@ class MetricsTest {
 
   @Test
   void serverErrorsAreCountedAsErrorsButClientErrorsAreNot() {
-    app.get("/api/simulate-error");
+    app.get("/api/reports/overdue");
     app.get("/api/tasks/999");
     awaitValue("http_requests_total{method=\"GET\",route=\"/api/tasks/{id}\",status_code=\"404\"}", 1);
 
-    awaitValue("http_errors_total{method=\"GET\",route=\"/api/simulate-error\",status_code=\"500\"}", 1);
+    awaitValue("http_errors_total{method=\"GET\",route=\"/api/reports/overdue\",status_code=\"500\"}", 1);
     assertThat(scrape(null).body()).doesNotContain("http_errors_total{method=\"GET\",route=\"/api/tasks/{id}\"");
   }
 

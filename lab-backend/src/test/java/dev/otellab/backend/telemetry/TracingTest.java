@@ -103,9 +103,9 @@ class TracingTest {
 
   @Test
   void simulatedErrorIsRecordedOnTheServerSpanAndInTheLog() {
-    app.get("/api/simulate-error");
+    app.get("/api/reports/overdue");
 
-    SpanData server = awaitSpan("GET /api/simulate-error");
+    SpanData server = awaitSpan("GET /api/reports/overdue");
     assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(server.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(500);
     assertThat(server.getAttributes().get(AttributeKey.stringKey("error.type"))).isNotBlank();
@@ -114,7 +114,7 @@ class TracingTest {
     assertThat(exception.getAttributes().get(AttributeKey.stringKey("exception.type")))
         .endsWith("SimulatedFailureException");
     assertThat(exception.getAttributes().get(AttributeKey.stringKey("exception.message")))
-        .contains("simulated failure");
+        .contains("overdue report failed");
 
     LogRecordData failed = awaitLog("Request failed", server.getTraceId());
     assertThat(failed.getSpanContext().getSpanId()).isEqualTo(server.getSpanId());
