@@ -3,7 +3,8 @@
 # Usage: scripts/cli-wall-time.sh DATA_DIR [RUNS] [LAUNCHER]
 #   LAUNCHER: the command that runs the console (default: the repository's ./lab-console;
 #   e.g. "java -jar desktop/target/lab-console.jar" for the bare jar, or an installed lab-console).
-# Prints one line per command: median and min wall milliseconds over the runs (output discarded).
+# Prints one line per command: median and min wall milliseconds and the median CPU (user + system)
+# milliseconds over the runs (output discarded). Needs GNU time (/usr/bin/time).
 set -euo pipefail
 data_dir="$1"; runs="${2:-10}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,18 +14,22 @@ trace_id="$($launcher traces --data-dir "$data_dir" --limit 1 --json | sed -n 's
 [ -n "$trace_id" ] || { echo "no trace in $data_dir" >&2; exit 1; }
 measure() {
   local name="$1"; shift
-  local times=()
+  local times=() cpu=() cpu_file
+  cpu_file="$(mktemp)"
   for _ in $(seq "$runs"); do
     local start end
     start=$(date +%s%N)
     # shellcheck disable=SC2086
-    $launcher "$@" --data-dir "$data_dir" >/dev/null 2>&1
+    /usr/bin/time -f "%U %S" -o "$cpu_file" $launcher "$@" --data-dir "$data_dir" >/dev/null 2>&1
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000000 )))
+    cpu+=("$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$cpu_file")")
   done
-  local sorted
+  rm -f "$cpu_file"
+  local sorted sorted_cpu
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-  echo "$name median_ms=${sorted[$(( runs / 2 ))]} min_ms=${sorted[0]} runs=$runs"
+  sorted_cpu=($(printf '%s\n' "${cpu[@]}" | sort -n))
+  echo "$name median_ms=${sorted[$(( runs / 2 ))]} min_ms=${sorted[0]} median_cpu_ms=${sorted_cpu[$(( runs / 2 ))]} runs=$runs"
 }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure traces traces
