@@ -87,6 +87,16 @@ class LauncherScriptTest {
     }
 
     @Test
+    void anImportKeepsTheJvmsDefaultsForFilesReadWhole() throws Exception {
+        install();
+
+        String output = run("import", "traces.jsonl");
+
+        assertThat(output).contains("args=import traces.jsonl")
+                .doesNotContain("-Xmx", "TieredStopAtLevel", "SharedArchiveFile", "ArchiveClassesAtExit");
+    }
+
+    @Test
     void theUsersOwnOptionsComeLastSoTheyWin() throws Exception {
         install();
 
