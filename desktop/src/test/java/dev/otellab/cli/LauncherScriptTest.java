@@ -63,6 +63,16 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aQueryCommandsHelpDoesNotMakeTheArchive() throws Exception {
+        install();
+
+        String output = run("traces", "--help");
+
+        assertThat(output).contains("-XX:TieredStopAtLevel=1").doesNotContain("ArchiveClassesAtExit");
+        assertThat(root.resolve("desktop/target/start-cache")).isDirectoryNotContaining("glob:**.jsa");
+    }
+
+    @Test
     void aJarNewerThanTheArchiveGetsANewArchive() throws Exception {
         install();
         run("sli");
