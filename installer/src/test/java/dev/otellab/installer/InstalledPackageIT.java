@@ -76,6 +76,17 @@ class InstalledPackageIT {
     }
 
     @Test
+    @Order(1)
+    void makesTheClassArchiveTheLauncherStartsFromAndBoundsMemory() throws Exception {
+        Path appFolder = INSTALL_DIR.resolve("lib/app");
+        assertSucceeds(system.run(COMMAND_LIMIT, "test", "-s", appFolder.resolve("lab-console.jsa").toString()));
+        Run config = system.run(COMMAND_LIMIT, "cat", appFolder.resolve("lab-console.cfg").toString());
+        assertSucceeds(config);
+        assertThat(config.output()).contains("java-options=-XX:SharedArchiveFile=$APPDIR/lab-console.jsa",
+                "java-options=-Xmx192m", "java-options=-XX:MaxMetaspaceSize=192m");
+    }
+
+    @Test
     @Order(2)
     void printsItsVersionFromTheCommandOnPath() throws Exception {
         Run version = system.run(COMMAND_LIMIT, NAME, "--version");
