@@ -37,7 +37,7 @@ class LauncherScriptTest {
 
     @Test
     void theScriptPlacesEveryCommandOfTheConsole() throws IOException {
-        Matcher known = Pattern.compile("\\n\\s*((?:[a-z]+\\|)+[a-z]+)\\)\\n\\s*command_name=")
+        Matcher known = Pattern.compile("\\n\\s*((?:[a-z-]+\\|)+[a-z-]+)\\)\\n\\s*command_name=")
                 .matcher(Files.readString(SCRIPT));
         assertThat(known.find()).as("the script's list of command names").isTrue();
         List<String> scriptCommands = List.of(known.group(1).split("\\|"));
