@@ -144,7 +144,9 @@ final class StoreSchema {
     static void configureReader(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 5000");
-            statement.execute("PRAGMA cache_size = -32768");
+            // 8 MiB each (four readers): the OS's file cache keeps the rest of a hot store, and the
+            // console's whole process stays within its 512 MB (decision 0039)
+            statement.execute("PRAGMA cache_size = -8192");
             statement.execute("PRAGMA temp_store = MEMORY");
         }
     }
