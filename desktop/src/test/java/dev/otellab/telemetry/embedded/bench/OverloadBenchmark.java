@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * (seconds per phase, polite senders, flood senders, held connections; then optionally the phases to run,
  * e.g. {@code polite,flood}, and the warm-up seconds of each fresh receiver, default 10). System
  * properties: {@code bench.receiverHeap} (-Xmx of the receiver, default 512m, the store's budget),
- * {@code bench.receiverJvmOptions} (more options for it, e.g. a flight recording).
+ * {@code bench.receiverJvmOptions} (more options for it, e.g. a flight recording); or
+ * {@code bench.launcher}, the path of the lab-console script, to run the receiver as shipped.
  */
 public final class OverloadBenchmark {
     private static final int SPANS_PER_REQUEST = 512;
@@ -230,14 +231,20 @@ public final class OverloadBenchmark {
     }
 
     private static Process startReceiver(Path dir, int httpPort) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("bench.receiverHeap", "512m")));
-        String extra = System.getProperty("bench.receiverJvmOptions", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+        List<String> command = new ArrayList<>();
+        String launcher = System.getProperty("bench.launcher", "").trim();
+        if (!launcher.isEmpty()) {
+            command.add(launcher); // the lab-console script: the receiver with the JVM options it ships with
+        } else {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            command.addAll(List.of(java, "-Xmx" + System.getProperty("bench.receiverHeap", "512m")));
+            String extra = System.getProperty("bench.receiverJvmOptions", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LabConsole.class.getName()));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LabConsole.class.getName(), "receive",
-                "--data-dir", dir.toString(), "--http-port", Integer.toString(httpPort),
+        command.addAll(List.of("receive", "--data-dir", dir.toString(), "--http-port", Integer.toString(httpPort),
                 "--grpc-port", Integer.toString(freePort())));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
