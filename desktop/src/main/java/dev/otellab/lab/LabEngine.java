@@ -6,6 +6,7 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 
 import java.net.URI;
 import java.util.Optional;
@@ -76,6 +77,11 @@ public interface LabEngine extends AutoCloseable {
     Optional<Traffic> traffic();
 
     TraceSource traces();
+
+    /** Attribute names and values for the trace search form, when this mode's trace source can list them. */
+    default Optional<TraceTags> traceTags() {
+        return Optional.empty();
+    }
 
     /**
      * Imports trace files into the data folder's store (every mode keeps it: a file opened while

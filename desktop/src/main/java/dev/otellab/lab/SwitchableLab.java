@@ -18,6 +18,7 @@ import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
     private final List<Consumer<LabMode>> modeListeners = new CopyOnWriteArrayList<>();
     private final List<MovingTail> tails = new CopyOnWriteArrayList<>();
     private final TraceSource traces = new CurrentTraces();
+    private final TraceTags traceTags = new CurrentTraceTags();
     private final LogSource logs = new CurrentLogs();
     private final SliSource slis = new CurrentSlis();
     private final ServiceMapSource serviceMap = range -> readableEngine().serviceMap().map(range);
@@ -266,6 +268,15 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
         return traces;
     }
 
+    /**
+     * Always there: reads the current mode's names and values under the same rule as the other
+     * ports (only while a non-embedded mode's lab runs); none where that mode cannot list them.
+     */
+    @Override
+    public Optional<TraceTags> traceTags() {
+        return Optional.of(traceTags);
+    }
+
     /** Into the embedded engine's store, whatever the current mode. */
     @Override
     public Optional<dev.otellab.telemetry.files.TraceImport> traceImport() {
@@ -321,6 +332,18 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
         @Override
         public Optional<Trace> trace(String traceId) {
             return readableEngine().traces().trace(traceId);
+        }
+    }
+
+    private final class CurrentTraceTags implements TraceTags {
+        @Override
+        public List<String> tagNames(TimeRange range) {
+            return readableEngine().traceTags().map(tags -> tags.tagNames(range)).orElse(List.of());
+        }
+
+        @Override
+        public List<String> tagValues(String name, TimeRange range) {
+            return readableEngine().traceTags().map(tags -> tags.tagValues(name, range)).orElse(List.of());
         }
     }
 

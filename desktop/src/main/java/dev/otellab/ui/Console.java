@@ -76,7 +76,8 @@ public final class Console {
         ShellViewModel shell = new ShellViewModel(settings);
         ConsoleWindow window = new ConsoleWindow(shell, services.statusBar());
         ZoneId zone = executors.clock().getZone();
-        TraceSearchViewModel search = new TraceSearchViewModel(services.traces(), services.slis(), executors);
+        TraceSearchViewModel search = new TraceSearchViewModel(services.traces(), services.slis(),
+                services.traceTags().orElse(null), executors);
         WaterfallViewModel waterfall = new WaterfallViewModel(services.traces(), executors, window);
         TracesView traces = new TracesView(search, waterfall, zone, services.statusBar()::showMessage);
         LogViewModel logModel = new LogViewModel(services.logs(), executors, window);

@@ -6,6 +6,7 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 import dev.otellab.ui.shell.StatusBarViewModel;
 import javafx.application.Platform;
 
@@ -44,6 +45,11 @@ public record ConsoleServices(
     /** The lab engine the Lab view drives, when there is one. */
     public Optional<LabEngine> labEngine() {
         return Optional.ofNullable(lab);
+    }
+
+    /** The attribute names and values the trace search offers: the lab engine's, when it can list them. */
+    public Optional<TraceTags> traceTags() {
+        return labEngine().flatMap(LabEngine::traceTags);
     }
 
     /** The same services, with the lab engine the Lab view drives. */

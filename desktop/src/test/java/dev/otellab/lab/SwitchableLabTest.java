@@ -108,6 +108,30 @@ class SwitchableLabTest {
     }
 
     @Test
+    void attributeNamesFollowTheModeAndWaitForAStartLikeTheOtherQueries() throws Exception {
+        SwitchableLab lab = lab();
+        docker.useTraceTags(new dev.otellab.telemetry.query.TraceTags() {
+            @Override
+            public List<String> tagNames(TimeRange range) {
+                return List.of("service.name");
+            }
+
+            @Override
+            public List<String> tagValues(String name, TimeRange range) {
+                return List.of("lab-backend");
+            }
+        });
+        dev.otellab.telemetry.query.TraceTags tags = lab.traceTags().orElseThrow();
+
+        assertThat(tags.tagNames(TimeRange.all())).as("the embedded fake lists none").isEmpty();
+        lab.select(LabMode.DOCKER);
+        assertThatThrownBy(() -> tags.tagNames(TimeRange.all())).hasMessageContaining("press Start");
+        lab.start();
+        assertThat(tags.tagNames(TimeRange.all())).containsExactly("service.name");
+        assertThat(tags.tagValues("service.name", TimeRange.all())).containsExactly("lab-backend");
+    }
+
+    @Test
     void choosingAModeOpensNoTailOnItsBackendsUntilItsLabStarts() throws Exception {
         SwitchableLab lab = lab();
         Subscription tail = lab.logs().tail(LogFilter.ALL, records -> { });

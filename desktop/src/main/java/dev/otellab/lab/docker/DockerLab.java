@@ -17,6 +17,7 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 
 import java.io.IOException;
 import java.net.URI;
@@ -329,6 +330,12 @@ public final class DockerLab implements LabEngine, StackControl {
     @Override
     public TraceSource traces() {
         return traces;
+    }
+
+    /** The chosen trace source's names and values: Tempo, Jaeger and Zipkin all list them. */
+    @Override
+    public Optional<TraceTags> traceTags() {
+        return traces instanceof TraceTags tags ? Optional.of(tags) : Optional.empty();
     }
 
     @Override

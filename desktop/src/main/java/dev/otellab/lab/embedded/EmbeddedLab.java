@@ -179,6 +179,11 @@ public final class EmbeddedLab implements LabEngine {
     }
 
     @Override
+    public java.util.Optional<dev.otellab.telemetry.query.TraceTags> traceTags() {
+        return java.util.Optional.of(store.traceTags());
+    }
+
+    @Override
     public LogSource logs() {
         return store.logs();
     }

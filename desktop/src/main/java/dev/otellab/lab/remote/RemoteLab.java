@@ -18,6 +18,7 @@ import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -179,6 +180,11 @@ public final class RemoteLab implements LabEngine {
     @Override
     public TraceSource traces() {
         return sources.traces();
+    }
+
+    @Override
+    public Optional<TraceTags> traceTags() {
+        return Optional.ofNullable(sources.traceTags());
     }
 
     @Override

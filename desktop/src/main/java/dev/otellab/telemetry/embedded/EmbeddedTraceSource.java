@@ -28,8 +28,9 @@ import java.util.Set;
  * an EXISTS over the candidate trace's spans (stored together, keyed by the trace), so a search
  * stops as soon as {@code limit} traces match. When a span name is rare in the range (in fewer
  * than {@link #RARE_NAME} traces), the candidates come from the {@code span_names} table instead,
- * so a search for something rare does not walk every trace. Attribute values are compared as text
- * ({@code Attributes.asText}) by a filtered scan: narrow the time range for rare values.
+ * so a search for something rare does not walk every trace. Attribute values (of the span or of its
+ * resource) are compared as text ({@code Attributes.asText}) by a filtered scan: narrow the time
+ * range for rare values.
  */
 public final class EmbeddedTraceSource implements TraceSource {
     private static final String SPAN_COLUMNS = "s.span_id, s.parent_span_id, s.name, s.kind, s.service, s.start_ns,"
@@ -135,13 +136,18 @@ public final class EmbeddedTraceSource implements TraceSource {
                 parameters.add(containing(criteria.spanName()));
             }
             for (Map.Entry<String, String> attribute : criteria.attributes().entrySet()) {
+                // the span's own attribute, or its resource's (service.name, host.name...), as Tempo matches
+                // them; the resources holding it are found once per search (a small table)
+                sql.append(" AND (s.resource_id IN (SELECT id FROM resources WHERE attr_text(attrs, ?) = ?) OR (");
+                parameters.add(attribute.getKey());
+                parameters.add(attribute.getValue());
                 if (storedAsItsText(attribute.getValue())) {
                     // A string value's UTF-8 bytes are in the encoded blob: a native byte search skips
                     // most spans before the (slower, Java) attr_text function decodes anything.
-                    sql.append(" AND instr(s.attrs, ?) > 0");
+                    sql.append("instr(s.attrs, ?) > 0 AND ");
                     parameters.add(attribute.getValue().getBytes(StandardCharsets.UTF_8));
                 }
-                sql.append(" AND attr_text(s.attrs, ?) = ?");
+                sql.append("attr_text(s.attrs, ?) = ?))");
                 parameters.add(attribute.getKey());
                 parameters.add(attribute.getValue());
             }

@@ -7,6 +7,7 @@ import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -47,6 +48,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final ReadConnections readers;
     private final EmbeddedTraceSource traces;
+    private final EmbeddedTraceTags traceTags;
     private final EmbeddedLogSource logs;
     private final EmbeddedSliSource slis;
     private final EmbeddedServiceMapSource serviceMap;
@@ -61,6 +63,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         this.pruner = pruner;
         this.readers = new ReadConnections(file);
         this.traces = new EmbeddedTraceSource(readers);
+        this.traceTags = new EmbeddedTraceTags(readers);
         this.logs = new EmbeddedLogSource(readers);
         this.slis = new EmbeddedSliSource(readers);
         this.serviceMap = new EmbeddedServiceMapSource(readers);
@@ -159,6 +162,11 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
 
     public TraceSource traces() {
         return traces;
+    }
+
+    /** Attribute names and values seen on the newest spans, for the search form's completion. */
+    public TraceTags traceTags() {
+        return traceTags;
     }
 
     public LogSource logs() {

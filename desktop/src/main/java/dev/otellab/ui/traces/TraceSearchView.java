@@ -93,6 +93,17 @@ public final class TraceSearchView extends BorderPane {
         max.textProperty().bindBidirectional(model.maxDurationProperty());
         TextField attributes = field("search-attributes", "key=value key2=\"a b\"", 22);
         attributes.textProperty().bindBidirectional(model.attributesProperty());
+        // names, then a name's values, for the token being typed; choosing one keeps what was typed before it
+        var completion = TextFields.bindAutoCompletion(attributes,
+                request -> model.attributeSuggestions(request.getUserText()));
+        completion.setOnAutoCompleted(event -> {
+            attributes.setText(event.getCompletion().text());
+            attributes.positionCaret(attributes.getLength());
+            if (attributes.getText().endsWith("=")) {
+                // a name was chosen: offer its values right away
+                javafx.application.Platform.runLater(() -> completion.setUserInput(attributes.getText()));
+            }
+        });
         CheckBox errorsOnly = new CheckBox("Errors only");
         errorsOnly.setId("search-errors-only");
         errorsOnly.selectedProperty().bindBidirectional(model.errorsOnlyProperty());

@@ -5,6 +5,7 @@ import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
+import dev.otellab.telemetry.query.TraceTags;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.TimeRangeChoice;
@@ -45,6 +46,7 @@ public final class TraceSearchViewModel {
     private final SliSource slis;
     private final UiExecutors executors;
     private final LatestQuery<List<TraceSummary>> query;
+    private final AttributeCompletion attributeCompletion;
 
     private final StringProperty service = new SimpleStringProperty(this, "service", "");
     private final StringProperty spanName = new SimpleStringProperty(this, "spanName", "");
@@ -75,7 +77,13 @@ public final class TraceSearchViewModel {
     private ScheduledFuture<?> autoRefreshTimer;
 
     public TraceSearchViewModel(TraceSource traces, SliSource slis, UiExecutors executors) {
+        this(traces, slis, null, executors);
+    }
+
+    /** @param traceTags the attribute names and values the Attributes field offers; null offers none */
+    public TraceSearchViewModel(TraceSource traces, SliSource slis, TraceTags traceTags, UiExecutors executors) {
         this.traces = traces;
+        this.attributeCompletion = new AttributeCompletion(traceTags, executors.clock());
         this.slis = slis;
         this.executors = executors;
         this.query = new LatestQuery<>(executors.background(), executors.ui());
@@ -181,6 +189,16 @@ public final class TraceSearchViewModel {
         String part = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
         return knownOperations.stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains(part))
                 .filter(name -> !name.equalsIgnoreCase(part)).limit(15).toList();
+    }
+
+    /**
+     * Completions of the Attributes field's last token ({@code typed} is the whole field): names,
+     * or the values of the key once it reads {@code key=}; each carries the field's new text.
+     * Queries the source (kept a few seconds per range): call off the UI thread.
+     */
+    public List<AttributeSuggestion> attributeSuggestions(String typed) {
+        String rangeKey = range.get().name() + ' ' + customFrom.get() + ' ' + customTo.get();
+        return attributeCompletion.suggest(typed, rangeKey, this::timeRange);
     }
 
     private void applyResults(List<TraceSummary> found, TraceSearchCriteria criteria) {

@@ -278,6 +278,18 @@ class TelemetryStoreTest {
     }
 
     @Test
+    void attributeSearchMatchesTheSpansResourceAttributesToo() {
+        ingestSearchFixture();
+
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("service.name", "checkout"))))
+                .containsExactly(traceId(6), traceId(4), traceId(2));
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("host.name", "lab-host")))).hasSize(6);
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("host.name", "other-host")))).isEmpty();
+        assertThat(search(TraceSearchCriteria.ANY.withAttributes(Map.of("service.name", "checkout", "tenant", "nobody"))))
+                .isEmpty();
+    }
+
+    @Test
     void attributeSearchMatchesValuesOfEveryTypeByTheirText() {
         ingest(TelemetryBatch.ofSpans(List.of(span(traceId(1), spanId(1), "", "tasks", "GET /", SpanKind.SERVER, at(0),
                 5, StatusCode.UNSET, everyType()))));

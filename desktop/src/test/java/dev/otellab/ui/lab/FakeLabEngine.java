@@ -46,6 +46,7 @@ public final class FakeLabEngine implements LabEngine {
     private final LabMode mode;
     private volatile URI grafana;
     private volatile FakeStack stack;
+    private volatile dev.otellab.telemetry.query.TraceTags traceTags;
 
     /** A stack of containers the view model can restart, reset and read logs of. */
     public static final class FakeStack implements dev.otellab.lab.StackControl {
@@ -248,6 +249,16 @@ public final class FakeLabEngine implements LabEngine {
 
     TrafficGenerator currentTraffic() {
         return traffic;
+    }
+
+    /** Lists attribute names and values through {@code tags} from now on. */
+    public void useTraceTags(dev.otellab.telemetry.query.TraceTags tags) {
+        traceTags = tags;
+    }
+
+    @Override
+    public Optional<dev.otellab.telemetry.query.TraceTags> traceTags() {
+        return Optional.ofNullable(traceTags);
     }
 
     @Override

@@ -125,6 +125,10 @@ public final class StoreBenchmark {
             time("search: errors + attr matching none", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withErrorsOnly(true).withAttributes(Map.of("tenant.id", "tenant-3")),
                     lastHour, 20));
+            time("search: resource attr service.name=checkout", () -> store.traces().search(
+                    TraceSearchCriteria.ANY.withAttributes(Map.of("service.name", "checkout")), lastHour, 20));
+            time("attribute names 1h (newest 2,000 spans)", () -> store.traceTags().tagNames(lastHour));
+            time("attribute values tenant.id 1h", () -> store.traceTags().tagValues("tenant.id", lastHour));
             time("search: rare span name (span_names)", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withSpanName("no such span"), lastHour, 20));
             time("SLI tasks 1h/15s", () -> store.slis().sli("tasks", lastHour, Duration.ofSeconds(15)));
