@@ -64,7 +64,7 @@ final class AttributeCompletion {
                 .filter(value -> value.toLowerCase(Locale.ROOT).contains(part))
                 .filter(value -> !value.equalsIgnoreCase(part))
                 .limit(MAX_SUGGESTIONS)
-                .map(value -> new AttributeSuggestion(value, before + key + "=" + quoted(value)))
+                .map(value -> new AttributeSuggestion(value, before + key + "=" + AttributeFilter.quoted(value)))
                 .toList();
     }
 
@@ -81,11 +81,6 @@ final class AttributeCompletion {
             }
         }
         return start;
-    }
-
-    /** A value as {@link AttributeFilter} reads it: in double quotes when it holds whitespace. */
-    static String quoted(String value) {
-        return value.chars().anyMatch(Character::isWhitespace) ? '"' + value + '"' : value;
     }
 
     private static String unquoted(String part) {

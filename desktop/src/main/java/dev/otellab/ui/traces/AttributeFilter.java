@@ -79,8 +79,13 @@ public final class AttributeFilter {
                 text.append(' ');
             }
             text.append(key).append('=');
-            text.append(value.chars().anyMatch(Character::isWhitespace) ? '"' + value + '"' : value);
+            text.append(quoted(value));
         });
         return text.toString();
+    }
+
+    /** A value as {@link #parse} reads it: in double quotes when it holds whitespace. */
+    static String quoted(String value) {
+        return value.chars().anyMatch(Character::isWhitespace) ? '"' + value + '"' : value;
     }
 }
