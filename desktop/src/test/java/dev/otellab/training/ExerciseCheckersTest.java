@@ -39,6 +39,8 @@ import static org.awaitility.Awaitility.await;
  * that fails and one that is slower than anything else.
  */
 class ExerciseCheckersTest {
+    // slowPercent 20: ~54 slow-route requests, so the test's own 1.5 s request is never the route's
+    // p95 (with 10 % about one run in twenty had under 20 of them, and p95 was that request)
     private static final String SCENARIO = """
             id: checkers
             title: All the checkers
@@ -47,7 +49,7 @@ class ExerciseCheckersTest {
               duration: 16s
               requestsPerSecond: 10
               failingPercent: 10
-              slowPercent: 10
+              slowPercent: 20
               slowDelay: 150ms
               workPercent: 5
               workTime: 650ms
