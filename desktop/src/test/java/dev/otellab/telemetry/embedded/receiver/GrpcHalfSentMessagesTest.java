@@ -78,7 +78,9 @@ class GrpcHalfSentMessagesTest {
         start(new ReceiverLimits(Duration.ofMinutes(3), defaults.decodeThreads(), defaults.decodeQueue(),
                 defaults.bodyBudgetBytes(), defaults.grpcCallsPerConnection(), Duration.ofMinutes(3)));
         for (int i = 0; i < HELD_CALLS; i++) {
-            // one at a time, so that each new connection has the server's stream limit before it is filled
+            if (i % defaults.grpcCallsPerConnection() == 0) {
+                learnStreamLimitOnNextConnection();
+            }
             int opened = i + 1;
             holdHalfSentCall(i);
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
@@ -121,6 +123,24 @@ class GrpcHalfSentMessagesTest {
                 .readTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
                 .build();
+    }
+
+    /**
+     * Makes one complete call before a connection is filled. The client learns the server's stream
+     * limit only from the server's SETTINGS frame; a held stream opened before that frame was read
+     * may break the limit and be reset, which is the client's fault, not the receiver's. An answer on
+     * the connection comes after those SETTINGS, so once it is read the limit is known. When the
+     * previous connection is full, this call opens the next one.
+     */
+    private void learnStreamLimitOnNextConnection() throws IOException {
+        Request unknownMethod = new Request.Builder()
+                .url("http://127.0.0.1:" + receiver.endpoints().grpcPort() + "/opentelemetry.proto.collector.trace.v1.TraceService/Unknown")
+                .header("te", "trailers")
+                .post(RequestBody.create(new byte[5], GRPC))
+                .build();
+        try (Response response = http2.newCall(unknownMethod).execute()) {
+            response.body().bytes();
+        }
     }
 
     /** Starts an Export call whose body is the 5-byte gRPC prefix and half the message, left open. */
