@@ -36,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -47,7 +48,8 @@ import java.util.function.Function;
  * request compression is accepted (grpc-java's default decompressors); the inbound message size
  * is limited like an HTTP body. Each call answers once the store has made its batch durable; a
  * saturated store gives UNAVAILABLE with google.rpc.RetryInfo (retryable by OTLP's rules), a
- * failed store UNAVAILABLE. Like OTLP/HTTP, a call is refused before decoding when the store is full,
+ * failed store UNAVAILABLE. Like OTLP/HTTP, a call is refused before decoding when the store is full
+ * or the lane has no place for it,
  * decoded on the shared {@link DecodeLane}, and its message must arrive within a deadline
  * ({@link MessageDeadline}); calls per connection, metadata size and idle connections are bounded.
  */
@@ -128,34 +130,83 @@ final class OtlpGrpcServer {
                         refuse(observer, "The store is saturated, retry later.", saturated.get());
                         return;
                     }
+                    Optional<DecodeLane.Place> reserved = admission.lane().tryReserve();
+                    if (reserved.isEmpty()) {
+                        refuse(observer, "The receiver is decoding as many requests as it can, retry later.",
+                                Admission.BUSY_RETRY_AFTER);
+                        return;
+                    }
+                    DecodeLane.Place place = reserved.get();
+                    place.claim(); // the message has arrived whole
                     if (!admission.budget().tryReserve(body.length)) {
+                        place.release();
                         refuse(observer, "The receiver holds as many requests as it may, retry later.",
                                 Admission.BUSY_RETRY_AFTER);
                         return;
                     }
-                    boolean queued = admission.lane().tryRun(() -> {
-                        Q request;
-                        try {
-                            try {
-                                request = parser.parseFrom(body);
-                            } catch (InvalidProtocolBufferException e) {
-                                observer.onError(Status.INVALID_ARGUMENT
-                                        .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
-                                        .asRuntimeException());
-                                return;
-                            }
-                            export.accept(request, observer);
-                        } finally {
-                            admission.budget().release(body.length);
-                        }
-                    });
-                    if (!queued) {
+                    StreamObserver<R> answering = new ReleasingObserver<>(observer, place);
+                    try {
+                        admission.lane().run(() -> decodeAndExport(parser, export, body, answering));
+                    } catch (RejectedExecutionException e) {
                         admission.budget().release(body.length);
-                        refuse(observer, "The receiver is decoding as many requests as it can, retry later.",
-                                Admission.BUSY_RETRY_AFTER);
+                        place.release();
+                        observer.onError(Status.UNAVAILABLE.withDescription("The receiver is stopping, retry later.")
+                                .asRuntimeException());
                     }
                 }))
                 .build();
+    }
+
+    /** On the decoding lane: parses the message and exports it; the body's budget is given back once parsed. */
+    private <Q, R> void decodeAndExport(Parser<Q> parser, BiConsumer<Q, StreamObserver<R>> export, byte[] body,
+                                        StreamObserver<R> observer) {
+        try {
+            Q request;
+            try {
+                request = parser.parseFrom(body);
+            } catch (InvalidProtocolBufferException e) {
+                observer.onError(Status.INVALID_ARGUMENT
+                        .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
+                        .asRuntimeException());
+                return;
+            } finally {
+                admission.budget().release(body.length);
+            }
+            export.accept(request, observer);
+        } catch (RuntimeException e) {
+            stats.failed();
+            observer.onError(Status.UNAVAILABLE
+                    .withDescription("The receiver failed on this request, retry later: " + e)
+                    .asRuntimeException());
+        }
+    }
+
+    /** Gives the request's place on the lane back once the call is answered, however it is. */
+    private static final class ReleasingObserver<R> implements StreamObserver<R> {
+        private final StreamObserver<R> delegate;
+        private final DecodeLane.Place place;
+
+        ReleasingObserver(StreamObserver<R> delegate, DecodeLane.Place place) {
+            this.delegate = delegate;
+            this.place = place;
+        }
+
+        @Override
+        public void onNext(R value) {
+            delegate.onNext(value);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            place.release();
+            delegate.onError(error);
+        }
+
+        @Override
+        public void onCompleted() {
+            place.release();
+            delegate.onCompleted();
+        }
     }
 
     private static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES = new MethodDescriptor.Marshaller<>() {

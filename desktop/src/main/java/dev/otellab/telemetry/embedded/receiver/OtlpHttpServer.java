@@ -24,14 +24,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
  * OTLP/HTTP (spec 1.x): POST /v1/traces, /v1/logs, /v1/metrics with protobuf or JSON bodies,
  * optionally gzip-compressed. Javalin (Jetty 12) serves it, the project's one HTTP server
- * setup. A request is refused from its headers when the store is full; its body is read without
- * blocking a thread (a slow sender holds no thread), within a deadline and the size limit (before
- * and after gunzip); decoding runs on the {@link DecodeLane}; the whole request is decoded before
+ * setup. A request is refused from its headers when the store is full or the {@link DecodeLane}
+ * has no place for it; its body is read without blocking a thread (a slow sender holds no thread,
+ * and gives its place back while its body is still arriving), within a deadline and the size limit
+ * (before and after gunzip); decoding runs on the lane; the whole request is decoded before
  * anything is stored, and the answer goes out only once the store has made the batch durable.
  */
 final class OtlpHttpServer {
@@ -133,39 +137,63 @@ final class OtlpHttpServer {
             ctx.future(() -> answered);
             return;
         }
-        if (!admission.lane().hasRoom()) {
+        Optional<DecodeLane.Place> reserved = admission.lane().tryReserve();
+        if (reserved.isEmpty()) {
             throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
                     "The receiver is decoding as many requests as it can, retry later.", answered);
             ctx.future(() -> answered);
             return;
         }
+        DecodeLane.Place place = reserved.get();
         ctx.future(() -> {
+            ScheduledFuture<?> slow;
             CompletableFuture<AsyncBodyReader.Body> body;
             try {
+                slow = admission.timer().schedule(place::lendWhileWaiting,
+                        Admission.FAST_BODY.toMillis(), TimeUnit.MILLISECONDS);
                 body = AsyncBodyReader.read(ctx.req().getInputStream(), limit, declared, admission.budget(),
                         admission.timer(), admission.limits().bodyDeadline());
             } catch (IOException | RuntimeException e) {
+                place.release();
                 unreadable(ctx, format, e);
                 answered.complete(null);
                 return answered;
             }
             body.whenComplete((read, failure) -> {
+                slow.cancel(false);
                 if (failure != null) {
+                    place.release();
                     answerReadFailure(ctx, format, failure, answered);
-                } else if (!admission.lane().tryRun(() -> decodeAndStore(ctx, signal, format, gzip, read, answered))) {
+                } else if (!place.claim()) {
+                    place.release();
                     read.release();
                     throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
                             "The receiver is decoding as many requests as it can, retry later.", answered);
+                } else {
+                    decodeOnLane(ctx, signal, format, gzip, read, place, answered);
                 }
             });
             return answered;
         });
     }
 
+    private void decodeOnLane(Context ctx, Signal signal, Format format, boolean gzip, AsyncBodyReader.Body read,
+                              DecodeLane.Place place, CompletableFuture<Void> answered) {
+        try {
+            admission.lane().run(() -> decodeAndStore(ctx, signal, format, gzip, read, place, answered));
+        } catch (RejectedExecutionException e) {
+            place.release();
+            read.release();
+            status(ctx, format, 503, Code.UNAVAILABLE, "The receiver is stopping, retry later.");
+            answered.complete(null);
+        }
+    }
+
     /** On the decoding lane: gunzip, decode, hand to the store; answers when the store committed. */
-    private void decodeAndStore(Context ctx, Signal signal, Format format, boolean gzip,
-                                AsyncBodyReader.Body read, CompletableFuture<Void> answered) {
+    private void decodeAndStore(Context ctx, Signal signal, Format format, boolean gzip, AsyncBodyReader.Body read,
+                                DecodeLane.Place place, CompletableFuture<Void> answered) {
         boolean answerLater = false;
+        boolean storing = false;
         try {
             DecodedRequest decoded;
             try {
@@ -221,6 +249,7 @@ final class OtlpHttpServer {
                 return;
             }
             answerLater = true;
+            storing = true;
             stage.whenComplete((ignored, failure) -> {
                 try {
                     if (failure == null) {
@@ -232,6 +261,7 @@ final class OtlpHttpServer {
                                 "The store failed to keep the batch, retry later: " + rootMessage(failure));
                     }
                 } finally {
+                    place.release();
                     answered.complete(null);
                 }
             });
@@ -239,6 +269,9 @@ final class OtlpHttpServer {
             stats.failed();
             status(ctx, format, 503, Code.UNAVAILABLE, "The receiver failed on this request, retry later: " + e);
         } finally {
+            if (!storing) {
+                place.release();
+            }
             if (!answerLater) {
                 answered.complete(null);
             }
