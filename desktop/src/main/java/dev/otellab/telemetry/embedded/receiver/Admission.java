@@ -9,9 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What the two OTLP servers share to take on only the work they can finish: the store's own
- * "full" signal and the decoding lane's room, both asked from the headers before a body is read,
- * the memory budget for bodies, the lane itself and the timer of body deadlines and late refusals. Whatever does not fit is refused at once with
- * a retryable answer (HTTP 429 + Retry-After, gRPC UNAVAILABLE + RetryInfo).
+ * "full" signal and the decoding lane's places, both asked from the headers before a body is read,
+ * the memory budget for bodies, the lane itself and the timer of body deadlines and late refusals.
+ * Whatever does not fit is refused with a retryable answer (HTTP 429 + Retry-After, gRPC
+ * UNAVAILABLE + RetryInfo).
  */
 final class Admission implements AutoCloseable {
     /** What a sender refused for lack of room (not for a full store) is told to wait. */
@@ -23,6 +24,13 @@ final class Admission implements AutoCloseable {
      * takes the CPU from the store's writer.
      */
     static final Duration REFUSAL_DELAY = Duration.ofMillis(500);
+
+    /**
+     * How long an HTTP body may take to arrive while keeping the place it was admitted with: a
+     * body sent at full speed (loopback or LAN, up to the size limit) arrives well within it; one
+     * still arriving then gives its place back and asks again once it has arrived.
+     */
+    static final Duration FAST_BODY = Duration.ofMillis(250);
 
     private final ReceiverLimits limits;
     private final TelemetryIngest ingest;

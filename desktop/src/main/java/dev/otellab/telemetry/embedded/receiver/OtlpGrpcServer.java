@@ -1,15 +1,11 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.embedded.receiver.AcceptPipeline.Outcome;
 import dev.otellab.telemetry.otlp.DecodedRequest;
-import dev.otellab.telemetry.otlp.OtlpDecoder;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Parser;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
-import dev.otellab.telemetry.ingest.StoreSaturatedException;
-import dev.otellab.telemetry.ingest.TelemetryBatch;
-import dev.otellab.telemetry.ingest.TelemetryIngest;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -18,14 +14,8 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 
 import java.io.ByteArrayInputStream;
@@ -35,9 +25,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,23 +36,22 @@ import java.util.function.Function;
  * request compression is accepted (grpc-java's default decompressors); the inbound message size
  * is limited like an HTTP body. Each call answers once the store has made its batch durable; a
  * saturated store gives UNAVAILABLE with google.rpc.RetryInfo (retryable by OTLP's rules), a
- * failed store UNAVAILABLE. Like OTLP/HTTP, a call is refused before decoding when the store is full,
- * decoded on the shared {@link DecodeLane}, and its message must arrive within a deadline
- * ({@link MessageDeadline}); calls per connection, metadata size and idle connections are bounded.
+ * failed store UNAVAILABLE. Like OTLP/HTTP, a call goes through the shared {@link AcceptPipeline}
+ * (refused before decoding when the store is full or the lane has no place for it, decoded on the
+ * {@link DecodeLane}); its message must arrive within a deadline ({@link MessageDeadline}); calls
+ * per connection, metadata size and idle connections are bounded.
  */
 final class OtlpGrpcServer {
     private static final int MAX_METADATA_BYTES = 64 * 1024;
     private final ReceiverSettings settings;
-    private final TelemetryIngest ingest;
-    private final ReceiverStats stats;
     private final Admission admission;
+    private final AcceptPipeline pipeline;
     private Server server;
 
-    OtlpGrpcServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
+    OtlpGrpcServer(ReceiverSettings settings, Admission admission, AcceptPipeline pipeline) {
         this.settings = settings;
-        this.ingest = ingest;
-        this.stats = stats;
         this.admission = admission;
+        this.pipeline = pipeline;
     }
 
     /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
@@ -78,9 +66,9 @@ final class OtlpGrpcServer {
                 .keepAliveTime(1, TimeUnit.MINUTES)
                 .keepAliveTimeout(20, TimeUnit.SECONDS)
                 .intercept(new MessageDeadline(admission.timer(), admission.limits().grpcCallDeadline()))
-                .addService(parsedHere(TraceServiceGrpc.getExportMethod(), ExportTraceServiceRequest.parser(), new TraceService()::export))
-                .addService(parsedHere(LogsServiceGrpc.getExportMethod(), ExportLogsServiceRequest.parser(), new LogsService()::export))
-                .addService(parsedHere(MetricsServiceGrpc.getExportMethod(), ExportMetricsServiceRequest.parser(), new MetricsService()::export))
+                .addService(export(TraceServiceGrpc.getExportMethod(), Signal.TRACES, OtlpMessages::tracesResponse))
+                .addService(export(LogsServiceGrpc.getExportMethod(), Signal.LOGS, OtlpMessages::logsResponse))
+                .addService(export(MetricsServiceGrpc.getExportMethod(), Signal.METRICS, OtlpMessages::metricsResponse))
                 .build();
         try {
             created.start();
@@ -118,44 +106,51 @@ final class OtlpGrpcServer {
      * parses them here: grpc-java answers a request its marshaller cannot parse with UNKNOWN
      * ("Application error") and a SEVERE log, while OTLP wants INVALID_ARGUMENT (not retryable).
      */
-    private <Q, R> ServerServiceDefinition parsedHere(MethodDescriptor<Q, R> method, Parser<Q> parser,
-                                                             BiConsumer<Q, StreamObserver<R>> export) {
+    private <Q, R> ServerServiceDefinition export(MethodDescriptor<Q, R> method, Signal signal,
+                                                  Function<DecodedRequest, R> response) {
         MethodDescriptor<byte[], R> rawRequests = method.toBuilder(RAW_BYTES, method.getResponseMarshaller()).build();
         return ServerServiceDefinition.builder(method.getServiceName())
                 .addMethod(rawRequests, ServerCalls.asyncUnaryCall((byte[] body, StreamObserver<R> observer) -> {
-                    Optional<Duration> saturated = admission.storeSaturation();
-                    if (saturated.isPresent()) {
-                        refuse(observer, "The store is saturated, retry later.", saturated.get());
+                    Consumer<Outcome> answer = outcome -> answer(observer, outcome, response);
+                    Optional<DecodeLane.Place> admitted = pipeline.admit(answer);
+                    if (admitted.isEmpty()) {
                         return;
                     }
+                    DecodeLane.Place place = admitted.get();
+                    place.claim(); // the message has arrived whole
                     if (!admission.budget().tryReserve(body.length)) {
-                        refuse(observer, "The receiver holds as many requests as it may, retry later.",
-                                Admission.BUSY_RETRY_AFTER);
+                        place.release();
+                        pipeline.refuseBusy("The receiver holds as many requests as it may, retry later.", answer);
                         return;
                     }
-                    boolean queued = admission.lane().tryRun(() -> {
-                        Q request;
-                        try {
-                            try {
-                                request = parser.parseFrom(body);
-                            } catch (InvalidProtocolBufferException e) {
-                                observer.onError(Status.INVALID_ARGUMENT
-                                        .withDescription("Malformed OTLP protobuf request: " + e.getMessage())
-                                        .asRuntimeException());
-                                return;
-                            }
-                            export.accept(request, observer);
-                        } finally {
-                            admission.budget().release(body.length);
-                        }
-                    });
-                    if (!queued) {
-                        admission.budget().release(body.length);
-                        refuse(observer, "The receiver is decoding as many requests as it can, retry later.",
-                                Admission.BUSY_RETRY_AFTER);
-                    }
+                    pipeline.decodeAndStore(signal, place, () -> decode(signal, body),
+                            () -> admission.budget().release(body.length), answer);
                 }))
                 .build();
+    }
+
+    private static DecodedRequest decode(Signal signal, byte[] body) throws AcceptPipeline.Undecodable {
+        try {
+            return OtlpMessages.decodeProtobuf(signal, body);
+        } catch (InvalidProtocolBufferException e) {
+            throw new AcceptPipeline.Undecodable(new Outcome.Malformed("Malformed OTLP protobuf request: " + e.getMessage()));
+        }
+    }
+
+    /** The outcome as OTLP/gRPC answers it: the response, or a Status (UNAVAILABLE with RetryInfo when refused). */
+    private static <R> void answer(StreamObserver<R> observer, Outcome outcome, Function<DecodedRequest, R> response) {
+        if (outcome instanceof Outcome.Stored stored) {
+            observer.onNext(response.apply(stored.decoded()));
+            observer.onCompleted();
+        } else if (outcome instanceof Outcome.Refused refused) {
+            observer.onError(retryLater(refused.message(), refused.retryAfter()));
+        } else if (outcome instanceof Outcome.Malformed malformed) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(malformed.message()).asRuntimeException());
+        } else if (outcome instanceof Outcome.TooLarge tooLarge) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(tooLarge.message()).asRuntimeException());
+        } else if (outcome instanceof Outcome.Failed failed) {
+            observer.onError(Status.UNAVAILABLE.withDescription(failed.message()).asRuntimeException());
+        }
     }
 
     private static final MethodDescriptor.Marshaller<byte[]> RAW_BYTES = new MethodDescriptor.Marshaller<>() {
@@ -173,50 +168,6 @@ final class OtlpGrpcServer {
             }
         }
     };
-
-    private <R> void export(Signal signal, DecodedRequest decoded, Function<DecodedRequest, R> response,
-                            StreamObserver<R> observer) {
-        stats.rejected(decoded.rejected());
-        TelemetryBatch batch = decoded.batch();
-        if (batch.isEmpty()) {
-            observer.onNext(response.apply(decoded));
-            observer.onCompleted();
-            return;
-        }
-        CompletionStage<Void> stage;
-        try {
-            stage = ingest.accept(batch);
-        } catch (StoreSaturatedException e) {
-            refuse(observer, "The store is saturated, retry later: " + e.getMessage(), e.retryAfter());
-            return;
-        } catch (RuntimeException e) {
-            stats.failed();
-            observer.onError(Status.UNAVAILABLE
-                    .withDescription("The store did not take the batch, retry later: " + e)
-                    .asRuntimeException());
-            return;
-        }
-        stage.whenComplete((ignored, failure) -> {
-            if (failure == null) {
-                stats.accepted(signal, batch.size());
-                observer.onNext(response.apply(decoded));
-                observer.onCompleted();
-            } else {
-                stats.failed();
-                observer.onError(Status.UNAVAILABLE
-                        .withDescription("The store failed to keep the batch, retry later: " + failure.getMessage())
-                        .withCause(failure)
-                        .asRuntimeException());
-            }
-        });
-    }
-
-    /** Answers UNAVAILABLE with RetryInfo after {@link Admission#REFUSAL_DELAY}. */
-    private void refuse(StreamObserver<?> observer, String message, Duration retryAfter) {
-        stats.throttled();
-        RuntimeException refusal = retryLater(message, retryAfter);
-        admission.refuseLater(() -> observer.onError(refusal));
-    }
 
     /** UNAVAILABLE with google.rpc.RetryInfo: OTLP's retryable "slow down" over gRPC. */
     private static RuntimeException retryLater(String message, Duration suggested) {
@@ -242,26 +193,5 @@ final class OtlpGrpcServer {
             }
         }
         return false;
-    }
-
-    private final class TraceService extends TraceServiceGrpc.TraceServiceImplBase {
-        @Override
-        public void export(ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> observer) {
-            OtlpGrpcServer.this.export(Signal.TRACES, OtlpDecoder.traces(request), OtlpMessages::tracesResponse, observer);
-        }
-    }
-
-    private final class LogsService extends LogsServiceGrpc.LogsServiceImplBase {
-        @Override
-        public void export(ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> observer) {
-            OtlpGrpcServer.this.export(Signal.LOGS, OtlpDecoder.logs(request), OtlpMessages::logsResponse, observer);
-        }
-    }
-
-    private final class MetricsService extends MetricsServiceGrpc.MetricsServiceImplBase {
-        @Override
-        public void export(ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> observer) {
-            OtlpGrpcServer.this.export(Signal.METRICS, OtlpDecoder.metrics(request), OtlpMessages::metricsResponse, observer);
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.embedded.receiver.AcceptPipeline.Outcome;
 import dev.otellab.telemetry.otlp.DecodedRequest;
 import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.Code;
-import dev.otellab.telemetry.ingest.StoreSaturatedException;
-import dev.otellab.telemetry.ingest.TelemetryBatch;
-import dev.otellab.telemetry.ingest.TelemetryIngest;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -23,16 +21,20 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
  * OTLP/HTTP (spec 1.x): POST /v1/traces, /v1/logs, /v1/metrics with protobuf or JSON bodies,
  * optionally gzip-compressed. Javalin (Jetty 12) serves it, the project's one HTTP server
- * setup. A request is refused from its headers when the store is full; its body is read without
- * blocking a thread (a slow sender holds no thread), within a deadline and the size limit (before
- * and after gunzip); decoding runs on the {@link DecodeLane}; the whole request is decoded before
- * anything is stored, and the answer goes out only once the store has made the batch durable.
+ * setup. It reads requests and answers them; what to take and what to refuse is the
+ * {@link AcceptPipeline}'s (shared with gRPC). A request is refused from its headers when the store
+ * is full or the {@link DecodeLane} has no place for it; its body is read without blocking a thread
+ * (a slow sender holds no thread, and gives its place back while its body is still arriving),
+ * within a deadline and the size limit (before and after gunzip); the whole request is decoded
+ * before anything is stored, and the answer goes out only once the store has made the batch durable.
  */
 final class OtlpHttpServer {
     static final String PROTOBUF = "application/x-protobuf";
@@ -40,17 +42,17 @@ final class OtlpHttpServer {
     private static final String TEXT = "text/plain; charset=utf-8";
 
     private final ReceiverSettings settings;
-    private final TelemetryIngest ingest;
     private final ReceiverStats stats;
     private final Admission admission;
+    private final AcceptPipeline pipeline;
     private final BrowserCors cors = new BrowserCors();
     private Javalin app;
 
-    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
+    OtlpHttpServer(ReceiverSettings settings, ReceiverStats stats, Admission admission, AcceptPipeline pipeline) {
         this.settings = settings;
-        this.ingest = ingest;
         this.stats = stats;
         this.admission = admission;
+        this.pipeline = pipeline;
     }
 
     /** Starts listening and returns the bound port; a taken port becomes a ReceiverStartException. */
@@ -123,140 +125,109 @@ final class OtlpHttpServer {
         long limit = settings.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
-            tooLarge(ctx, format, declared + " bytes");
+            stats.malformed();
+            answer(ctx, format, tooLarge(declared + " bytes"));
             return;
         }
         CompletableFuture<Void> answered = new CompletableFuture<>();
-        Optional<Duration> saturated = admission.storeSaturation();
-        if (saturated.isPresent()) {
-            throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
+        Consumer<Outcome> answer = outcome -> {
+            answer(ctx, format, outcome);
+            answered.complete(null);
+        };
+        Optional<DecodeLane.Place> admitted = pipeline.admit(answer);
+        if (admitted.isEmpty()) {
             ctx.future(() -> answered);
             return;
         }
-        if (!admission.lane().hasRoom()) {
-            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
-                    "The receiver is decoding as many requests as it can, retry later.", answered);
-            ctx.future(() -> answered);
-            return;
-        }
+        DecodeLane.Place place = admitted.get();
         ctx.future(() -> {
+            ScheduledFuture<?> slow;
             CompletableFuture<AsyncBodyReader.Body> body;
             try {
+                slow = admission.timer().schedule(place::lendWhileWaiting,
+                        Admission.FAST_BODY.toMillis(), TimeUnit.MILLISECONDS);
                 body = AsyncBodyReader.read(ctx.req().getInputStream(), limit, declared, admission.budget(),
                         admission.timer(), admission.limits().bodyDeadline());
             } catch (IOException | RuntimeException e) {
+                place.release();
                 unreadable(ctx, format, e);
                 answered.complete(null);
                 return answered;
             }
             body.whenComplete((read, failure) -> {
+                slow.cancel(false);
                 if (failure != null) {
-                    answerReadFailure(ctx, format, failure, answered);
-                } else if (!admission.lane().tryRun(() -> decodeAndStore(ctx, signal, format, gzip, read, answered))) {
+                    place.release();
+                    answerReadFailure(ctx, format, failure, answer, answered);
+                } else if (!place.claim()) {
+                    place.release();
                     read.release();
-                    throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
-                            "The receiver is decoding as many requests as it can, retry later.", answered);
+                    pipeline.refuseBusy(AcceptPipeline.BUSY, answer);
+                } else {
+                    pipeline.decodeAndStore(signal, place, () -> decode(signal, format, gzip, read.bytes()),
+                            read::release, answer);
                 }
             });
             return answered;
         });
     }
 
-    /** On the decoding lane: gunzip, decode, hand to the store; answers when the store committed. */
-    private void decodeAndStore(Context ctx, Signal signal, Format format, boolean gzip,
-                                AsyncBodyReader.Body read, CompletableFuture<Void> answered) {
-        boolean answerLater = false;
+    /** On the decoding lane: gunzip when asked, then the protobuf or JSON body. */
+    private DecodedRequest decode(Signal signal, Format format, boolean gzip, byte[] body)
+            throws AcceptPipeline.Undecodable {
+        byte[] plain = body;
+        if (gzip) {
+            try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
+                plain = readAtMost(inflated, settings.maxBodyBytes(), -1);
+            } catch (BodyTooLargeException e) {
+                throw new AcceptPipeline.Undecodable(tooLarge("more than " + settings.maxBodyBytes() + " bytes after gunzip"));
+            } catch (IOException e) {
+                throw new AcceptPipeline.Undecodable(new Outcome.Malformed(
+                        "The body is not valid gzip (Content-Encoding: gzip): " + e.getMessage()));
+            }
+        }
         try {
-            DecodedRequest decoded;
-            try {
-                Optional<Duration> saturated = admission.storeSaturation();
-                if (saturated.isPresent()) {
-                    answerLater = true;
-                    throttled(ctx, format, saturated.get(), "The store is saturated, retry later.", answered);
-                    return;
-                }
-                byte[] body = read.bytes();
-                if (gzip) {
-                    try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 8192)) {
-                        body = readAtMost(inflated, settings.maxBodyBytes(), -1);
-                    } catch (BodyTooLargeException e) {
-                        tooLarge(ctx, format, "more than " + settings.maxBodyBytes() + " bytes after gunzip");
-                        return;
-                    } catch (IOException e) {
-                        stats.malformed();
-                        status(ctx, format, 400, Code.INVALID_ARGUMENT,
-                                "The body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
-                        return;
-                    }
-                }
-                try {
-                    decoded = format == Format.PROTOBUF
-                            ? OtlpMessages.decodeProtobuf(signal, body)
-                            : OtlpMessages.decodeJson(signal, body);
-                } catch (InvalidProtocolBufferException e) {
-                    stats.malformed();
-                    status(ctx, format, 400, Code.INVALID_ARGUMENT, "Malformed OTLP " + format.label + " "
-                            + signal.name().toLowerCase(Locale.ROOT) + " request: " + e.getMessage());
-                    return;
-                }
-            } finally {
-                read.release();
-            }
-            stats.rejected(decoded.rejected());
-            TelemetryBatch batch = decoded.batch();
-            if (batch.isEmpty()) {
-                respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
-                return;
-            }
-            CompletionStage<Void> stage;
-            try {
-                stage = ingest.accept(batch);
-            } catch (StoreSaturatedException e) {
-                answerLater = true;
-                throttled(ctx, format, e.retryAfter(), "The store is saturated, retry later: " + e.getMessage(), answered);
-                return;
-            } catch (RuntimeException e) {
-                stats.failed();
-                status(ctx, format, 503, Code.UNAVAILABLE, "The store did not take the batch, retry later: " + e);
-                return;
-            }
-            answerLater = true;
-            stage.whenComplete((ignored, failure) -> {
-                try {
-                    if (failure == null) {
-                        stats.accepted(signal, batch.size());
-                        respond(ctx, format, 200, OtlpMessages.response(signal, decoded));
-                    } else {
-                        stats.failed();
-                        status(ctx, format, 503, Code.UNAVAILABLE,
-                                "The store failed to keep the batch, retry later: " + rootMessage(failure));
-                    }
-                } finally {
-                    answered.complete(null);
-                }
-            });
-        } catch (RuntimeException e) {
-            stats.failed();
-            status(ctx, format, 503, Code.UNAVAILABLE, "The receiver failed on this request, retry later: " + e);
-        } finally {
-            if (!answerLater) {
-                answered.complete(null);
-            }
+            return format == Format.PROTOBUF
+                    ? OtlpMessages.decodeProtobuf(signal, plain)
+                    : OtlpMessages.decodeJson(signal, plain);
+        } catch (InvalidProtocolBufferException e) {
+            throw new AcceptPipeline.Undecodable(new Outcome.Malformed("Malformed OTLP " + format.label + " "
+                    + signal.name().toLowerCase(Locale.ROOT) + " request: " + e.getMessage()));
         }
     }
 
-    /** Answers a body that could not be read; completes {@code answered} (a refusal a little later). */
-    private void answerReadFailure(Context ctx, Format format, Throwable failure, CompletableFuture<Void> answered) {
+    /** The outcome as OTLP/HTTP answers it: a status and the response or a google.rpc.Status body. */
+    private void answer(Context ctx, Format format, Outcome outcome) {
+        if (outcome instanceof Outcome.Stored stored) {
+            respond(ctx, format, 200, OtlpMessages.response(stored.signal(), stored.decoded()));
+        } else if (outcome instanceof Outcome.Refused refused) {
+            // 429 with Retry-After: OTLP's retryable "slow down"
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds(refused.retryAfter())));
+            status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, refused.message());
+        } else if (outcome instanceof Outcome.Malformed malformed) {
+            status(ctx, format, 400, Code.INVALID_ARGUMENT, malformed.message());
+        } else if (outcome instanceof Outcome.TooLarge tooLarge) {
+            status(ctx, format, 413, Code.INVALID_ARGUMENT, tooLarge.message());
+        } else if (outcome instanceof Outcome.Failed failed) {
+            status(ctx, format, 503, Code.UNAVAILABLE, failed.message());
+        }
+    }
+
+    /** Answers a body that could not be read (a refusal a little later, when it is for lack of room). */
+    private void answerReadFailure(Context ctx, Format format, Throwable failure, Consumer<Outcome> answer,
+                                   CompletableFuture<Void> answered) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof AsyncBodyReader.BudgetExceededException) {
-            throttled(ctx, format, Admission.BUSY_RETRY_AFTER,
-                    "The receiver holds as many request bodies as it may, retry later.", answered);
+            pipeline.refuseBusy("The receiver holds as many request bodies as it may, retry later.", answer);
             return;
         }
         if (cause instanceof BodyTooLargeException) {
-            tooLarge(ctx, format, "more than " + settings.maxBodyBytes() + " bytes");
-        } else if (cause instanceof AsyncBodyReader.BodyDeadlineException) {
+            stats.malformed();
+            answer.accept(tooLarge("more than " + settings.maxBodyBytes() + " bytes"));
+            return;
+        }
+        if (cause instanceof AsyncBodyReader.BodyDeadlineException) {
             stats.malformed();
             status(ctx, format, 408, Code.DEADLINE_EXCEEDED, "Request timeout: " + cause.getMessage() + ".");
         } else {
@@ -270,22 +241,9 @@ final class OtlpHttpServer {
         status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + cause.getMessage());
     }
 
-    /**
-     * 429 with Retry-After, OTLP's retryable "slow down", sent after {@link Admission#REFUSAL_DELAY}
-     * by completing {@code answered} then.
-     */
-    private void throttled(Context ctx, Format format, Duration retryAfter, String message,
-                           CompletableFuture<Void> answered) {
-        stats.throttled();
-        ctx.header("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
-        status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, message);
-        admission.refuseLater(() -> answered.complete(null));
-    }
-
-    private void tooLarge(Context ctx, Format format, String size) {
-        stats.malformed();
-        status(ctx, format, 413, Code.INVALID_ARGUMENT, "The request body is too large (" + size
-                + "); the limit is " + settings.maxBodyBytes() + " bytes (--max-body). Send smaller batches.");
+    private Outcome.TooLarge tooLarge(String size) {
+        return new Outcome.TooLarge("The request body is too large (" + size + "); the limit is "
+                + settings.maxBodyBytes() + " bytes (--max-body). Send smaller batches.");
     }
 
     private static void respond(Context ctx, Format format, int code, Message message) {
@@ -356,14 +314,6 @@ final class OtlpHttpServer {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void stopQuietly(Javalin javalin) {

@@ -8,8 +8,9 @@ import java.util.Objects;
  * The console's own OTLP receiver: OTLP/HTTP and OTLP/gRPC servers that decode what SDKs send
  * and hand it to a {@link TelemetryIngest}, acknowledging a request only once its batch is
  * durable. Both servers start together or not at all: when the second cannot start, the first
- * is stopped again, so a failed start leaves nothing listening. They share one {@link Admission}
- * ({@link ReceiverLimits}): slow, hostile or too many senders are refused, not served slowly.
+ * is stopped again, so a failed start leaves nothing listening. They share one {@link AcceptPipeline}
+ * and its {@link Admission} ({@link ReceiverLimits}): slow, hostile or too many senders are
+ * refused, not served slowly.
  */
 public final class OtlpReceiver implements AutoCloseable {
     private final ReceiverSettings settings;
@@ -42,10 +43,11 @@ public final class OtlpReceiver implements AutoCloseable {
             return endpoints;
         }
         Admission shared = new Admission(limits, ingest);
-        OtlpHttpServer httpServer = new OtlpHttpServer(settings, ingest, stats, shared);
+        AcceptPipeline pipeline = new AcceptPipeline(shared, ingest, stats);
+        OtlpHttpServer httpServer = new OtlpHttpServer(settings, stats, shared, pipeline);
         int httpPort;
         int grpcPort;
-        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, ingest, stats, shared);
+        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, shared, pipeline);
         try {
             httpPort = httpServer.start();
             try {

@@ -5,9 +5,11 @@ import java.time.Duration;
 /**
  * How much work the receiver takes on at once, so that slow, hostile or too many senders cannot
  * use up its threads, memory or CPU: a deadline for a request body to arrive, a few decoding
- * threads, how many whole requests may wait for them (while none may, new requests are refused
- * from their headers, before their body is read; slow bodies still arriving do not count), a byte
- * budget for the bodies held, and the gRPC limits. Anything beyond is refused, retryably.
+ * threads, and how many more requests may wait for them: together the places of the
+ * {@link DecodeLane}, each taken from a request's headers until it is answered (with none free,
+ * a new request is refused before its body is read; a body still arriving after
+ * {@link Admission#FAST_BODY} gives its place back meanwhile), a byte budget for the bodies held,
+ * and the gRPC limits. Anything beyond is refused, retryably.
  */
 public record ReceiverLimits(
         Duration bodyDeadline,
@@ -21,7 +23,7 @@ public record ReceiverLimits(
             Duration.ofSeconds(20),
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
             8 * Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())),
-            96L * 1024 * 1024,
+            64L * 1024 * 1024,
             16,
             Duration.ofSeconds(30));
 

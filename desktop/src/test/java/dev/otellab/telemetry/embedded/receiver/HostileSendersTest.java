@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static dev.otellab.telemetry.otlp.OtlpDecoderTest.SPAN_ID;
@@ -149,12 +150,79 @@ class HostileSendersTest {
         assertThat(ingest.batches()).isEmpty();
     }
 
+    @Test
+    void aFullLaneRefusesBeforeTheBodyIsSentAndTakesRequestsAgainOnceAnswered() throws Exception {
+        start(new ReceiverLimits(Duration.ofSeconds(20), 1, 1, 64L << 20, 16, Duration.ofSeconds(20)));
+        ingest.mode(Mode.HOLD);
+        List<CompletableFuture<HttpResponse<byte[]>>> waiting = List.of(postTracesAsync(), postTracesAsync());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ingest.held().size() == 2);
+
+        Socket refused = openPartialBody(1_000_000, 0);
+        held.add(refused);
+        assertThat(readAnswer(refused)).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: 1");
+
+        ingest.held().forEach(stage -> stage.complete(null));
+        for (CompletableFuture<HttpResponse<byte[]>> answer : waiting) {
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        ingest.mode(Mode.COMPLETE);
+        assertThat(postTraces().statusCode()).isEqualTo(200);
+        assertThat(ingest.spans()).hasSize(3);
+    }
+
+    @Test
+    void aFullLaneRefusesGrpcCallsUntilTheHeldOnesAreAnswered() throws Exception {
+        start(new ReceiverLimits(Duration.ofSeconds(20), 1, 1, 64L << 20, 16, Duration.ofSeconds(20)));
+        ingest.mode(Mode.HOLD);
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", receiver.endpoints().grpcPort())
+                .usePlaintext().build();
+        try {
+            var first = TraceServiceGrpc.newFutureStub(channel).export(goodTraces());
+            var second = TraceServiceGrpc.newFutureStub(channel).export(goodTraces());
+            await().atMost(Duration.ofSeconds(30)).until(() -> ingest.held().size() == 2);
+
+            StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () ->
+                    TraceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).export(goodTraces()));
+            assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(StatusProto.fromThrowable(error).getDetails(0).is(RetryInfo.class)).isTrue();
+
+            ingest.held().forEach(stage -> stage.complete(null));
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+            ingest.mode(Mode.COMPLETE);
+            TraceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).export(goodTraces());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        assertThat(ingest.spans()).hasSize(3);
+    }
+
+    @Test
+    void heldBodiesGiveBackTheirPlacesToSendersAtFullSpeed() throws Exception {
+        // two places and a body deadline far beyond the wait below: only giving the places back lets the valid request in
+        start(new ReceiverLimits(Duration.ofMinutes(5), 1, 1, 64L << 20, 16, Duration.ofSeconds(20)));
+        for (int i = 0; i < 2; i++) {
+            held.add(openPartialBody(100_000, 10));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(postTraces().statusCode()).isEqualTo(200));
+        assertThat(ingest.spans()).hasSize(1);
+    }
+
     private static io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest goodTraces() {
         return traces(protoSpan("good", id(TRACE_ID), id(SPAN_ID)).build());
     }
 
     private URI traceUrl() {
         return URI.create(receiver.endpoints().httpUrl() + "/v1/traces");
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> postTracesAsync() {
+        return client.sendAsync(HttpRequest.newBuilder(traceUrl()).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-protobuf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(goodTraces().toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> postTraces() throws Exception {
