@@ -8,9 +8,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -21,27 +24,28 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = LabConsole.Version.class,
         description = {"OTel Lab Console: an OpenTelemetry lab with its own OTLP receiver, store and views.",
-                "Without a command, opens the console window (embedded lab: press Start in the Lab view)."},
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                LabCommand.class,
-                ReceiveCommand.class,
-                TracesCommand.class,
-                TraceCommand.class,
-                LogsCommand.class,
-                SliCommand.class,
-                MapCommand.class,
-                VerifyCommand.class,
-                StartCommand.class,
-                StopCommand.class,
-                ExercisesCommand.class,
-                BundleCommand.class,
-                ExportCommand.class,
-                ImportCommand.class,
-                DiffCommand.class,
-                BenchIngestCommand.class,
-        })
+                "Without a command, opens the console window (embedded lab: press Start in the Lab view)."})
 public final class LabConsole implements Callable<Integer> {
+    /** Every command, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            LabCommand.class,
+            ReceiveCommand.class,
+            TracesCommand.class,
+            TraceCommand.class,
+            LogsCommand.class,
+            SliCommand.class,
+            MapCommand.class,
+            VerifyCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            ExercisesCommand.class,
+            BundleCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            DiffCommand.class,
+            BenchIngestCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +87,7 @@ public final class LabConsole implements Callable<Integer> {
 
     /** Runs a command line printing to the given writers (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new LabConsole());
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         // A failure the user can act on is a message, not a stack trace.
@@ -102,6 +106,53 @@ public final class LabConsole implements Callable<Integer> {
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine.execute(args);
+    }
+
+    /** The whole command line: the console and every command (help, tests). */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LabConsole());
+        COMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    /**
+     * The console with only the command that {@code args} name, when they name one other than help:
+     * picocli reads the annotations of every command it is given, which took about a third of a
+     * query's start-up (decision 0046). Anything else (no command, help, a misspelt command, an
+     * argument file) gets every command, for the listing and the suggestions.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine console = new CommandLine(new LabConsole());
+        Optional<Class<?>> named = namedCommand(console.getCommandSpec(), args);
+        if (named.isEmpty()) {
+            COMMANDS.forEach(console::addSubcommand);
+        } else {
+            console.addSubcommand(named.get());
+        }
+        return console;
+    }
+
+    /** The command class the first argument that is not a console option (or its value) names. */
+    private static Optional<Class<?>> namedCommand(CommandSpec console, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String argument = args[i];
+            if (argument.startsWith("@")) {
+                return Optional.empty();
+            }
+            if (!argument.startsWith("-")) {
+                return COMMANDS.stream().skip(1)
+                        .filter(command -> command.getAnnotation(Command.class).name().equals(argument))
+                        .findFirst();
+            }
+            OptionSpec option = console.findOption(argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument);
+            if (option == null || option.usageHelp() || option.versionHelp()) {
+                return Optional.empty();
+            }
+            if (!argument.contains("=") && option.arity().max() > 0) {
+                i++;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The console's version, or "development build" when it does not run from a built jar. */

@@ -2,7 +2,6 @@ package dev.otellab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +42,7 @@ class LauncherScriptTest {
         List<String> scriptCommands = List.of(known.group(1).split("\\|"));
 
         assertThat(scriptCommands).containsExactlyInAnyOrderElementsOf(
-                new CommandLine(new LabConsole()).getSubcommands().keySet());
+                LabConsole.commandLine().getSubcommands().keySet());
     }
 
     @Test
