@@ -90,29 +90,14 @@ public final class LabConsole implements Callable<Integer> {
         CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        // A failure the user can act on is a message, not a stack trace.
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            String message = exception instanceof TelemetryQueryException ? exception.getMessage() : exception.toString();
-            cmd.getErr().println(cmd.getColorScheme().errorText(message));
-            cmd.getErr().flush();
-            return 1;
-        });
-        // Bad input: the message and where to find help, not the whole usage.
-        commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            CommandLine cmd = exception.getCommandLine();
-            cmd.getErr().println(cmd.getColorScheme().errorText(exception.getMessage()));
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            cmd.getErr().flush();
-            return cmd.getCommandSpec().exitCodeOnInvalidInput();
-        });
+        commandLine.setExecutionExceptionHandler(new FailureMessage());
+        commandLine.setParameterExceptionHandler(new UsageErrorMessage());
         return commandLine.execute(args);
     }
 
     /** The whole command line: the console and every command (help, tests). */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new LabConsole());
-        COMMANDS.forEach(commandLine::addSubcommand);
-        return commandLine;
+        return withEveryCommand(new CommandLine(new LabConsole()));
     }
 
     /**
@@ -125,9 +110,14 @@ public final class LabConsole implements Callable<Integer> {
         CommandLine console = new CommandLine(new LabConsole());
         Optional<Class<?>> named = namedCommand(console.getCommandSpec(), args);
         if (named.isEmpty()) {
-            COMMANDS.forEach(console::addSubcommand);
-        } else {
-            console.addSubcommand(named.get());
+            return withEveryCommand(console);
+        }
+        return console.addSubcommand(named.get());
+    }
+
+    private static CommandLine withEveryCommand(CommandLine console) {
+        for (Class<?> command : COMMANDS) {
+            console.addSubcommand(command);
         }
         return console;
     }
@@ -140,9 +130,7 @@ public final class LabConsole implements Callable<Integer> {
                 return Optional.empty();
             }
             if (!argument.startsWith("-")) {
-                return COMMANDS.stream().skip(1)
-                        .filter(command -> command.getAnnotation(Command.class).name().equals(argument))
-                        .findFirst();
+                return command(argument);
             }
             OptionSpec option = console.findOption(argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument);
             if (option == null || option.usageHelp() || option.versionHelp()) {
@@ -153,6 +141,42 @@ public final class LabConsole implements Callable<Integer> {
             }
         }
         return Optional.empty();
+    }
+
+    /** The command of this name, other than help. */
+    private static Optional<Class<?>> command(String name) {
+        for (Class<?> command : COMMANDS.subList(1, COMMANDS.size())) {
+            if (command.getAnnotation(Command.class).name().equals(name)) {
+                return Optional.of(command);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A failure the user can act on is a message, not a stack trace. (The handlers are classes, not
+     * lambdas: a lambda of a picocli interface keeps picocli out of the class archive, decision 0046.)
+     */
+    private static final class FailureMessage implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception exception, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            String message = exception instanceof TelemetryQueryException ? exception.getMessage() : exception.toString();
+            cmd.getErr().println(cmd.getColorScheme().errorText(message));
+            cmd.getErr().flush();
+            return 1;
+        }
+    }
+
+    /** Bad input: the message and where to find help, not the whole usage. */
+    private static final class UsageErrorMessage implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException exception, String[] arguments) {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText(exception.getMessage()));
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            cmd.getErr().flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        }
     }
 
     /** The console's version, or "development build" when it does not run from a built jar. */
