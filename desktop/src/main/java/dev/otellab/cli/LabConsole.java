@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -45,6 +46,9 @@ public final class LabConsole implements Callable<Integer> {
             ImportCommand.class,
             DiffCommand.class,
             BenchIngestCommand.class);
+
+    /** Commands that run another one, which is then built with them: {@code start} (embedded) runs {@code lab}. */
+    private static final Map<Class<?>, Class<?>> RUNS = Map.of(StartCommand.class, LabCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -112,7 +116,9 @@ public final class LabConsole implements Callable<Integer> {
         if (named.isEmpty()) {
             return withEveryCommand(console);
         }
-        return console.addSubcommand(named.get());
+        console.addSubcommand(named.get());
+        Class<?> runs = RUNS.get(named.get());
+        return runs == null ? console : console.addSubcommand(runs);
     }
 
     private static CommandLine withEveryCommand(CommandLine console) {

@@ -12,6 +12,7 @@ class LabConsoleTest {
         assertThat(LabConsole.commandLine("traces", "--limit", "3").getSubcommands()).containsOnlyKeys("traces");
         assertThat(LabConsole.commandLine("sli", "--help").getSubcommands()).containsOnlyKeys("sli");
         assertThat(LabConsole.commandLine("bundle", "export").getSubcommands()).containsOnlyKeys("bundle");
+        assertThat(LabConsole.commandLine("start").getSubcommands()).as("start runs lab").containsOnlyKeys("start", "lab");
     }
 
     @Test
