@@ -5,6 +5,10 @@
 #   e.g. "java -jar desktop/target/lab-console.jar" for the bare jar, or an installed lab-console).
 # Prints one line per command: median and min wall milliseconds and the median CPU (user + system)
 # milliseconds over the runs (output discarded). Needs GNU time (/usr/bin/time).
+# The commands read their default window, the last 15 minutes: fill the store just before, e.g.
+#   ./lab-console receive --data-dir DATA_DIR --http-port 19601 &
+#   ./lab-console bench-ingest --url http://127.0.0.1:19601 --seconds 60   (then --logs --seconds 15)
+# and compare launchers back to back (A B A B) while its spans are younger than 15 minutes.
 set -euo pipefail
 data_dir="$1"; runs="${2:-10}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

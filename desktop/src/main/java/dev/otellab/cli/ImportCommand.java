@@ -1,6 +1,6 @@
 package dev.otellab.cli;
 
-import dev.otellab.telemetry.embedded.TelemetryStore;
+import dev.otellab.app.IngestStore;
 import dev.otellab.telemetry.files.ImportReport;
 import dev.otellab.telemetry.files.TraceImport;
 import picocli.CommandLine.Command;
@@ -36,8 +36,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<ImportReport> reports = new ArrayList<>();
-        try (TelemetryStore telemetry = TelemetryStore.open(store.storeDir())) {
-            TraceImport importer = new TraceImport(telemetry, telemetry.traces());
+        try (IngestStore telemetry = IngestStore.open(store.storeDir())) {
+            TraceImport importer = new TraceImport(telemetry.ingest(), telemetry.traces());
             for (Path file : files) {
                 ImportReport report = importer.importFile(file);
                 reports.add(report);

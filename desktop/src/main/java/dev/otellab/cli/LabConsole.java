@@ -8,9 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -21,27 +25,31 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = LabConsole.Version.class,
         description = {"OTel Lab Console: an OpenTelemetry lab with its own OTLP receiver, store and views.",
-                "Without a command, opens the console window (embedded lab: press Start in the Lab view)."},
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                LabCommand.class,
-                ReceiveCommand.class,
-                TracesCommand.class,
-                TraceCommand.class,
-                LogsCommand.class,
-                SliCommand.class,
-                MapCommand.class,
-                VerifyCommand.class,
-                StartCommand.class,
-                StopCommand.class,
-                ExercisesCommand.class,
-                BundleCommand.class,
-                ExportCommand.class,
-                ImportCommand.class,
-                DiffCommand.class,
-                BenchIngestCommand.class,
-        })
+                "Without a command, opens the console window (embedded lab: press Start in the Lab view)."})
 public final class LabConsole implements Callable<Integer> {
+    /** Every command, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            LabCommand.class,
+            ReceiveCommand.class,
+            TracesCommand.class,
+            TraceCommand.class,
+            LogsCommand.class,
+            SliCommand.class,
+            MapCommand.class,
+            VerifyCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            ExercisesCommand.class,
+            BundleCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            DiffCommand.class,
+            BenchIngestCommand.class);
+
+    /** Commands that run another one, which is then built with them: {@code start} (embedded) runs {@code lab}. */
+    private static final Map<Class<?>, Class<?>> RUNS = Map.of(StartCommand.class, LabCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -83,25 +91,98 @@ public final class LabConsole implements Callable<Integer> {
 
     /** Runs a command line printing to the given writers (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new LabConsole());
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        // A failure the user can act on is a message, not a stack trace.
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+        commandLine.setExecutionExceptionHandler(new FailureMessage());
+        commandLine.setParameterExceptionHandler(new UsageErrorMessage());
+        return commandLine.execute(args);
+    }
+
+    /** The whole command line: the console and every command (help, tests). */
+    static CommandLine commandLine() {
+        return withEveryCommand(new CommandLine(new LabConsole()));
+    }
+
+    /**
+     * The console with only the command that {@code args} name, when they name one other than help:
+     * picocli reads the annotations of every command it is given, which took about a third of a
+     * query's start-up (decision 0046). Anything else (no command, help, a misspelt command, an
+     * argument file) gets every command, for the listing and the suggestions.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine console = new CommandLine(new LabConsole());
+        Optional<Class<?>> named = namedCommand(console.getCommandSpec(), args);
+        if (named.isEmpty()) {
+            return withEveryCommand(console);
+        }
+        console.addSubcommand(named.get());
+        Class<?> runs = RUNS.get(named.get());
+        return runs == null ? console : console.addSubcommand(runs);
+    }
+
+    private static CommandLine withEveryCommand(CommandLine console) {
+        for (Class<?> command : COMMANDS) {
+            console.addSubcommand(command);
+        }
+        return console;
+    }
+
+    /** The command class the first argument that is not a console option (or its value) names. */
+    private static Optional<Class<?>> namedCommand(CommandSpec console, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String argument = args[i];
+            if (argument.startsWith("@")) {
+                return Optional.empty();
+            }
+            if (!argument.startsWith("-")) {
+                return command(argument);
+            }
+            OptionSpec option = console.findOption(argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument);
+            if (option == null || option.usageHelp() || option.versionHelp()) {
+                return Optional.empty();
+            }
+            if (!argument.contains("=") && option.arity().max() > 0) {
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The command of this name, other than help. */
+    private static Optional<Class<?>> command(String name) {
+        for (Class<?> command : COMMANDS.subList(1, COMMANDS.size())) {
+            if (command.getAnnotation(Command.class).name().equals(name)) {
+                return Optional.of(command);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A failure the user can act on is a message, not a stack trace. (The handlers are classes, not
+     * lambdas: a lambda of a picocli interface keeps picocli out of the class archive, decision 0046.)
+     */
+    private static final class FailureMessage implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception exception, CommandLine cmd, CommandLine.ParseResult parseResult) {
             String message = exception instanceof TelemetryQueryException ? exception.getMessage() : exception.toString();
             cmd.getErr().println(cmd.getColorScheme().errorText(message));
             cmd.getErr().flush();
             return 1;
-        });
-        // Bad input: the message and where to find help, not the whole usage.
-        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+        }
+    }
+
+    /** Bad input: the message and where to find help, not the whole usage. */
+    private static final class UsageErrorMessage implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException exception, String[] arguments) {
             CommandLine cmd = exception.getCommandLine();
             cmd.getErr().println(cmd.getColorScheme().errorText(exception.getMessage()));
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             cmd.getErr().flush();
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
-        });
-        return commandLine.execute(args);
+        }
     }
 
     /** The console's version, or "development build" when it does not run from a built jar. */

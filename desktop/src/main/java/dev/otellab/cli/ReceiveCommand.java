@@ -1,7 +1,7 @@
 package dev.otellab.cli;
 
+import dev.otellab.app.IngestStore;
 import dev.otellab.config.DataDirectories;
-import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
@@ -41,14 +41,14 @@ final class ReceiveCommand implements Callable<Integer> {
             return 2;
         }
         DataDirectories directories = data.directories();
-        TelemetryStore store;
+        IngestStore store;
         try {
-            store = TelemetryStore.open(directories.telemetryStoreDir());
+            store = IngestStore.open(directories.telemetryStoreDir());
         } catch (TelemetryQueryException | java.io.UncheckedIOException e) {
             err.println(e.getMessage());
             return 1;
         }
-        OtlpReceiver receiver = new OtlpReceiver(settings, store);
+        OtlpReceiver receiver = new OtlpReceiver(settings, store.ingest());
         ReceiverEndpoints endpoints;
         try {
             endpoints = receiver.start();

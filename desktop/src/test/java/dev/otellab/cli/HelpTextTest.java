@@ -47,7 +47,7 @@ class HelpTextTest {
     @Test
     void noLineBreaksInsideAWordOrAPath() {
         List<String> commands = new ArrayList<>();
-        collect(new CommandLine(new LabConsole()), "", commands);
+        collect(LabConsole.commandLine(), "", commands);
         assertThat(commands).contains("traces", "logs", "sli", "bundle export");
 
         for (String command : commands) {
@@ -64,9 +64,9 @@ class HelpTextTest {
     @Test
     void everyCommandInAListingIsAWholeSentence() {
         List<String> commands = new ArrayList<>();
-        collect(new CommandLine(new LabConsole()), "", commands);
+        collect(LabConsole.commandLine(), "", commands);
         for (String command : commands) {
-            CommandLine cmd = new CommandLine(new LabConsole());
+            CommandLine cmd = LabConsole.commandLine();
             for (String part : command.isEmpty() ? new String[0] : command.split(" ")) {
                 cmd = cmd.getSubcommands().get(part);
             }

@@ -2,7 +2,6 @@ package dev.otellab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +42,7 @@ class LauncherScriptTest {
         List<String> scriptCommands = List.of(known.group(1).split("\\|"));
 
         assertThat(scriptCommands).containsExactlyInAnyOrderElementsOf(
-                new CommandLine(new LabConsole()).getSubcommands().keySet());
+                LabConsole.commandLine().getSubcommands().keySet());
     }
 
     @Test
@@ -55,11 +54,11 @@ class LauncherScriptTest {
         String second = run("--data-dir", root.resolve("data").toString(), "logs");
 
         assertThat(first).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-                .containsPattern("-XX:ArchiveClassesAtExit=.*start-cache/lab-console-.*\\.jsa\\.\\d+")
+                .containsPattern("-XX:DumpLoadedClassList=.*start-cache/lab-console-.*\\.jsa\\.\\d+\\.classes")
                 .contains("args=traces --limit 1");
         assertThat(archive).isNotEmptyFile();
         assertThat(second).contains("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")
-                .doesNotContain("ArchiveClassesAtExit");
+                .doesNotContain("DumpLoadedClassList");
     }
 
     @Test
@@ -68,7 +67,7 @@ class LauncherScriptTest {
 
         String output = run("traces", "--help");
 
-        assertThat(output).contains("-XX:TieredStopAtLevel=1").doesNotContain("ArchiveClassesAtExit");
+        assertThat(output).contains("-XX:TieredStopAtLevel=1").doesNotContain("DumpLoadedClassList");
         assertThat(root.resolve("desktop/target/start-cache")).isDirectoryNotContaining("glob:**.jsa");
     }
 
@@ -79,7 +78,7 @@ class LauncherScriptTest {
         Path archive = archive();
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(600)));
 
-        assertThat(run("sli")).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(run("sli")).contains("-XX:DumpLoadedClassList=");
         assertThat(run("sli")).contains("-XX:SharedArchiveFile=" + archive);
     }
 
@@ -92,7 +91,7 @@ class LauncherScriptTest {
 
         assertThat(receive).contains("-Xmx256m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=192m",
                         "-XX:MaxDirectMemorySize=64m", "MALLOC_ARENA_MAX=2")
-                .doesNotContain("TieredStopAtLevel", "SharedArchiveFile", "ArchiveClassesAtExit");
+                .doesNotContain("TieredStopAtLevel", "SharedArchiveFile", "DumpLoadedClassList");
         assertThat(window).contains("-Xmx192m", "-XX:+UseG1GC").doesNotContain("TieredStopAtLevel");
     }
 
@@ -103,7 +102,7 @@ class LauncherScriptTest {
         String output = run("import", "traces.jsonl");
 
         assertThat(output).contains("args=import traces.jsonl")
-                .doesNotContain("-Xmx", "TieredStopAtLevel", "SharedArchiveFile", "ArchiveClassesAtExit");
+                .doesNotContain("-Xmx", "TieredStopAtLevel", "SharedArchiveFile", "DumpLoadedClassList");
     }
 
     @Test
@@ -124,7 +123,7 @@ class LauncherScriptTest {
         String output = run("trace", "0af7651916cd43dd8448eb211c80319c");
 
         assertThat(output).contains("args=trace 0af7651916cd43dd8448eb211c80319c", "-XX:TieredStopAtLevel=1")
-                .doesNotContain("ArchiveClassesAtExit", "SharedArchiveFile");
+                .doesNotContain("DumpLoadedClassList", "SharedArchiveFile");
     }
 
     /** The script, a console jar of JvmArgumentsPrinter and a lab-backend jar, both newer than any source. */

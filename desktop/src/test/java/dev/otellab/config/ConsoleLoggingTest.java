@@ -4,9 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,22 @@ class ConsoleLoggingTest {
         ConsoleAppender<?> appender = (ConsoleAppender<?>) root.getAppender("STDERR");
         assertThat(appender.isStarted()).isTrue();
         assertThat(appender.getTarget()).isEqualTo("System.err");
+    }
+
+    @Test
+    void theFirstMessageIsWrittenInTheConsolesPattern() {
+        LoggerContext context = new LoggerContext();
+        ConsoleLogging.PatternAtFirstMessage encoder = new ConsoleLogging.PatternAtFirstMessage();
+        encoder.setContext(context);
+        encoder.start();
+        Logger logger = context.getLogger("dev.otellab.Probe");
+
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "store {} is busy", null,
+                new Object[] {"s1"});
+
+        assertThat(encoder.headerBytes()).isNull();
+        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8))
+                .matches("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} WARN  dev\\.otellab\\.Probe - store s1 is busy\\R");
     }
 
     @Test
