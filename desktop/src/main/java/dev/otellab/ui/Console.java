@@ -99,8 +99,8 @@ public final class Console {
             console.lab = new LabView(console.labModel, remote, services.statusBar()::showMessage);
             console.lab.linkTraceIds(window);
             console.labModel.addWorkFinishedListener(new dev.otellab.ui.shell.WorkFinishedNotice(window, console.lab)::finished);
-            services.statusBar().setTrafficState(console.labModel.trafficTextProperty().get());
-            console.labModel.trafficTextProperty().addListener(
+            services.statusBar().setTrafficState(console.labModel.traffic().trafficTextProperty().get());
+            console.labModel.traffic().trafficTextProperty().addListener(
                     (observable, was, is) -> services.statusBar().setTrafficState(is));
             views.add(console.lab);
         });
