@@ -185,6 +185,15 @@ public final class SliViewModel {
         return range.get().resolveClosed(executors.clock(), customFrom.get(), customTo.get(), "the charts need one");
     }
 
+    /** The range the form describes, or empty while the form is wrong (then Grafana opens without a range). */
+    public Optional<TimeRange> validTimeRange() {
+        try {
+            return Optional.of(timeRange());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The lab run's span: from its start (at least {@link #SHORTEST_LAB_SPAN} back, at most a
      * day) until now, or until a little after its stop; the last 15 minutes before any run.
