@@ -47,6 +47,7 @@ public final class Console {
     private final TracesView traces;
     private final LogsView logs;
     private final LogViewModel logModel;
+    private TraceSearchViewModel searchModel;
     private final ShellViewModel shell;
     private LabView lab;
     private LabViewModel labModel;
@@ -83,6 +84,7 @@ public final class Console {
         LogViewModel logModel = new LogViewModel(services.logs(), executors, window);
         LogsView logs = new LogsView(logModel, zone);
         Console console = new Console(window, shell, traces, logs, logModel);
+        console.searchModel = search;
         Runnable logsOrNone = () -> waterfall.logsAvailableProperty().set(logModel.refreshAvailability());
         logsOrNone.run();
         services.labEngine().ifPresent(engine -> engine.addStatusListener(status -> executors.ui().execute(logsOrNone)));
@@ -226,6 +228,7 @@ public final class Console {
      * finish, so whoever closes the engine next finds it settled.
      */
     public void close() {
+        searchModel.close();
         logModel.close();
         sliModel.close();
         mapModel.close();

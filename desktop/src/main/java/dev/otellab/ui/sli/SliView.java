@@ -6,7 +6,7 @@ import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.BusyIndicator;
-import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeFields;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.shell.SliDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
@@ -203,18 +203,7 @@ public final class SliView implements SliDestination {
         service.setPromptText("no service yet");
         service.setPrefWidth(180);
         service.valueProperty().bindBidirectional(model.serviceProperty());
-        ComboBox<TimeRangeChoice> range = new ComboBox<>();
-        range.setId("sli-range");
-        range.getItems().setAll(SliViewModel.RANGES);
-        range.valueProperty().bindBidirectional(model.rangeProperty());
-        TextField from = field("sli-from", TimeRangeChoice.CUSTOM_PATTERN, 12);
-        from.textProperty().bindBidirectional(model.customFromProperty());
-        TextField to = field("sli-to", "now", 12);
-        to.textProperty().bindBidirectional(model.customToProperty());
-        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
-        custom.setAlignment(Pos.CENTER_LEFT);
-        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
-        custom.managedProperty().bind(custom.visibleProperty());
+        TimeRangeFields range = TimeRangeFields.create(model.timeRangeForm(), "sli", "now", 12);
         TextField step = field("sli-step", "auto", 6);
         step.textProperty().bindBidirectional(model.stepOverrideProperty());
         step.setTooltip(new Tooltip("Empty: about 60-120 points for the range. Or e.g. 10s, 1m"));
@@ -264,7 +253,7 @@ public final class SliView implements SliDestination {
         stepText.textProperty().bind(model.stepTextProperty());
 
         Node fields = fieldFlow(labeled("Service", service, null),
-                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "sli-range-error", 240)),
+                labeled("Time range", range.row(), error(model.rangeErrorProperty(), "sli-range-error", 240)),
                 labeled("Step", step, error(model.stepErrorProperty(), "sli-step-error", 240)),
                 labeled("Avail. %", availabilityTarget, error(model.availabilityErrorProperty(), "slo-availability-error", 240)),
                 labeled("p95 ms", latencyTarget, error(model.latencyErrorProperty(), "slo-latency-error", 240)),
