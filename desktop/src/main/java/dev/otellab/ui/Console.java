@@ -47,6 +47,7 @@ public final class Console {
     private final TracesView traces;
     private final LogsView logs;
     private final LogViewModel logModel;
+    private TraceSearchViewModel searchModel;
     private final ShellViewModel shell;
     private LabView lab;
     private LabViewModel labModel;
@@ -83,6 +84,7 @@ public final class Console {
         LogViewModel logModel = new LogViewModel(services.logs(), executors, window);
         LogsView logs = new LogsView(logModel, zone);
         Console console = new Console(window, shell, traces, logs, logModel);
+        console.searchModel = search;
         Runnable logsOrNone = () -> waterfall.logsAvailableProperty().set(logModel.refreshAvailability());
         logsOrNone.run();
         services.labEngine().ifPresent(engine -> engine.addStatusListener(status -> executors.ui().execute(logsOrNone)));
@@ -99,8 +101,8 @@ public final class Console {
             console.lab = new LabView(console.labModel, remote, services.statusBar()::showMessage);
             console.lab.linkTraceIds(window);
             console.labModel.addWorkFinishedListener(new dev.otellab.ui.shell.WorkFinishedNotice(window, console.lab)::finished);
-            services.statusBar().setTrafficState(console.labModel.trafficTextProperty().get());
-            console.labModel.trafficTextProperty().addListener(
+            services.statusBar().setTrafficState(console.labModel.traffic().trafficTextProperty().get());
+            console.labModel.traffic().trafficTextProperty().addListener(
                     (observable, was, is) -> services.statusBar().setTrafficState(is));
             views.add(console.lab);
         });
@@ -226,6 +228,7 @@ public final class Console {
      * finish, so whoever closes the engine next finds it settled.
      */
     public void close() {
+        searchModel.close();
         logModel.close();
         sliModel.close();
         mapModel.close();

@@ -82,11 +82,11 @@ class EmbeddedLabJourneyTest {
 
         // Start: every part becomes healthy, lab-backend's URL and output show
         robot.clickOn("#lab-start");
-        await().atMost(LAB_START).until(() -> fx(() -> console.labModel().stateProperty().get()) == LabState.RUNNING);
-        assertThat(fx(() -> List.copyOf(console.labModel().parts()))).extracting(PartStatus::state)
+        await().atMost(LAB_START).until(() -> fx(() -> console.labModel().lifecycle().stateProperty().get()) == LabState.RUNNING);
+        assertThat(fx(() -> List.copyOf(console.labModel().lifecycle().parts()))).extracting(PartStatus::state)
                 .containsOnly(PartState.HEALTHY);
         assertThat(fx(() -> robot.lookup("#backend-url").queryLabeled().getText())).startsWith("http://127.0.0.1:");
-        await().atMost(TELEMETRY).until(() -> fx(() -> !console.labModel().output().isEmpty()));
+        await().atMost(TELEMETRY).until(() -> fx(() -> !console.labModel().output().lines().isEmpty()));
         ProcessHandle backend = labBackendProcess();
 
         // Traffic with a failing share
@@ -94,7 +94,7 @@ class EmbeddedLabJourneyTest {
         robot.interact(() -> robot.lookup("#traffic-rate").queryAs(javafx.scene.control.Spinner.class)
                 .getValueFactory().setValue(20.0));
         robot.clickOn("#traffic-start");
-        await().atMost(TELEMETRY).until(() -> fx(() -> console.labModel().countsProperty().get().serverErrors()) > 0);
+        await().atMost(TELEMETRY).until(() -> fx(() -> console.labModel().traffic().countsProperty().get().serverErrors()) > 0);
 
         // A failing trace appears in Traces
         robot.clickOn("#nav-traces");
@@ -169,10 +169,10 @@ class EmbeddedLabJourneyTest {
         // Stop: lab-backend is gone
         robot.clickOn("#nav-lab");
         robot.clickOn("#lab-stop");
-        await().atMost(LAB_START).until(() -> fx(() -> console.labModel().stateProperty().get()) == LabState.STOPPED);
+        await().atMost(LAB_START).until(() -> fx(() -> console.labModel().lifecycle().stateProperty().get()) == LabState.STOPPED);
         assertThat(backend.isAlive()).isFalse();
         // the store stays open (the views still query it); the receiver and lab-backend are stopped
-        assertThat(fx(() -> List.copyOf(console.labModel().parts())))
+        assertThat(fx(() -> List.copyOf(console.labModel().lifecycle().parts())))
                 .filteredOn(part -> part.part().equals(EmbeddedLab.RECEIVER) || part.part().equals(EmbeddedLab.BACKEND))
                 .extracting(PartStatus::state).containsOnly(PartState.STOPPED).hasSize(2);
         assertThat(fx(() -> robot.lookup("#lab-start").queryButton().isDisabled())).isFalse();

@@ -10,7 +10,6 @@ import dev.otellab.ui.lab.FakeLabEngine;
 import dev.otellab.ui.lab.LabState;
 import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.ConsoleView;
-import dev.otellab.ui.waterfall.WaterfallRow;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -97,8 +96,8 @@ class EveryViewLayoutTest {
     }
 
     private List<String> problemsInEveryView(FxRobot robot) throws Exception {
-        robot.interact(() -> console.labModel().start());
-        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> console.labModel().stateProperty().get() == LabState.RUNNING));
+        robot.interact(() -> console.labModel().lifecycle().start());
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> console.labModel().lifecycle().stateProperty().get() == LabState.RUNNING));
         List<String> problems = new ArrayList<>();
         for (ConsoleView view : fx(() -> console.window().views())) {
             robot.interact(() -> console.window().show(view));

@@ -113,21 +113,21 @@ public final class LabScreenshotTool {
             stage.setMinWidth(WIDTH);
             stage.setMinHeight(HEIGHT);
             stage.show();
-            console.labModel().start();
+            console.labModel().lifecycle().start();
             return null;
         });
         waitFor("the lab to start", Duration.ofSeconds(90),
-                () -> read(() -> console.labModel().stateProperty().get() == LabState.RUNNING));
+                () -> read(() -> console.labModel().lifecycle().stateProperty().get() == LabState.RUNNING));
         fx(() -> {
-            console.labModel().requestsPerSecondProperty().set(RATE);
-            console.labModel().slowPercentProperty().set(10);
-            console.labModel().errorPercentProperty().set(6);
-            console.labModel().startTraffic();
+            console.labModel().traffic().requestsPerSecondProperty().set(RATE);
+            console.labModel().traffic().slowPercentProperty().set(10);
+            console.labModel().traffic().errorPercentProperty().set(6);
+            console.labModel().traffic().startTraffic();
             return null;
         });
         // a few minutes of traffic give the SLI charts a shape
         waitFor(TRAFFIC_SECONDS + " s of traffic", Duration.ofSeconds(TRAFFIC_SECONDS + 60L),
-                () -> read(() -> console.labModel().countsProperty().get().sent() >= (long) RATE * TRAFFIC_SECONDS));
+                () -> read(() -> console.labModel().traffic().countsProperty().get().sent() >= (long) RATE * TRAFFIC_SECONDS));
 
         if (COMPARE_ONLY) {
             // -Dshots.only=compare: only the Compare view (e.g. after a change to it)

@@ -54,24 +54,24 @@ public final class ModeScreenshotTool {
                 stage.setScene(console.window().createScene(1440, 900));
                 stage.show();
                 console.window().show(console.lab());
-                console.labModel().selectMode(LabMode.DOCKER);
+                console.labModel().mode().selectMode(LabMode.DOCKER);
                 return null;
             });
-            await(() -> fx(() -> console.labModel().modeProperty().get() == LabMode.DOCKER
-                    && !console.labModel().switchingModeProperty().get()));
+            await(() -> fx(() -> console.labModel().mode().modeProperty().get() == LabMode.DOCKER
+                    && !console.labModel().mode().switchingModeProperty().get()));
             fx(() -> {
-                console.labModel().selectTraceSource(dev.otellab.lab.TraceSourceChoice.JAEGER);
+                console.labModel().stack().selectTraceSource(dev.otellab.lab.TraceSourceChoice.JAEGER);
                 return null;
             });
-            await(() -> fx(() -> console.labModel().parts().stream().anyMatch(part -> part.part().equals("jaeger"))));
+            await(() -> fx(() -> console.labModel().lifecycle().parts().stream().anyMatch(part -> part.part().equals("jaeger"))));
             shoot(out.resolve("lab-docker.png"));
 
             fx(() -> {
-                console.labModel().selectMode(LabMode.REMOTE);
+                console.labModel().mode().selectMode(LabMode.REMOTE);
                 return null;
             });
-            await(() -> fx(() -> console.labModel().modeProperty().get() == LabMode.REMOTE
-                    && !console.labModel().switchingModeProperty().get()));
+            await(() -> fx(() -> console.labModel().mode().modeProperty().get() == LabMode.REMOTE
+                    && !console.labModel().mode().switchingModeProperty().get()));
             fx(() -> {
                 ((TextField) stage.getScene().lookup("#remote-tempo")).setText(recorded.uri().toString());
                 ((TextField) stage.getScene().lookup("#remote-loki")).setText(recorded.uri().toString());

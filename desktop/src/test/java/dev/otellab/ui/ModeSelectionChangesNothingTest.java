@@ -91,7 +91,7 @@ class ModeSelectionChangesNothingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> lab.mode() == LabMode.DOCKER);
         WaitForAsyncUtils.waitForFxEvents();
         for (TraceSourceChoice choice : TraceSourceChoice.values()) {
-            WaitForAsyncUtils.asyncFx(() -> console.labModel().selectTraceSource(choice)).get();
+            WaitForAsyncUtils.asyncFx(() -> console.labModel().stack().selectTraceSource(choice)).get();
             openEveryView();
         }
         assertThat(fx(() -> robot.lookup("#stack-grafana-url").queryAs(Hyperlink.class).isDisabled()))

@@ -57,15 +57,15 @@ class WorkFinishedNoticeTest {
     @Test
     void aLabThatFinishesStartingWhileTheUserIsElsewhereIsAnnounced(FxRobot robot) throws Exception {
         robot.interact(() -> console.window().show(console.lab()));
-        robot.interact(() -> console.labModel().start());
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> console.labModel().stateProperty().get() == LabState.RUNNING));
+        robot.interact(() -> console.labModel().lifecycle().start());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> console.labModel().lifecycle().stateProperty().get() == LabState.RUNNING));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(WorkFinishedNoticeTest::notification)).as("the Lab view says it itself").isEmpty();
 
-        robot.interact(() -> console.labModel().stop());
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> console.labModel().stateProperty().get() == LabState.STOPPED));
+        robot.interact(() -> console.labModel().lifecycle().stop());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> console.labModel().lifecycle().stateProperty().get() == LabState.STOPPED));
         robot.interact(() -> console.window().show(console.traces()));
-        robot.interact(() -> console.labModel().start());
+        robot.interact(() -> console.labModel().lifecycle().start());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> notification().isPresent()));
         assertThat(fx(() -> notification().orElseThrow())).contains("lab is running");

@@ -30,13 +30,13 @@ import static dev.otellab.ui.common.FormControls.caption;
 /**
  * The Lab view's card for a stack of containers (Docker mode): Grafana's address and admin
  * sign-in, restarting one service, and Reset (after the user confirms) which removes the stack's
- * data. Binds to the {@link LabViewModel}.
+ * data. Binds to the {@link DockerStackViewModel} and the {@link ImageBundlesViewModel}.
  */
 final class DockerStackCard {
     private DockerStackCard() {
     }
 
-    static Node create(LabViewModel model, Consumer<String> openInBrowser, Consumer<String> notifier) {
+    static Node create(DockerStackViewModel model, ImageBundlesViewModel bundles, Consumer<String> openInBrowser, Consumer<String> notifier) {
         Hyperlink grafana = new Hyperlink();
         grafana.setId("stack-grafana-url");
         grafana.textProperty().bind(Bindings.createStringBinding(() -> model.grafanaUrlProperty().get().isEmpty()
@@ -84,7 +84,7 @@ final class DockerStackCard {
         serviceRow.setAlignment(Pos.CENTER_LEFT);
         form.addRow(2, label("Service"), serviceRow);
         form.addRow(3, label("Data"), reset);
-        form.addRow(4, label("Offline"), bundleRow(model, grafana));
+        form.addRow(4, label("Offline"), bundleRow(bundles, grafana));
 
         VBox card = new VBox(8, caption("Docker stack"), form);
         card.setId("stack-card");
@@ -95,7 +95,7 @@ final class DockerStackCard {
     }
 
     /** Tempo (default) / Jaeger / Zipkin, with what the choice does at Start. */
-    private static Node traceSourceRow(LabViewModel model) {
+    private static Node traceSourceRow(DockerStackViewModel model) {
         ChoiceBox<TraceSourceChoice> choice = new ChoiceBox<>(FXCollections.observableArrayList(TraceSourceChoice.values()));
         choice.setId("stack-trace-source");
         choice.setConverter(new StringConverter<>() {
@@ -119,12 +119,12 @@ final class DockerStackCard {
         note.getStyleClass().add("part-detail");
         note.setWrapText(true);
         note.textProperty().bind(Bindings.createStringBinding(
-                () -> LabViewModel.traceSourceDescription(model.traceSourceProperty().get()), model.traceSourceProperty()));
+                () -> DockerStackViewModel.traceSourceDescription(model.traceSourceProperty().get()), model.traceSourceProperty()));
         return new VBox(4, choice, note);
     }
 
     /** Export and import of the offline image bundle, with its progress and outcome. */
-    private static Node bundleRow(LabViewModel model, Node owner) {
+    private static Node bundleRow(ImageBundlesViewModel model, Node owner) {
         Button export = new Button("Export images…");
         export.setId("stack-export-bundle");
         export.setTooltip(new Tooltip("Save every image the Docker lab needs into one file, for a classroom without network"));

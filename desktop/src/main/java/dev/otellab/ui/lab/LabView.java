@@ -18,7 +18,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -82,18 +81,18 @@ public final class LabView implements LabDestination {
     public LabView(LabViewModel model, RemoteSettingsViewModel remote, Consumer<String> notifier) {
         this.model = model;
         this.notifier = notifier;
-        this.rateValue = model.requestsPerSecondProperty().asObject();
+        this.rateValue = model.traffic().requestsPerSecondProperty().asObject();
         root.getStyleClass().add("lab-view");
         root.setId("lab-view");
         root.getStylesheets().add(LabView.class.getResource(STYLESHEET).toExternalForm());
         root.setTop(new VBox(8, header(), modeBar(), problemBox()));
         Node traffic = trafficCard();
-        Node stack = DockerStackCard.create(model, url -> ExternalBrowser.open(url, notifier), notifier);
+        Node stack = DockerStackCard.create(model.stack(), model.bundles(), url -> ExternalBrowser.open(url, notifier), notifier);
         VBox left = new VBox(10, partsCard(), stack, traffic);
         if (remote != null) {
             Node settings = RemoteSettingsPane.create(remote);
             left.getChildren().add(settings);
-            settings.visibleProperty().bind(Bindings.equal(model.modeProperty(), LabMode.REMOTE));
+            settings.visibleProperty().bind(Bindings.equal(model.mode().modeProperty(), LabMode.REMOTE));
             settings.managedProperty().bind(settings.visibleProperty());
             traffic.visibleProperty().bind(settings.visibleProperty().not());
             traffic.managedProperty().bind(traffic.visibleProperty());
@@ -148,26 +147,26 @@ public final class LabView implements LabDestination {
         Label state = new Label();
         state.setId("lab-state");
         state.getStyleClass().add("lab-state");
-        state.textProperty().bind(model.stateTextProperty());
+        state.textProperty().bind(model.lifecycle().stateTextProperty());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("lab-progress");
         progress.setPrefSize(20, 20);
-        progress.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(),
-                model.stateProperty()));
+        progress.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.lifecycle().stateProperty().get().busy(),
+                model.lifecycle().stateProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
 
         start.setId("lab-start");
-        start.disableProperty().bind(model.canStartProperty().not());
-        start.setOnAction(event -> model.start());
+        start.disableProperty().bind(model.lifecycle().canStartProperty().not());
+        start.setOnAction(event -> model.lifecycle().start());
         start.setDefaultButton(true);
         Button stop = new Button("■  Stop");
         stop.setId("lab-stop");
-        stop.disableProperty().bind(model.canStopProperty().not());
-        stop.setOnAction(event -> model.stop());
+        stop.disableProperty().bind(model.lifecycle().canStopProperty().not());
+        stop.setOnAction(event -> model.lifecycle().stop());
         Button restart = new Button("↻  Restart");
         restart.setId("lab-restart");
-        restart.disableProperty().bind(model.canRestartProperty().not());
-        restart.setOnAction(event -> model.restart());
+        restart.disableProperty().bind(model.lifecycle().canRestartProperty().not());
+        restart.setOnAction(event -> model.lifecycle().restart());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox box = new HBox(12, title, state, progress, gap, start, stop, restart);
@@ -182,31 +181,31 @@ public final class LabView implements LabDestination {
         buttons.getStyleClass().add("mode-buttons");
         buttons.setMinWidth(Region.USE_PREF_SIZE);
         ToggleGroup group = buttons.getToggleGroup();
-        for (LabMode mode : model.modes()) {
-            ToggleButton button = new ToggleButton(LabViewModel.modeName(mode));
+        for (LabMode mode : model.mode().modes()) {
+            ToggleButton button = new ToggleButton(LabModeViewModel.modeName(mode));
             button.setId("lab-mode-" + mode.name().toLowerCase(Locale.ROOT));
             button.setUserData(mode);
             button.setMinWidth(Region.USE_PREF_SIZE);
-            button.disableProperty().bind(model.canChangeModeProperty().not().and(button.selectedProperty().not()));
-            button.setTooltip(new Tooltip(LabViewModel.modeDescription(mode)));
+            button.disableProperty().bind(model.mode().canChangeModeProperty().not().and(button.selectedProperty().not()));
+            button.setTooltip(new Tooltip(LabModeViewModel.modeDescription(mode)));
             buttons.getButtons().add(button);
-            button.setSelected(mode == model.modeProperty().get());
+            button.setSelected(mode == model.mode().modeProperty().get());
         }
         group.selectedToggleProperty().addListener((observable, was, is) -> {
             if (is == null) {
                 group.selectToggle(was); // one mode is always chosen
-            } else if (is.getUserData() != model.modeProperty().get()) {
-                model.selectMode((LabMode) is.getUserData());
+            } else if (is.getUserData() != model.mode().modeProperty().get()) {
+                model.mode().selectMode((LabMode) is.getUserData());
             }
         });
-        model.modeProperty().addListener((observable, was, is) -> group.getToggles().stream()
+        model.mode().modeProperty().addListener((observable, was, is) -> group.getToggles().stream()
                 .filter(toggle -> toggle.getUserData() == is).findFirst().ifPresent(group::selectToggle));
         Label description = new Label();
         description.setId("lab-mode-description");
         description.getStyleClass().add("result-summary");
         description.setWrapText(true);
         description.textProperty().bind(Bindings.createStringBinding(
-                () -> LabViewModel.modeDescription(model.modeProperty().get()), model.modeProperty()));
+                () -> LabModeViewModel.modeDescription(model.mode().modeProperty().get()), model.mode().modeProperty()));
         Label caption = new Label("Mode");
         caption.getStyleClass().add("part-name");
         caption.setMinWidth(Region.USE_PREF_SIZE);
@@ -215,30 +214,30 @@ public final class LabView implements LabDestination {
         bar.setId("lab-mode-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(description, Priority.ALWAYS);
-        bar.setVisible(model.modes().size() > 1);
+        bar.setVisible(model.mode().modes().size() > 1);
         bar.setManaged(bar.isVisible());
         return bar;
     }
 
     @Override
     public Map<String, String> saveState() {
-        return Map.of("mode", model.modeProperty().get().name(), "traceSource", model.traceSourceProperty().get().name());
+        return Map.of("mode", model.mode().modeProperty().get().name(), "traceSource", model.stack().traceSourceProperty().get().name());
     }
 
     @Override
     public void restoreState(Map<String, String> state) {
         for (TraceSourceChoice choice : TraceSourceChoice.values()) {
             if (choice.name().equals(state.get("traceSource"))) {
-                model.selectTraceSource(choice);
+                model.stack().selectTraceSource(choice);
             }
         }
         String saved = state.get("mode");
         if (saved == null) {
             return;
         }
-        for (LabMode mode : model.modes()) {
+        for (LabMode mode : model.mode().modes()) {
             if (mode.name().equals(saved)) {
-                model.selectMode(mode);
+                model.mode().selectMode(mode);
             }
         }
     }
@@ -280,13 +279,13 @@ public final class LabView implements LabDestination {
     private Node partsCard() {
         Label heading = caption("Parts");
         partRows.setId("lab-parts");
-        model.parts().addListener((ListChangeListener<PartStatus>) change -> showParts());
+        model.lifecycle().parts().addListener((ListChangeListener<PartStatus>) change -> showParts());
         showParts();
 
         Hyperlink url = new Hyperlink();
         url.setId("backend-url");
         url.getStyleClass().add("backend-url");
-        url.textProperty().bind(model.backendUrlProperty());
+        url.textProperty().bind(model.lifecycle().backendUrlProperty());
         url.setTooltip(new Tooltip("The lab's address (lab-web's tasks page, or lab-backend): click to copy"));
         url.setMinWidth(Region.USE_PREF_SIZE);
         url.setOnAction(event -> {
@@ -297,13 +296,13 @@ public final class LabView implements LabDestination {
         open.setTooltip(new Tooltip("Open the lab's tasks page in the browser (and copy the URL)"));
         open.setId("backend-open");
         open.setOnAction(event -> {
-            copy(model.backendUrlProperty().get());
-            ExternalBrowser.open(model.openTargetProperty().get(), notifier);
+            copy(model.lifecycle().backendUrlProperty().get());
+            ExternalBrowser.open(model.lifecycle().openTargetProperty().get(), notifier);
         });
         open.setMinWidth(Region.USE_PREF_SIZE);
         HBox urlRow = new HBox(8, url, open);
         urlRow.setAlignment(Pos.CENTER_LEFT);
-        urlRow.visibleProperty().bind(model.backendUrlProperty().isNotEmpty());
+        urlRow.visibleProperty().bind(model.lifecycle().backendUrlProperty().isNotEmpty());
         urlRow.managedProperty().bind(urlRow.visibleProperty());
         VBox card = new VBox(8, heading, partRows, urlRow);
         card.getStyleClass().addAll("view-header", "lab-card");
@@ -311,8 +310,8 @@ public final class LabView implements LabDestination {
     }
 
     private void showParts() {
-        if (model.parts().isEmpty()) {
-            Label none = new Label(model.modeProperty().get() == LabMode.REMOTE
+        if (model.lifecycle().parts().isEmpty()) {
+            Label none = new Label(model.mode().modeProperty().get() == LabMode.REMOTE
                     ? "No remote stack yet: fill in its URLs below and press Save."
                     : "No parts yet.");
             none.getStyleClass().add("part-detail");
@@ -320,7 +319,7 @@ public final class LabView implements LabDestination {
             partRows.getChildren().setAll(none);
             return;
         }
-        partRows.getChildren().setAll(model.parts().stream().map(LabView::partRow).toList());
+        partRows.getChildren().setAll(model.lifecycle().parts().stream().map(LabView::partRow).toList());
     }
 
     private static Node partRow(PartStatus part) {
@@ -369,15 +368,15 @@ public final class LabView implements LabDestination {
         Spinner<Double> rate = new Spinner<>();
         rate.setId("traffic-rate");
         SpinnerValueFactory.DoubleSpinnerValueFactory factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(
-                0.5, 500, model.requestsPerSecondProperty().get(), 1);
+                0.5, 500, model.traffic().requestsPerSecondProperty().get(), 1);
         rate.setValueFactory(factory);
         rate.setEditable(true);
         rate.setPrefWidth(100);
         factory.valueProperty().bindBidirectional(rateValue);
-        Slider slow = percentSlider("traffic-slow", model.slowPercentProperty());
-        Slider failing = percentSlider("traffic-failing", model.errorPercentProperty());
-        Label slowValue = percentLabel(model.slowPercentProperty());
-        Label failingValue = percentLabel(model.errorPercentProperty());
+        Slider slow = percentSlider("traffic-slow", model.traffic().slowPercentProperty());
+        Slider failing = percentSlider("traffic-failing", model.traffic().errorPercentProperty());
+        Label slowValue = percentLabel(model.traffic().slowPercentProperty());
+        Label failingValue = percentLabel(model.traffic().errorPercentProperty());
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -392,21 +391,21 @@ public final class LabView implements LabDestination {
         problem.setId("traffic-problem");
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
-        problem.textProperty().bind(model.trafficProblemProperty());
-        problem.visibleProperty().bind(model.trafficProblemProperty().isNotEmpty());
+        problem.textProperty().bind(model.traffic().trafficProblemProperty());
+        problem.visibleProperty().bind(model.traffic().trafficProblemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
         Button startTraffic = new Button("Start traffic");
         startTraffic.setId("traffic-start");
-        startTraffic.disableProperty().bind(model.canStartTrafficProperty().not());
-        startTraffic.setOnAction(event -> model.startTraffic());
+        startTraffic.disableProperty().bind(model.traffic().canStartTrafficProperty().not());
+        startTraffic.setOnAction(event -> model.traffic().startTraffic());
         Button stopTraffic = new Button("Stop traffic");
         stopTraffic.setId("traffic-stop");
-        stopTraffic.disableProperty().bind(model.canStopTrafficProperty().not());
-        stopTraffic.setOnAction(event -> model.stopTraffic());
+        stopTraffic.disableProperty().bind(model.traffic().canStopTrafficProperty().not());
+        stopTraffic.setOnAction(event -> model.traffic().stopTraffic());
         Label trafficState = new Label();
         trafficState.getStyleClass().add("result-summary");
-        trafficState.textProperty().bind(model.trafficTextProperty());
+        trafficState.textProperty().bind(model.traffic().trafficTextProperty());
         startTraffic.setMinWidth(Region.USE_PREF_SIZE);
         stopTraffic.setMinWidth(Region.USE_PREF_SIZE);
         trafficState.setWrapText(true);
@@ -433,8 +432,8 @@ public final class LabView implements LabDestination {
         }
         values[3].getStyleClass().add("count-error");
         values[4].getStyleClass().add("count-error");
-        model.countsProperty().addListener((observable, was, is) -> showCounts(values, is));
-        showCounts(values, model.countsProperty().get());
+        model.traffic().countsProperty().addListener((observable, was, is) -> showCounts(values, is));
+        showCounts(values, model.traffic().countsProperty().get());
 
         VBox card = new VBox(8, caption("Traffic generator"), form, problem, buttons, counts);
         card.getStyleClass().addAll("view-header", "lab-card");
@@ -452,47 +451,47 @@ public final class LabView implements LabDestination {
     private Node outputCard() {
         output.setId("backend-output");
         output.getStyleClass().add("backend-output");
-        output.setItems(model.output());
+        output.setItems(model.output().lines());
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == LabMode.REMOTE
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.mode().modeProperty().get() == LabMode.REMOTE
                 ? "A remote stack runs no lab-backend of the console's: there is no output to show"
-                : "lab-backend's output shows here once it starts", model.modeProperty()));
+                : "lab-backend's output shows here once it starts", model.mode().modeProperty()));
         output.setPlaceholder(placeholder);
         output.setCellFactory(view -> new OutputLineCell(traceId -> traceOpener.accept(traceId)));
         followOutput.setId("output-follow");
         followOutput.setSelected(true);
-        model.output().addListener((ListChangeListener<String>) change -> {
-            if (followOutput.isSelected() && !model.output().isEmpty()) {
-                output.scrollTo(model.output().size() - 1);
+        model.output().lines().addListener((ListChangeListener<String>) change -> {
+            if (followOutput.isSelected() && !model.output().lines().isEmpty()) {
+                output.scrollTo(model.output().lines().size() - 1);
             }
         });
         Label count = new Label();
         count.getStyleClass().add("result-summary");
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "last %,d lines", model.output().size()), model.output()));
+                () -> String.format(Locale.ROOT, "last %,d lines", model.output().lines().size()), model.output().lines()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         ChoiceBox<String> source = new ChoiceBox<>();
         source.setId("output-source");
         Runnable fillSources = () -> {
             java.util.List<String> sources = new java.util.ArrayList<>();
-            sources.add(LabViewModel.BACKEND_OUTPUT);
-            model.stackServices().stream().filter(name -> !name.equals(LabViewModel.BACKEND_OUTPUT)).forEach(sources::add);
+            sources.add(LabOutputViewModel.BACKEND_OUTPUT);
+            model.stack().stackServices().stream().filter(name -> !name.equals(LabOutputViewModel.BACKEND_OUTPUT)).forEach(sources::add);
             source.getItems().setAll(sources);
-            source.setValue(model.shownLogProperty().get());
+            source.setValue(model.output().shownLogProperty().get());
         };
         fillSources.run();
-        model.stackServices().addListener((ListChangeListener<String>) change -> fillSources.run());
+        model.stack().stackServices().addListener((ListChangeListener<String>) change -> fillSources.run());
         source.valueProperty().addListener((observable, was, is) -> {
-            if (is != null && !is.equals(model.shownLogProperty().get())) {
-                model.showLogOf(is);
+            if (is != null && !is.equals(model.output().shownLogProperty().get())) {
+                model.output().showLogOf(is);
             }
         });
-        model.shownLogProperty().addListener((observable, was, is) -> source.setValue(is));
-        source.visibleProperty().bind(model.hasStackProperty());
+        model.output().shownLogProperty().addListener((observable, was, is) -> source.setValue(is));
+        source.visibleProperty().bind(model.stack().hasStackProperty());
         source.managedProperty().bind(source.visibleProperty());
         Label heading = caption("");
-        heading.textProperty().bind(Bindings.when(model.hasStackProperty()).then("Output of").otherwise("lab-backend output"));
+        heading.textProperty().bind(Bindings.when(model.stack().hasStackProperty()).then("Output of").otherwise("lab-backend output"));
         HBox top = new HBox(10, heading, source, gap, count, followOutput);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(6, top, output);

@@ -10,6 +10,7 @@ import dev.otellab.telemetry.query.Subscription;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeForm;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
 import javafx.beans.binding.Bindings;
@@ -69,9 +70,7 @@ public final class LogViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final StringProperty traceId = new SimpleStringProperty(this, "traceId", "");
     private final StringProperty spanId = new SimpleStringProperty(this, "spanId", "");
-    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_15_MINUTES);
-    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
-    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
+    private final TimeRangeForm timeRange;
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final StringBinding traceIdError;
     private final StringBinding spanIdError;
@@ -108,8 +107,8 @@ public final class LogViewModel {
         this.pending = new LogTailQueue(capacity);
         traceIdError = Bindings.createStringBinding(() -> idProblem(traceId.get(), true), traceId);
         spanIdError = Bindings.createStringBinding(() -> idProblem(spanId.get(), false), spanId);
-        rangeError = Bindings.createStringBinding(
-                () -> range.get().problem(executors.clock(), customFrom.get(), customTo.get()), range, customFrom, customTo);
+        this.timeRange = new TimeRangeForm(executors.clock(), TimeRangeChoice.SEARCHES, TimeRangeChoice.LAST_15_MINUTES);
+        rangeError = timeRange.problemProperty();
         canApply = traceIdError.isEmpty().and(spanIdError.isEmpty()).and(rangeError.isEmpty());
         countText = Bindings.createStringBinding(() -> {
             String shown = String.format("%,d records", records.size());
@@ -138,7 +137,7 @@ public final class LogViewModel {
 
     /** The time range the form describes; IllegalArgumentException says what is wrong. */
     public TimeRange timeRange() {
-        return range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+        return timeRange.resolve();
     }
 
     /** The services the filter takes: the service text's names, separated by commas; none means any. */
@@ -186,7 +185,7 @@ public final class LogViewModel {
         TimeRange window;
         try {
             filter = filter();
-            window = range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+            window = timeRange.resolve();
         } catch (IllegalArgumentException e) {
             errorMessage.set(e.getMessage());
             return;
@@ -213,7 +212,7 @@ public final class LogViewModel {
         traceId.set(filter.traceId());
         spanId.set(filter.spanId());
         if (!filter.traceId().isEmpty()) {
-            range.set(TimeRangeChoice.ANY_TIME);
+            timeRange.choiceProperty().set(TimeRangeChoice.ANY_TIME);
         }
         apply();
     }
@@ -403,9 +402,7 @@ public final class LogViewModel {
         state.put("service", service.get());
         state.put("minSeverity", minSeverity.get().name());
         state.put("text", text.get());
-        state.put("range", range.get().name());
-        state.put("customFrom", customFrom.get());
-        state.put("customTo", customTo.get());
+        timeRange.save(state);
         state.put("follow", Boolean.toString(follow.get()));
         return state;
     }
@@ -414,14 +411,11 @@ public final class LogViewModel {
         service.set(state.getOrDefault("service", service.get()));
         try {
             minSeverity.set(Severity.valueOf(state.getOrDefault("minSeverity", minSeverity.get().name())));
-            range.set(TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name())));
         } catch (IllegalArgumentException unknown) {
             minSeverity.set(Severity.UNSPECIFIED);
-            range.set(TimeRangeChoice.LAST_15_MINUTES);
         }
+        timeRange.restore(state);
         text.set(state.getOrDefault("text", text.get()));
-        customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
-        customTo.set(state.getOrDefault("customTo", customTo.get()));
         follow.set(Boolean.parseBoolean(state.getOrDefault("follow", Boolean.toString(follow.get()))));
     }
 
@@ -449,16 +443,21 @@ public final class LogViewModel {
         return spanId;
     }
 
+    /** The time range part of the form. */
+    public TimeRangeForm timeRangeForm() {
+        return timeRange;
+    }
+
     public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return range;
+        return timeRange.choiceProperty();
     }
 
     public StringProperty customFromProperty() {
-        return customFrom;
+        return timeRange.customFromProperty();
     }
 
     public StringProperty customToProperty() {
-        return customTo;
+        return timeRange.customToProperty();
     }
 
     public BooleanProperty followProperty() {

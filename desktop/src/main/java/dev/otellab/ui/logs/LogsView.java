@@ -6,6 +6,7 @@ import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeFields;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.shell.LogDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
@@ -222,23 +223,8 @@ public final class LogsView implements LogDestination {
         spanId.setPromptText("span id");
         spanId.setPrefColumnCount(12);
         spanId.textProperty().bindBidirectional(model.spanIdProperty());
-        ComboBox<TimeRangeChoice> range = new ComboBox<>();
-        range.setId("logs-range");
-        range.getItems().setAll(TimeRangeChoice.SEARCHES);
-        range.valueProperty().bindBidirectional(model.rangeProperty());
-        TextField from = new TextField();
-        from.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);
-        from.setPrefColumnCount(12);
-        from.textProperty().bindBidirectional(model.customFromProperty());
-        TextField to = new TextField();
-        to.setPromptText(TimeRangeChoice.CUSTOM_PATTERN);
-        to.setPrefColumnCount(12);
-        to.textProperty().bindBidirectional(model.customToProperty());
-        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
-        custom.setAlignment(Pos.CENTER_LEFT);
-        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
-        custom.managedProperty().bind(custom.visibleProperty());
-        for (TextField field : List.of(text, traceId, spanId, from, to)) {
+        TimeRangeFields range = TimeRangeFields.create(model.timeRangeForm(), "logs", TimeRangeChoice.CUSTOM_PATTERN, 12);
+        for (TextField field : List.of(text, traceId, spanId, range.from(), range.to())) {
             field.setOnAction(event -> applyIfValid());
         }
 
@@ -246,7 +232,7 @@ public final class LogsView implements LogDestination {
                 labeled("Text", text, null),
                 labeled("Trace id", traceId, error(model.traceIdErrorProperty(), "trace-id-error", 300)),
                 labeled("Span id", spanId, error(model.spanIdErrorProperty(), "span-id-error", 300)),
-                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "logs-range-error", 300)));
+                labeled("Time range", range.row(), error(model.rangeErrorProperty(), "logs-range-error", 300)));
 
         Button apply = new Button("Apply filters");
         apply.setId("logs-apply");

@@ -3,7 +3,7 @@ package dev.otellab.ui.map;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.DurationText;
-import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeFields;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.shell.ConsoleView;
 import javafx.geometry.Insets;
@@ -12,14 +12,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,11 +27,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 
 import static dev.otellab.ui.common.FormControls.error;
-import static dev.otellab.ui.common.FormControls.field;
 
 /**
  * The Map page: the range form, the service map (nodes by call depth, colored by SLO health;
@@ -75,18 +71,7 @@ public final class MapView implements ConsoleView {
     }
 
     private Node form() {
-        ComboBox<TimeRangeChoice> range = new ComboBox<>();
-        range.setId("map-range");
-        range.getItems().setAll(MapViewModel.RANGES);
-        range.valueProperty().bindBidirectional(model.rangeProperty());
-        TextField from = field("map-from", TimeRangeChoice.CUSTOM_PATTERN, 12);
-        from.textProperty().bindBidirectional(model.customFromProperty());
-        TextField to = field("map-to", "now", 12);
-        to.textProperty().bindBidirectional(model.customToProperty());
-        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
-        custom.setAlignment(Pos.CENTER_LEFT);
-        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
-        custom.managedProperty().bind(custom.visibleProperty());
+        TimeRangeFields range = TimeRangeFields.create(model.timeRangeForm(), "map", "now", 12);
         Button apply = new Button("Apply");
         apply.setId("map-apply");
         apply.setDefaultButton(true);
@@ -108,7 +93,7 @@ public final class MapView implements ConsoleView {
                 + " · dotted: uninstrumented peer. Click a service for its traces, a call for the traces with it.");
         legend.getStyleClass().add("map-legend");
         legend.setWrapText(true);
-        FlowPane bar = new FlowPane(10, 6, new Label("Time range"), range, custom, apply, autoRefresh, busy, summary);
+        FlowPane bar = new FlowPane(10, 6, new Label("Time range"), range.choice(), range.custom(), apply, autoRefresh, busy, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("map-error");

@@ -19,9 +19,9 @@ import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeForm;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,9 +30,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -79,11 +76,7 @@ public final class MapViewModel {
     private final LatestQuery<Result> query;
     private final LatestQuery<EdgeTraces> edgeQuery;
 
-    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_15_MINUTES);
-    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
-    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
-    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
-    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
+    private final TimeRangeForm timeRange;
     private final StringBinding rangeError;
     private final ReadOnlyObjectWrapper<ServiceMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyObjectWrapper<MapLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout", MapLayout.EMPTY);
@@ -93,7 +86,7 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper edgeText = new ReadOnlyStringWrapper(this, "edgeText", "");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final AutoRefresh autoRefreshTimer;
+    private final AutoRefresh autoRefresh;
     private TimeRange shownRange;
 
     public MapViewModel(ServiceMapSource maps, SliSource slis, TraceSource traces, UiExecutors executors,
@@ -102,24 +95,22 @@ public final class MapViewModel {
         this.slis = slis;
         this.traces = traces;
         this.executors = executors;
-        this.autoRefreshTimer = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
+        this.autoRefresh = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
         this.navigator = navigator;
         this.query = new LatestQuery<>(executors.background(), executors.ui());
         this.edgeQuery = new LatestQuery<>(executors.background(), executors.ui());
-        rangeError = Bindings.createStringBinding(() -> range.get().problem(executors.clock(), customFrom.get(),
-                customTo.get()), range, customFrom, customTo);
-        range.addListener((observable, was, is) -> {
+        this.timeRange = new TimeRangeForm(executors.clock(), RANGES, TimeRangeChoice.LAST_15_MINUTES);
+        rangeError = timeRange.problemProperty();
+        timeRange.choiceProperty().addListener((observable, was, is) -> {
             if (is != TimeRangeChoice.CUSTOM) {
                 refresh();
             }
         });
-        visible.addListener((observable, was, is) -> scheduleAutoRefresh());
-        autoRefresh.addListener((observable, was, is) -> scheduleAutoRefresh());
     }
 
     /** The range the form describes, as of now; a custom range needs a start and ends now when open. */
     public TimeRange timeRange() {
-        return range.get().resolveClosed(executors.clock(), customFrom.get(), customTo.get(), "a map's rates need one");
+        return timeRange.resolveClosed("a map's rates need one");
     }
 
     /** Asks for the map of the range and the health of its services. */
@@ -137,7 +128,7 @@ public final class MapViewModel {
 
     /** Called by the auto-refresh timer: asks again when the view shows and nothing runs. */
     public void autoRefreshTick() {
-        if (autoRefresh.get() && visible.get() && !query.isRunning() && rangeError.get().isEmpty()) {
+        if (autoRefresh.wanted() && !query.isRunning() && rangeError.get().isEmpty()) {
             refresh();
         }
     }
@@ -173,8 +164,8 @@ public final class MapViewModel {
     /** A click on a node: the Traces view, searching that service's traces. */
     public void openNode(MapNode node) {
         if (node != null && hasTraces(node)) {
-            navigator.showServiceTraces(node.id(), range.get() == TimeRangeChoice.CUSTOM
-                    ? TimeRangeChoice.LAST_15_MINUTES : range.get());
+            TimeRangeChoice range = timeRange.choiceProperty().get();
+            navigator.showServiceTraces(node.id(), range == TimeRangeChoice.CUSTOM ? TimeRangeChoice.LAST_15_MINUTES : range);
         }
     }
 
@@ -254,53 +245,44 @@ public final class MapViewModel {
     }
 
     public void close() {
-        visible.set(false);
-        autoRefreshTimer.stop();
+        autoRefresh.close();
     }
 
     public Map<String, String> saveState() {
         Map<String, String> state = new LinkedHashMap<>();
-        state.put("range", range.get().name());
-        state.put("customFrom", customFrom.get());
-        state.put("customTo", customTo.get());
-        state.put("autoRefresh", Boolean.toString(autoRefresh.get()));
+        timeRange.save(state);
+        autoRefresh.save(state);
         return state;
     }
 
     public void restoreState(Map<String, String> state) {
-        try {
-            TimeRangeChoice saved = TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name()));
-            customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
-            customTo.set(state.getOrDefault("customTo", customTo.get()));
-            range.set(RANGES.contains(saved) ? saved : TimeRangeChoice.LAST_15_MINUTES);
-        } catch (IllegalArgumentException unknown) {
-            range.set(TimeRangeChoice.LAST_15_MINUTES);
-        }
-        autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
+        timeRange.restore(state);
+        autoRefresh.restore(state);
     }
 
-    private void scheduleAutoRefresh() {
-        autoRefreshTimer.update(autoRefresh.get() && visible.get());
+    /** The time range part of the form. */
+    public TimeRangeForm timeRangeForm() {
+        return timeRange;
     }
 
     public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return range;
+        return timeRange.choiceProperty();
     }
 
     public StringProperty customFromProperty() {
-        return customFrom;
+        return timeRange.customFromProperty();
     }
 
     public StringProperty customToProperty() {
-        return customTo;
+        return timeRange.customToProperty();
     }
 
     public BooleanProperty autoRefreshProperty() {
-        return autoRefresh;
+        return autoRefresh.onProperty();
     }
 
     public BooleanProperty visibleProperty() {
-        return visible;
+        return autoRefresh.visibleProperty();
     }
 
     public StringBinding rangeErrorProperty() {

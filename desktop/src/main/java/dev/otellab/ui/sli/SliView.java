@@ -2,15 +2,11 @@ package dev.otellab.ui.sli;
 
 import dev.otellab.telemetry.model.SloHealth;
 import dev.otellab.telemetry.model.SloStatus;
-import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
-import dev.otellab.presentation.SloText;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.BusyIndicator;
-import dev.otellab.ui.common.DurationText;
-import dev.otellab.ui.common.TimeRangeChoice;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.ui.common.TimeRangeFields;
 import dev.otellab.ui.lab.LabView;
 import dev.otellab.ui.shell.SliDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
@@ -49,9 +45,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 import static dev.otellab.ui.common.FormControls.field;
@@ -66,11 +62,10 @@ import static dev.otellab.ui.common.FormControls.labeled;
  * budget left, burn rate, health per route); and the traces behind a clicked latency point.
  */
 public final class SliView implements SliDestination {
-    private static final DateTimeFormatter AXIS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final String DESCRIBED = "sli-point-described";
 
     private final SliViewModel model;
-    private final ZoneId zone;
+    private final SliResultsViewModel results;
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> service = new ComboBox<>();
     private final LineChart<Number, Number> availability;
@@ -89,23 +84,13 @@ public final class SliView implements SliDestination {
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.visibleProperty().bind(grafana.availableProperty());
         open.managedProperty().bind(open.visibleProperty());
-        open.setOnAction(event -> {
-            try {
-                grafana.open(grafana.sliDashboardLink(model.timeRange()));
-            } catch (IllegalArgumentException e) {
-                grafana.open(java.util.Optional.empty());
-            }
-        });
+        open.setOnAction(event -> grafana.open(model.validTimeRange().flatMap(grafana::sliDashboardLink)));
         actions.getChildren().add(1, open);
     }
 
-    /** Why the lab's own traffic misses objectives, and what "Missed" says. */
-    static final String SLO_NOTE = "The lab fails and slows some requests on purpose (/api/reports/overdue,"
-            + " /api/simulate-slow: shares in the Lab view). \"Missed\": worse than the objective above.";
-
     public SliView(SliViewModel model, ZoneId zone) {
         this.model = model;
-        this.zone = zone;
+        this.results = new SliResultsViewModel(model, zone);
         root.getStyleClass().add("sli-view");
         root.setId("sli-view");
         root.getStylesheets().add(LabView.class.getResource(LabView.STYLESHEET).toExternalForm());
@@ -135,7 +120,7 @@ public final class SliView implements SliDestination {
         split.setDividerPositions(0.56);
         BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
         root.setCenter(split);
-        model.chartDataProperty().addListener((observable, was, is) -> showCharts(is));
+        results.chartsProperty().addListener((observable, was, is) -> showCharts(is));
     }
 
     @Override
@@ -218,18 +203,7 @@ public final class SliView implements SliDestination {
         service.setPromptText("no service yet");
         service.setPrefWidth(180);
         service.valueProperty().bindBidirectional(model.serviceProperty());
-        ComboBox<TimeRangeChoice> range = new ComboBox<>();
-        range.setId("sli-range");
-        range.getItems().setAll(SliViewModel.RANGES);
-        range.valueProperty().bindBidirectional(model.rangeProperty());
-        TextField from = field("sli-from", TimeRangeChoice.CUSTOM_PATTERN, 12);
-        from.textProperty().bindBidirectional(model.customFromProperty());
-        TextField to = field("sli-to", "now", 12);
-        to.textProperty().bindBidirectional(model.customToProperty());
-        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
-        custom.setAlignment(Pos.CENTER_LEFT);
-        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
-        custom.managedProperty().bind(custom.visibleProperty());
+        TimeRangeFields range = TimeRangeFields.create(model.timeRangeForm(), "sli", "now", 12);
         TextField step = field("sli-step", "auto", 6);
         step.textProperty().bindBidirectional(model.stepOverrideProperty());
         step.setTooltip(new Tooltip("Empty: about 60-120 points for the range. Or e.g. 10s, 1m"));
@@ -244,19 +218,19 @@ public final class SliView implements SliDestination {
         route.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
-                return value == null || value.isEmpty() ? "All routes" : value;
+                return SliResultsViewModel.routeLabel(value);
             }
 
             @Override
             public String fromString(String text) {
-                return "All routes".equals(text) ? SliSeries.ALL_ROUTES : text;
+                return SliResultsViewModel.routeOf(text);
             }
         });
         route.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.isEmpty() ? "All routes" : item);
+                setText(empty || item == null ? null : SliResultsViewModel.routeLabel(item));
             }
         });
         route.setPrefWidth(220);
@@ -279,7 +253,7 @@ public final class SliView implements SliDestination {
         stepText.textProperty().bind(model.stepTextProperty());
 
         Node fields = fieldFlow(labeled("Service", service, null),
-                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "sli-range-error", 240)),
+                labeled("Time range", range.row(), error(model.rangeErrorProperty(), "sli-range-error", 240)),
                 labeled("Step", step, error(model.stepErrorProperty(), "sli-step-error", 240)),
                 labeled("Avail. %", availabilityTarget, error(model.availabilityErrorProperty(), "slo-availability-error", 240)),
                 labeled("p95 ms", latencyTarget, error(model.latencyErrorProperty(), "slo-latency-error", 240)),
@@ -318,20 +292,11 @@ public final class SliView implements SliDestination {
         Label budget = new Label();
         budget.setId("sli-budget-value");
         budget.getStyleClass().add("result-summary");
-        model.selectedStatusProperty().addListener((observable, was, status) -> {
-            restyle(availabilityValue, status == null ? SloHealth.NO_DATA : status.availabilityHealth());
-            restyle(latencyValue, status == null ? SloHealth.NO_DATA : status.latencyHealth());
-            if (status == null || status.requests() == 0) {
-                availabilityValue.setText("");
-                latencyValue.setText("");
-                budget.setText("");
-                return;
-            }
-            availabilityValue.setText("availability " + SloTargetsForm.formatPercent(status.availability()));
-            latencyValue.setText("p95 " + SloTargetsForm.formatMillis(status.p95LatencyMillis()));
-            budget.setText("error budget left " + SloTargetsForm.formatPercent(status.errorBudgetRemaining())
-                    + ", burn rate " + SloTargetsForm.formatBurnRate(status.burnRate()));
-        });
+        availabilityValue.textProperty().bind(results.availabilityTextProperty());
+        latencyValue.textProperty().bind(results.latencyTextProperty());
+        budget.textProperty().bind(results.budgetTextProperty());
+        results.availabilityHealthProperty().addListener((observable, was, health) -> restyle(availabilityValue, health));
+        results.latencyHealthProperty().addListener((observable, was, health) -> restyle(latencyValue, health));
         HBox box = new HBox(14, availabilityValue, latencyValue, budget);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().forEach(child -> ((Label) child).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
@@ -345,14 +310,12 @@ public final class SliView implements SliDestination {
         // columns keep their widths (numbers and headers never cut); a narrow window scrolls sideways
         sloTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         sloTable.setPlaceholder(new Label("No requests in this range yet"));
-        sloTable.getColumns().add(sloColumn("Route", 170, status -> status.route().isEmpty() ? "All routes" : status.route()));
-        sloTable.getColumns().add(sloColumn("Requests", 90, status -> String.format("%,d", status.requests())));
-        sloTable.getColumns().add(sloColumn("Availability", 105, status -> SloTargetsForm.formatPercent(status.availability())));
-        sloTable.getColumns().add(sloColumn("p95", 85, status -> SloTargetsForm.formatMillis(status.p95LatencyMillis())));
-        sloTable.getColumns().add(sloColumn("Budget left", 105, status -> status.requests() == 0 ? "–"
-                : SloTargetsForm.formatPercent(status.errorBudgetRemaining())));
-        sloTable.getColumns().add(sloColumn("Burn rate", 90, status -> status.requests() == 0 ? "–"
-                : SloTargetsForm.formatBurnRate(status.burnRate())));
+        sloTable.getColumns().add(sloColumn("Route", 170, status -> SliResultsViewModel.routeLabel(status.route())));
+        sloTable.getColumns().add(sloColumn("Requests", 90, SliResultsViewModel::requestsText));
+        sloTable.getColumns().add(sloColumn("Availability", 105, SliResultsViewModel::availabilityText));
+        sloTable.getColumns().add(sloColumn("p95", 85, SliResultsViewModel::p95Text));
+        sloTable.getColumns().add(sloColumn("Budget left", 105, SliResultsViewModel::budgetLeftText));
+        sloTable.getColumns().add(sloColumn("Burn rate", 90, SliResultsViewModel::burnRateText));
         TableColumn<SloStatus, SloStatus> health = new TableColumn<>("Health");
         health.setPrefWidth(95);
         health.setSortable(false);
@@ -375,10 +338,10 @@ public final class SliView implements SliDestination {
         Label noPoint = new Label("Click a point of the latency chart to list the traces of that moment");
         noPoint.setWrapText(true);
         traceTable.setPlaceholder(noPoint);
-        traceTable.getColumns().add(traceColumn("Start", 100, summary -> TimeText.time(summary.startUnixNano(), zone)));
+        traceTable.getColumns().add(traceColumn("Start", 100, results::traceStartText));
         traceTable.getColumns().add(traceColumn("Operation", 170, TraceSummary::rootName));
-        traceTable.getColumns().add(traceColumn("Duration", 90, summary -> DurationText.format(summary.durationNanos())));
-        traceTable.getColumns().add(traceColumn("Errors", 75, summary -> summary.hasErrors() ? "⚠ " + summary.errorCount() : "–"));
+        traceTable.getColumns().add(traceColumn("Duration", 90, SliResultsViewModel::traceDurationText));
+        traceTable.getColumns().add(traceColumn("Errors", 75, SliResultsViewModel::traceErrorsText));
         traceTable.setRowFactory(view -> {
             TableRow<TraceSummary> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -401,7 +364,7 @@ public final class SliView implements SliDestination {
         windowText.textProperty().bind(model.windowTextProperty());
         VBox traces = new VBox(4, caption("Traces at the clicked point"), windowText, traceTable);
         VBox.setVgrow(traceTable, Priority.ALWAYS);
-        Label onPurpose = new Label(SLO_NOTE);
+        Label onPurpose = new Label(SliResultsViewModel.SLO_NOTE);
         onPurpose.setId("slo-note");
         onPurpose.getStyleClass().add("result-summary");
         onPurpose.setWrapText(true);
@@ -413,24 +376,24 @@ public final class SliView implements SliDestination {
         return split;
     }
 
-    private void showCharts(SliChartData data) {
-        TimeRange shown = model.shownRangeProperty().get();
-        for (LineChart<Number, Number> chart : charts()) {
-            NumberAxis x = (NumberAxis) chart.getXAxis();
-            if (shown != null) {
-                x.setLowerBound(shown.fromUnixNano() / 1e9);
-                x.setUpperBound(shown.toUnixNano() / 1e9);
-                x.setTickUnit(Math.max(1, (shown.toUnixNano() - shown.fromUnixNano()) / 1e9 / 6));
+    private void showCharts(SliCharts shown) {
+        if (shown.time() != null) {
+            for (LineChart<Number, Number> chart : charts()) {
+                NumberAxis x = (NumberAxis) chart.getXAxis();
+                x.setLowerBound(shown.time().lowerSeconds());
+                x.setUpperBound(shown.time().upperSeconds());
+                x.setTickUnit(shown.time().tickSeconds());
             }
         }
-        fitAvailabilityAxis(data);
-        show(availability, List.of(data.availabilityPercent(), targetPoints(targetValue(model.availabilityTargetProperty().get(), true), shown)),
-                List.of("availability", "target"), value -> SloText.formatPercent(value / 100));
-        show(rate, List.of(data.requestRate()), List.of("requests/s"), SloText::formatRate);
-        show(errors, List.of(data.errorPercent()), List.of("5xx"), value -> SloText.formatPercent(value / 100));
-        show(latency, List.of(data.p50Millis(), data.p95Millis(), data.p99Millis(),
-                        targetPoints(targetValue(model.latencyTargetProperty().get(), false), shown)),
-                List.of("p50", "p95", "p99", "p95 target"), SloText::formatMillis);
+        NumberAxis y = (NumberAxis) availability.getYAxis();
+        y.setAutoRanging(false);
+        y.setLowerBound(shown.availabilityFloor());
+        y.setUpperBound(SliCharts.AVAILABILITY_CEILING);
+        y.setTickUnit(shown.availabilityTick());
+        show(availability, shown.availability());
+        show(rate, shown.rate());
+        show(errors, shown.errors());
+        show(latency, shown.latency());
         markTargetLines();
     }
 
@@ -438,29 +401,29 @@ public final class SliView implements SliDestination {
      * Puts each line's points into the chart in place (a point under the mouse keeps its symbol)
      * and gives every new symbol its tooltip: the line, the value in the SLO table's format, the time.
      */
-    private void show(LineChart<Number, Number> chart, List<List<SliChartData.Point>> lines, List<String> names,
-                      Function<Double, String> format) {
-        if (chart.getData().size() != lines.size()) {
+    private void show(LineChart<Number, Number> chart, SliCharts.Chart lines) {
+        if (chart.getData().size() != lines.lines().size()) {
             List<XYChart.Series<Number, Number>> created = new java.util.ArrayList<>();
-            for (String name : names) {
+            for (String name : lines.names()) {
                 XYChart.Series<Number, Number> series = new XYChart.Series<>();
                 series.setName(name);
                 created.add(series);
             }
             chart.getData().setAll(created);
         }
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.lines().size(); i++) {
             XYChart.Series<Number, Number> series = chart.getData().get(i);
-            ChartPoints.update(series, lines.get(i));
-            if (!names.get(i).contains("target")) {
-                series.getData().forEach(point -> describe(chart, series, point, format));
+            SliCharts.Line line = lines.lines().get(i);
+            ChartPoints.update(series, line.points());
+            if (!line.target()) {
+                series.getData().forEach(point -> describe(chart, series, point, lines.format()));
             }
         }
     }
 
     /** A point's symbol, once: its tooltip, the hover that holds auto-refresh, and on the latency chart a click. */
     private void describe(LineChart<Number, Number> chart, XYChart.Series<Number, Number> series,
-                          XYChart.Data<Number, Number> point, Function<Double, String> format) {
+                          XYChart.Data<Number, Number> point, DoubleFunction<String> format) {
         Node symbol = point.getNode();
         if (symbol == null || symbol.getProperties().containsKey(DESCRIBED)) {
             return;
@@ -468,38 +431,22 @@ public final class SliView implements SliDestination {
         symbol.getProperties().put(DESCRIBED, Boolean.TRUE);
         Tooltip tip = new Tooltip();
         tip.setShowDelay(javafx.util.Duration.millis(150));
-        tip.setOnShowing(event -> tip.setText(pointText(series.getName(), point, format)));
-        tip.setText(pointText(series.getName(), point, format));
+        tip.setOnShowing(event -> tip.setText(pointText(series, point, format)));
+        tip.setText(pointText(series, point, format));
         Tooltip.install(symbol, tip);
         symbol.hoverProperty().addListener((observable, was, is) -> model.pointHoveredProperty().set(is));
         if (chart == latency) {
-            symbol.setOnMouseClicked(event -> model.selectPoint(
-                    (long) (point.getXValue().doubleValue() * 1e9), point.getYValue().doubleValue()));
+            symbol.setOnMouseClicked(event -> results.latencyPointClicked(
+                    point.getXValue().doubleValue(), point.getYValue().doubleValue()));
         }
     }
 
-    /** "p95 123 ms at 12:00:05". */
-    String pointText(String line, XYChart.Data<Number, Number> point, Function<Double, String> format) {
-        return line + " " + format.apply(point.getYValue().doubleValue()) + " at "
-                + AXIS_TIME.format(TimeText.instant((long) (point.getXValue().doubleValue() * 1e9)).atZone(zone));
+    private String pointText(XYChart.Series<Number, Number> series, XYChart.Data<Number, Number> point,
+                             DoubleFunction<String> format) {
+        return results.pointText(series.getName(), point.getXValue().doubleValue(), point.getYValue().doubleValue(), format);
     }
 
-    /** The target as a flat line over the shown range; none when the target does not parse. */
-    private static List<SliChartData.Point> targetPoints(double value, TimeRange shown) {
-        if (shown == null || !Double.isFinite(value)) {
-            return List.of();
-        }
-        return List.of(new SliChartData.Point(shown.fromUnixNano(), value), new SliChartData.Point(shown.toUnixNano(), value));
-    }
-
-    private static double targetValue(String text, boolean availabilityPercent) {
-        try {
-            return availabilityPercent ? SloTargetsForm.parseAvailabilityPercent(text) : SloTargetsForm.parseLatencyMillis(text);
-        } catch (IllegalArgumentException e) {
-            return Double.NaN;
-        }
-    }
-
+    /** Target lines are drawn dashed and without symbols. */
     private void markTargetLines() {
         for (LineChart<Number, Number> chart : List.of(availability, latency)) {
             XYChart.Series<Number, Number> target = chart.getData().get(chart.getData().size() - 1);
@@ -514,21 +461,6 @@ public final class SliView implements SliDestination {
         }
     }
 
-    /** Availability reads best from a little under its lowest point up to exactly 100%. */
-    private void fitAvailabilityAxis(SliChartData data) {
-        NumberAxis y = (NumberAxis) availability.getYAxis();
-        double lowest = data.availabilityPercent().stream().mapToDouble(SliChartData.Point::value).min().orElse(100);
-        double target = targetValue(model.availabilityTargetProperty().get(), true);
-        if (Double.isFinite(target)) {
-            lowest = Math.min(lowest, target);
-        }
-        double lower = Math.max(0, Math.floor((lowest - 1) / 5) * 5);
-        y.setAutoRanging(false);
-        y.setLowerBound(lower);
-        y.setUpperBound(100);
-        y.setTickUnit(Math.max(1, (100 - lower) / 5));
-    }
-
     private LineChart<Number, Number> chart(String title, String id, boolean clickable) {
         NumberAxis x = new NumberAxis();
         x.setAutoRanging(false);
@@ -536,7 +468,7 @@ public final class SliView implements SliDestination {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
-                return AXIS_TIME.format(TimeText.instant((long) (seconds.doubleValue() * 1e9)).atZone(zone));
+                return results.axisTime(seconds.doubleValue());
             }
 
             @Override
@@ -581,19 +513,9 @@ public final class SliView implements SliDestination {
             badge.getStyleClass().addAll("slo-health", SloTargetsForm.healthStyle(item.overall()));
             badge.setMinWidth(Label.USE_PREF_SIZE);
             if (item.overall() != SloHealth.NO_DATA) {
-                badge.setTooltip(new Tooltip(reason(item)));
+                badge.setTooltip(new Tooltip(SliResultsViewModel.healthReason(item)));
             }
             setGraphic(badge);
-        }
-
-        private static String reason(SloStatus status) {
-            if (status.overall() == SloHealth.NO_DATA) {
-                return "";
-            }
-            return "Availability: " + SloTargetsForm.healthText(status.availabilityHealth()).toLowerCase(java.util.Locale.ROOT)
-                    + " (target " + SloTargetsForm.formatPercent(status.targets().availability()) + ")"
-                    + "; p95: " + SloTargetsForm.healthText(status.latencyHealth()).toLowerCase(java.util.Locale.ROOT)
-                    + " (target " + SloTargetsForm.formatMillis(status.targets().p95LatencyMillis()) + ")";
         }
     }
 

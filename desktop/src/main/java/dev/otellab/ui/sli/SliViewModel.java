@@ -13,6 +13,7 @@ import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeForm;
 import dev.otellab.ui.common.TimeText;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
@@ -89,17 +90,13 @@ public final class SliViewModel {
     private final LatestQuery<List<TraceSummary>> traceQuery;
 
     private final StringProperty service = new SimpleStringProperty(this, "service", "");
-    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAB_RUN);
+    private final TimeRangeForm timeRange;
     /** The user picked the range (kept between runs); otherwise the view shows the lab run. */
     private boolean rangeChosen;
-    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
-    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
     private final StringProperty stepOverride = new SimpleStringProperty(this, "stepOverride", "");
     private final StringProperty availabilityTarget = new SimpleStringProperty(this, "availabilityTarget", "99");
     private final StringProperty latencyTarget = new SimpleStringProperty(this, "latencyTarget", "500");
     private final ObjectProperty<String> route = new SimpleObjectProperty<>(this, "route", SliSeries.ALL_ROUTES);
-    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
-    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final BooleanProperty pointHovered = new SimpleBooleanProperty(this, "pointHovered");
 
     private final StringBinding rangeError;
@@ -121,7 +118,7 @@ public final class SliViewModel {
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
     private final ReadOnlyObjectWrapper<TimeRange> traceWindow = new ReadOnlyObjectWrapper<>(this, "traceWindow");
 
-    private final AutoRefresh autoRefreshTimer;
+    private final AutoRefresh autoRefresh;
     private boolean applying;
 
     public SliViewModel(SliSource slis, TraceSource traces, UiExecutors executors, Navigator navigator) {
@@ -135,17 +132,18 @@ public final class SliViewModel {
         this.labRun = labRun;
         this.traces = traces;
         this.executors = executors;
-        this.autoRefreshTimer = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
+        this.autoRefresh = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
         this.navigator = navigator;
         this.query = new LatestQuery<>(executors.background(), executors.ui());
         this.traceQuery = new LatestQuery<>(executors.background(), executors.ui());
-        rangeError = Bindings.createStringBinding(this::rangeProblem, range, customFrom, customTo);
-        stepError = Bindings.createStringBinding(this::stepProblem, stepOverride, range, customFrom, customTo);
+        this.timeRange = new TimeRangeForm(executors.clock(), RANGES, TimeRangeChoice.LAB_RUN);
+        rangeError = Bindings.createStringBinding(this::rangeProblem, timeRange.dependencies());
+        stepError = Bindings.createStringBinding(this::stepProblem, timeRange.dependencies(stepOverride));
         availabilityError = Bindings.createStringBinding(() -> SloTargetsForm.availabilityProblem(availabilityTarget.get()), availabilityTarget);
         latencyError = Bindings.createStringBinding(() -> SloTargetsForm.latencyProblem(latencyTarget.get()), latencyTarget);
         canQuery = rangeError.isEmpty().and(stepError.isEmpty()).and(availabilityError.isEmpty()).and(latencyError.isEmpty());
         // the shown range too: the lab run's span grows with every refresh
-        stepText = Bindings.createStringBinding(this::describeStep, stepOverride, range, customFrom, customTo, shownRange);
+        stepText = Bindings.createStringBinding(this::describeStep, timeRange.dependencies(stepOverride, shownRange));
         route.addListener((observable, was, is) -> showRoute());
         service.addListener((observable, was, is) -> {
             if (!applying) {
@@ -153,7 +151,7 @@ public final class SliViewModel {
                 refresh();
             }
         });
-        range.addListener((observable, was, is) -> {
+        timeRange.choiceProperty().addListener((observable, was, is) -> {
             if (!applying) {
                 rangeChosen = true;
                 if (is != TimeRangeChoice.CUSTOM) {
@@ -161,8 +159,6 @@ public final class SliViewModel {
                 }
             }
         });
-        visible.addListener((observable, was, is) -> scheduleAutoRefresh());
-        autoRefresh.addListener((observable, was, is) -> scheduleAutoRefresh());
     }
 
     /** The step for a range when the user sets none: the smallest readable step giving at most {@link #MAX_POINTS}. */
@@ -179,10 +175,19 @@ public final class SliViewModel {
 
     /** The range the form describes, as of now; a custom range without an end ends now. */
     public TimeRange timeRange() {
-        if (range.get() == TimeRangeChoice.LAB_RUN) {
+        if (timeRange.choiceProperty().get() == TimeRangeChoice.LAB_RUN) {
             return labRunRange();
         }
-        return range.get().resolveClosed(executors.clock(), customFrom.get(), customTo.get(), "the charts need one");
+        return timeRange.resolveClosed("the charts need one");
+    }
+
+    /** The range the form describes, or empty while the form is wrong (then Grafana opens without a range). */
+    public Optional<TimeRange> validTimeRange() {
+        try {
+            return Optional.of(timeRange());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -213,9 +218,8 @@ public final class SliViewModel {
         ZoneId zone = executors.clock().getZone();
         applying = true;
         try {
-            customFrom.set(TimeRangeChoice.formatBound(window.fromUnixNano() / NANOS_PER_SECOND * NANOS_PER_SECOND, zone));
-            customTo.set(TimeRangeChoice.formatBound(ceilDiv(window.toUnixNano(), NANOS_PER_SECOND) * NANOS_PER_SECOND, zone));
-            range.set(TimeRangeChoice.CUSTOM);
+            timeRange.showCustom(window.fromUnixNano() / NANOS_PER_SECOND * NANOS_PER_SECOND,
+                    ceilDiv(window.toUnixNano(), NANOS_PER_SECOND) * NANOS_PER_SECOND, zone);
             stepOverride.set(step == null ? "" : step.toMillis() % 1000 == 0 ? step.toSeconds() + "s" : step.toMillis() + "ms");
             if (service != null && !service.isBlank()) {
                 this.service.set(service);
@@ -234,7 +238,7 @@ public final class SliViewModel {
      * filling up (a half-elapsed step would show half the request rate); a custom range is kept.
      */
     public TimeRange queryRange(TimeRange window, Duration step) {
-        if (range.get() == TimeRangeChoice.CUSTOM) {
+        if (timeRange.choiceProperty().get() == TimeRangeChoice.CUSTOM) {
             return window;
         }
         long stepNanos = step.toNanos();
@@ -278,7 +282,7 @@ public final class SliViewModel {
     /** Called by the auto-refresh timer: queries again when the view shows and nothing runs. */
     public void autoRefreshTick() {
         // a point under the mouse stays where it is: the sliding range would move it
-        if (autoRefresh.get() && visible.get() && !pointHovered.get() && !query.isRunning() && canQuery.get()) {
+        if (autoRefresh.wanted() && !pointHovered.get() && !query.isRunning() && canQuery.get()) {
             refresh();
         }
     }
@@ -337,22 +341,19 @@ public final class SliViewModel {
     }
 
     public void close() {
-        visible.set(false);
-        autoRefreshTimer.stop();
+        autoRefresh.close();
     }
 
     /** The form as text, to remember between runs. */
     public Map<String, String> saveState() {
         Map<String, String> state = new LinkedHashMap<>();
         state.put("service", service.get());
-        state.put("range", range.get().name());
+        timeRange.save(state);
         state.put("rangeChosen", Boolean.toString(rangeChosen));
-        state.put("customFrom", customFrom.get());
-        state.put("customTo", customTo.get());
         state.put("step", stepOverride.get());
         state.put("availabilityTarget", availabilityTarget.get());
         state.put("latencyTarget", latencyTarget.get());
-        state.put("autoRefresh", Boolean.toString(autoRefresh.get()));
+        autoRefresh.save(state);
         return state;
     }
 
@@ -362,23 +363,16 @@ public final class SliViewModel {
         try {
             service.set(state.getOrDefault("service", service.get()));
             // a range the user picked is kept; an old default gives way to the lab run
-            if (Boolean.parseBoolean(state.get("rangeChosen"))) {
-                try {
-                    TimeRangeChoice saved = TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name()));
-                    range.set(RANGES.contains(saved) ? saved : TimeRangeChoice.LAB_RUN);
-                    rangeChosen = true;
-                } catch (IllegalArgumentException unknown) {
-                    range.set(TimeRangeChoice.LAB_RUN);
-                }
+            if (Boolean.parseBoolean(state.get("rangeChosen")) && timeRange.restoreChoice(state)) {
+                rangeChosen = true;
             }
-            customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
-            customTo.set(state.getOrDefault("customTo", customTo.get()));
+            timeRange.restoreBounds(state);
             stepOverride.set(state.getOrDefault("step", stepOverride.get()));
             String availability = state.getOrDefault("availabilityTarget", availabilityTarget.get());
             availabilityTarget.set(SloTargetsForm.availabilityProblem(availability).isEmpty() ? availability : "99");
             String latency = state.getOrDefault("latencyTarget", latencyTarget.get());
             latencyTarget.set(SloTargetsForm.latencyProblem(latency).isEmpty() ? latency : "500");
-            autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
+            autoRefresh.restore(state);
         } finally {
             applying = false;
         }
@@ -446,10 +440,6 @@ public final class SliViewModel {
                 .orElse(null));
     }
 
-    private void scheduleAutoRefresh() {
-        autoRefreshTimer.update(autoRefresh.get() && visible.get());
-    }
-
     private String rangeProblem() {
         try {
             timeRange();
@@ -512,7 +502,7 @@ public final class SliViewModel {
 
     /** What the lab run range stands for: its start, or that there was none yet. */
     private String labRunText() {
-        if (range.get() != TimeRangeChoice.LAB_RUN) {
+        if (timeRange.choiceProperty().get() != TimeRangeChoice.LAB_RUN) {
             return "";
         }
         return labRun.get().map(run -> ", since the lab started at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
@@ -523,16 +513,21 @@ public final class SliViewModel {
         return service;
     }
 
+    /** The time range part of the form. */
+    public TimeRangeForm timeRangeForm() {
+        return timeRange;
+    }
+
     public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return range;
+        return timeRange.choiceProperty();
     }
 
     public StringProperty customFromProperty() {
-        return customFrom;
+        return timeRange.customFromProperty();
     }
 
     public StringProperty customToProperty() {
-        return customTo;
+        return timeRange.customToProperty();
     }
 
     /** The step typed by the user, e.g. "30s"; empty = automatic. */
@@ -556,11 +551,11 @@ public final class SliViewModel {
     }
 
     public BooleanProperty visibleProperty() {
-        return visible;
+        return autoRefresh.visibleProperty();
     }
 
     public BooleanProperty autoRefreshProperty() {
-        return autoRefresh;
+        return autoRefresh.onProperty();
     }
 
     /** The mouse is on a chart point: auto-refresh waits, so the point does not move away. */

@@ -4,6 +4,7 @@ import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeFields;
 import dev.otellab.ui.common.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.binding.Bindings;
@@ -26,7 +27,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.textfield.TextFields;
@@ -107,18 +107,7 @@ public final class TraceSearchView extends BorderPane {
         CheckBox errorsOnly = new CheckBox("Errors only");
         errorsOnly.setId("search-errors-only");
         errorsOnly.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
-        ComboBox<TimeRangeChoice> range = new ComboBox<>();
-        range.setId("search-range");
-        range.getItems().setAll(TimeRangeChoice.SEARCHES);
-        range.valueProperty().bindBidirectional(model.rangeProperty());
-        TextField from = field("search-from", TimeRangeChoice.CUSTOM_PATTERN, 13);
-        from.textProperty().bindBidirectional(model.customFromProperty());
-        TextField to = field("search-to", TimeRangeChoice.CUSTOM_PATTERN, 13);
-        to.textProperty().bindBidirectional(model.customToProperty());
-        HBox custom = new HBox(6, new Label("from"), from, new Label("to"), to);
-        custom.setAlignment(Pos.CENTER_LEFT);
-        custom.visibleProperty().bind(model.rangeProperty().isEqualTo(TimeRangeChoice.CUSTOM));
-        custom.managedProperty().bind(custom.visibleProperty());
+        TimeRangeFields range = TimeRangeFields.create(model.timeRangeForm(), "search", TimeRangeChoice.CUSTOM_PATTERN, 13);
 
         Button search = new Button("Search");
         search.setId("search-button");
@@ -140,7 +129,7 @@ public final class TraceSearchView extends BorderPane {
                 labeled("Min duration", min, error(model.minDurationErrorProperty(), "min-duration-error", 200)),
                 labeled("Max duration", max, error(model.maxDurationErrorProperty(), "max-duration-error", 200)),
                 labeled("Attributes", attributes, error(model.attributesErrorProperty(), "attributes-error", 260)),
-                labeled("Time range", new HBox(8, range, custom), error(model.rangeErrorProperty(), "range-error", 260)));
+                labeled("Time range", range.row(), error(model.rangeErrorProperty(), "range-error", 260)));
 
         Label summary = new Label();
         summary.setId("search-summary");

@@ -8,7 +8,9 @@ import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.telemetry.query.TraceTags;
 import dev.otellab.ui.common.DurationText;
 import dev.otellab.ui.common.LatestQuery;
+import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
+import dev.otellab.ui.common.TimeRangeForm;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,7 +21,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -30,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The trace search: the form's fields with their validation messages, the results, and the
@@ -54,12 +53,7 @@ public final class TraceSearchViewModel {
     private final StringProperty maxDuration = new SimpleStringProperty(this, "maxDuration", "");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty(this, "errorsOnly");
     private final StringProperty attributes = new SimpleStringProperty(this, "attributes", "");
-    private final ObjectProperty<TimeRangeChoice> range = new SimpleObjectProperty<>(this, "range", TimeRangeChoice.LAST_HOUR);
-    private final StringProperty customFrom = new SimpleStringProperty(this, "customFrom", "");
-    private final StringProperty customTo = new SimpleStringProperty(this, "customTo", "");
-    /** On by default: while the lab runs, new traces show up without a click. */
-    private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
-    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
+    private final TimeRangeForm timeRange;
 
     private final StringBinding minDurationError;
     private final StringBinding maxDurationError;
@@ -74,7 +68,7 @@ public final class TraceSearchViewModel {
     private final TreeSet<String> knownServices = new TreeSet<>();
     /** Operation (root span) names seen in results, offered as the user types. */
     private final TreeSet<String> knownOperations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private ScheduledFuture<?> autoRefreshTimer;
+    private final AutoRefresh autoRefresh;
 
     public TraceSearchViewModel(TraceSource traces, SliSource slis, UiExecutors executors) {
         this(traces, slis, null, executors);
@@ -90,11 +84,11 @@ public final class TraceSearchViewModel {
         minDurationError = Bindings.createStringBinding(() -> DurationText.problem(minDuration.get()), minDuration);
         maxDurationError = Bindings.createStringBinding(() -> maxProblem(), minDuration, maxDuration);
         attributesError = Bindings.createStringBinding(() -> AttributeFilter.problem(attributes.get()), attributes);
-        rangeError = Bindings.createStringBinding(
-                () -> range.get().problem(executors.clock(), customFrom.get(), customTo.get()), range, customFrom, customTo);
+        this.timeRange = new TimeRangeForm(executors.clock(), TimeRangeChoice.SEARCHES, TimeRangeChoice.LAST_HOUR);
+        this.autoRefresh = new AutoRefresh(executors, AUTO_REFRESH_PERIOD, this::autoRefreshTick);
+        rangeError = timeRange.problemProperty();
         canSearch = minDurationError.isEmpty().and(maxDurationError.isEmpty())
                 .and(attributesError.isEmpty()).and(rangeError.isEmpty());
-        autoRefresh.addListener((observable, was, is) -> scheduleAutoRefresh(is));
     }
 
     /** Builds the criteria from the form; IllegalArgumentException says what is wrong. */
@@ -106,7 +100,7 @@ public final class TraceSearchViewModel {
 
     /** The window the form describes, as of now. */
     public TimeRange timeRange() {
-        return range.get().resolve(executors.clock(), customFrom.get(), customTo.get());
+        return timeRange.resolve();
     }
 
     /** Runs the search; a form with mistakes shows the first one instead. */
@@ -146,7 +140,7 @@ public final class TraceSearchViewModel {
 
     /** Called by the auto-refresh timer: searches again when the view shows and nothing runs. */
     public void autoRefreshTick() {
-        if (autoRefresh.get() && visible.get() && !query.isRunning() && canSearch.get()) {
+        if (autoRefresh.wanted() && !query.isRunning() && canSearch.get()) {
             search();
         }
     }
@@ -160,10 +154,8 @@ public final class TraceSearchViewModel {
         state.put("maxDuration", maxDuration.get());
         state.put("errorsOnly", Boolean.toString(errorsOnly.get()));
         state.put("attributes", attributes.get());
-        state.put("range", range.get().name());
-        state.put("customFrom", customFrom.get());
-        state.put("customTo", customTo.get());
-        state.put("autoRefresh", Boolean.toString(autoRefresh.get()));
+        timeRange.save(state);
+        autoRefresh.save(state);
         return state;
     }
 
@@ -174,14 +166,8 @@ public final class TraceSearchViewModel {
         maxDuration.set(state.getOrDefault("maxDuration", maxDuration.get()));
         errorsOnly.set(Boolean.parseBoolean(state.getOrDefault("errorsOnly", Boolean.toString(errorsOnly.get()))));
         attributes.set(state.getOrDefault("attributes", attributes.get()));
-        try {
-            range.set(TimeRangeChoice.valueOf(state.getOrDefault("range", range.get().name())));
-        } catch (IllegalArgumentException unknown) {
-            range.set(TimeRangeChoice.LAST_HOUR);
-        }
-        customFrom.set(state.getOrDefault("customFrom", customFrom.get()));
-        customTo.set(state.getOrDefault("customTo", customTo.get()));
-        autoRefresh.set(Boolean.parseBoolean(state.getOrDefault("autoRefresh", Boolean.toString(autoRefresh.get()))));
+        timeRange.restore(state);
+        autoRefresh.restore(state);
     }
 
     /** Known operation names that contain {@code typed} (any case), for the operation field's completion. */
@@ -197,8 +183,7 @@ public final class TraceSearchViewModel {
      * Queries the source (kept a few seconds per range): call off the UI thread.
      */
     public List<AttributeSuggestion> attributeSuggestions(String typed) {
-        String rangeKey = range.get().name() + ' ' + customFrom.get() + ' ' + customTo.get();
-        return attributeCompletion.suggest(typed, rangeKey, this::timeRange);
+        return attributeCompletion.suggest(typed, timeRange.key(), this::timeRange);
     }
 
     private void applyResults(List<TraceSummary> found, TraceSearchCriteria criteria) {
@@ -252,16 +237,9 @@ public final class TraceSearchViewModel {
         return "";
     }
 
-    private void scheduleAutoRefresh(boolean on) {
-        if (autoRefreshTimer != null) {
-            autoRefreshTimer.cancel(false);
-            autoRefreshTimer = null;
-        }
-        if (on) {
-            long period = AUTO_REFRESH_PERIOD.toMillis();
-            autoRefreshTimer = executors.timer().scheduleWithFixedDelay(
-                    () -> executors.ui().execute(this::autoRefreshTick), period, period, TimeUnit.MILLISECONDS);
-        }
+    /** The window closes: stop the auto-refresh timer. */
+    public void close() {
+        autoRefresh.close();
     }
 
     public StringProperty serviceProperty() {
@@ -288,25 +266,30 @@ public final class TraceSearchViewModel {
         return attributes;
     }
 
+    /** The time range part of the form. */
+    public TimeRangeForm timeRangeForm() {
+        return timeRange;
+    }
+
     public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return range;
+        return timeRange.choiceProperty();
     }
 
     public StringProperty customFromProperty() {
-        return customFrom;
+        return timeRange.customFromProperty();
     }
 
     public StringProperty customToProperty() {
-        return customTo;
+        return timeRange.customToProperty();
     }
 
     public BooleanProperty autoRefreshProperty() {
-        return autoRefresh;
+        return autoRefresh.onProperty();
     }
 
     /** Set by the view: auto-refresh only runs while the view shows. */
     public BooleanProperty visibleProperty() {
-        return visible;
+        return autoRefresh.visibleProperty();
     }
 
     public StringBinding minDurationErrorProperty() {

@@ -117,7 +117,7 @@ class LabViewModeTest {
         robot.clickOn("#lab-start");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(
-                () -> model.stateProperty().get() == LabState.RUNNING).get());
+                () -> model.lifecycle().stateProperty().get() == LabState.RUNNING).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#lab-mode-docker").queryAs(ToggleButton.class).isDisabled()).isTrue();
     }

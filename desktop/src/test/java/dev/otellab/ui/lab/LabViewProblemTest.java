@@ -64,7 +64,7 @@ class LabViewProblemTest {
         robot.clickOn("#lab-start");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> WaitForAsyncUtils.asyncFx(
-                () -> model.stateProperty().get() == LabState.FAILED).get());
+                () -> model.lifecycle().stateProperty().get() == LabState.FAILED).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#lab-problem").queryAs(Label.class).getText()).contains("lab-backend is not built");
         assertThat(robot.lookup("#lab-problem").queryAs(Label.class).isVisible()).isTrue();

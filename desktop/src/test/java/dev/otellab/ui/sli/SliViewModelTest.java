@@ -102,9 +102,11 @@ class SliViewModelTest {
     void aCustomRangeNeedsAStartAndEndsNowWithoutAnEnd() {
         model.rangeProperty().set(TimeRangeChoice.CUSTOM);
         assertThat(model.rangeErrorProperty().get()).contains("start of the custom range");
+        assertThat(model.validTimeRange()).isEmpty();
 
         model.customFromProperty().set("2026-11-25 09:00");
         assertThat(model.rangeErrorProperty().get()).isEmpty();
+        assertThat(model.validTimeRange()).contains(model.timeRange());
         assertThat(model.timeRange().toUnixNano()).isEqualTo(NOW);
         assertThat(model.timeRange().length()).isEqualTo(Duration.ofMinutes(30));
         assertThat(model.queryRange(model.timeRange(), Duration.ofMinutes(1))).as("a custom range is kept")

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Choosing the lab's mode (Embedded, Docker, Remote) and Docker's trace source in the Lab view, without a screen. */
-class LabViewModelModeTest {
+class LabModeViewModelTest {
     private final ScheduledExecutorService timer = TestExecutors.timer();
     private final FakeLabEngine embedded = new FakeLabEngine(LabMode.EMBEDDED);
     private final FakeLabEngine docker = new FakeLabEngine(LabMode.DOCKER);
@@ -47,90 +47,109 @@ class LabViewModelModeTest {
     void offersEveryModeOfTheLabAndStartsInItsCurrentMode() {
         LabViewModel model = model();
 
-        assertThat(model.modes()).containsExactly(LabMode.EMBEDDED, LabMode.DOCKER, LabMode.REMOTE);
-        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
-        assertThat(model.canChangeModeProperty().get()).isTrue();
+        assertThat(model.mode().modes()).containsExactly(LabMode.EMBEDDED, LabMode.DOCKER, LabMode.REMOTE);
+        assertThat(model.mode().modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+        assertThat(model.mode().canChangeModeProperty().get()).isTrue();
     }
 
     @Test
     void aSingleEngineOffersNoChoice() {
         LabViewModel model = new LabViewModel(new FakeLabEngine(LabMode.DOCKER), TestExecutors.direct(timer), Runnable::run);
 
-        assertThat(model.modes()).containsExactly(LabMode.DOCKER);
-        assertThat(model.canChangeModeProperty().get()).isFalse();
+        assertThat(model.mode().modes()).containsExactly(LabMode.DOCKER);
+        assertThat(model.mode().canChangeModeProperty().get()).isFalse();
     }
 
     @Test
     void theModeChangesOnlyWhileTheLabIsStopped() {
         LabViewModel model = model();
-        model.start();
+        model.lifecycle().start();
 
-        assertThat(model.canChangeModeProperty().get()).isFalse();
-        model.selectMode(LabMode.DOCKER);
-        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+        assertThat(model.mode().canChangeModeProperty().get()).isFalse();
+        model.mode().selectMode(LabMode.DOCKER);
+        assertThat(model.mode().modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
 
-        model.stop();
-        model.selectMode(LabMode.DOCKER);
-        assertThat(model.modeProperty().get()).isEqualTo(LabMode.DOCKER);
+        model.lifecycle().stop();
+        model.mode().selectMode(LabMode.DOCKER);
+        assertThat(model.mode().modeProperty().get()).isEqualTo(LabMode.DOCKER);
         assertThat(lab.mode()).isEqualTo(LabMode.DOCKER);
     }
 
     @Test
     void startAfterASwitchStartsTheNewModesEngine() {
         LabViewModel model = model();
-        model.selectMode(LabMode.DOCKER);
+        model.mode().selectMode(LabMode.DOCKER);
 
-        model.start();
+        model.lifecycle().start();
 
         assertThat(docker.starts()).isEqualTo(1);
         assertThat(embedded.starts()).isZero();
-        assertThat(model.stateProperty().get()).isEqualTo(LabState.RUNNING);
+        assertThat(model.lifecycle().stateProperty().get()).isEqualTo(LabState.RUNNING);
     }
 
     @Test
     void aModeThatCannotBeMadeShowsWhyAndKeepsThePreviousMode() {
         LabViewModel model = model();
 
-        model.selectMode(LabMode.REMOTE);
+        model.mode().selectMode(LabMode.REMOTE);
 
-        assertThat(model.modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
+        assertThat(model.mode().modeProperty().get()).isEqualTo(LabMode.EMBEDDED);
         assertThat(model.problemProperty().get().message()).contains("Remote mode is not available");
         assertThat(model.problemProperty().get().details()).containsExactly("No remote stack is configured");
-        assertThat(model.canStartProperty().get()).isTrue();
+        assertThat(model.lifecycle().canStartProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSwitchShowsTheNewModesStackAndStartsTheOutputOver() {
+        LabViewModel model = model();
+        embedded.print("embedded line");
+        model.output().drainOutput();
+        assertThat(model.output().lines()).containsExactly("embedded line");
+        assertThat(model.stack().hasStackProperty().get()).isFalse();
+        assertThat(model.bundles().hasBundlesProperty().get()).isFalse();
+
+        model.mode().selectMode(LabMode.DOCKER);
+
+        assertThat(model.mode().switchingModeProperty().get()).isFalse();
+        assertThat(model.stack().hasStackProperty().get()).isTrue();
+        assertThat(model.stack().stackServices()).contains("tempo");
+        assertThat(model.bundles().hasBundlesProperty().get()).isTrue();
+        assertThat(model.output().lines()).isEmpty();
+        assertThat(model.lifecycle().stateProperty().get()).isEqualTo(LabState.STOPPED);
     }
 
     @Test
     void everyModeHasANameAndADescription() {
         for (LabMode mode : LabMode.values()) {
-            assertThat(LabViewModel.modeName(mode)).isNotBlank();
-            assertThat(LabViewModel.modeDescription(mode)).isNotBlank();
+            assertThat(LabModeViewModel.modeName(mode)).isNotBlank();
+            assertThat(LabModeViewModel.modeDescription(mode)).isNotBlank();
         }
     }
 
     @Test
     void tempoIsTheDefaultAndAChoiceGoesToTheDockerStack() {
         LabViewModel model = model();
-        model.selectMode(LabMode.DOCKER);
-        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
+        model.mode().selectMode(LabMode.DOCKER);
+        assertThat(model.stack().traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
 
-        model.selectTraceSource(TraceSourceChoice.JAEGER);
+        model.stack().selectTraceSource(TraceSourceChoice.JAEGER);
 
-        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
+        assertThat(model.stack().traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
         assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.JAEGER);
-        assertThat(LabViewModel.traceSourceDescription(TraceSourceChoice.JAEGER)).contains("jaeger-zipkin", "Loki");
+        assertThat(DockerStackViewModel.traceSourceDescription(TraceSourceChoice.JAEGER)).contains("jaeger-zipkin", "Loki");
         assertThat(docker.starts()).as("choosing starts nothing").isZero();
     }
 
     @Test
     void aChoiceMadeInAnotherModeReachesTheStackWhenDockerIsChosenAndAgainAtStart() {
         LabViewModel model = model();
-        model.selectTraceSource(TraceSourceChoice.ZIPKIN);
+        model.stack().selectTraceSource(TraceSourceChoice.ZIPKIN);
         assertThat(stack.traceChoices).isEmpty();
 
-        model.selectMode(LabMode.DOCKER);
+        model.mode().selectMode(LabMode.DOCKER);
         assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.ZIPKIN);
 
-        model.start();
+        model.lifecycle().start();
         assertThat(docker.starts()).isEqualTo(1);
         assertThat(stack.traceChoices).last().isEqualTo(TraceSourceChoice.ZIPKIN);
     }
@@ -138,16 +157,16 @@ class LabViewModelModeTest {
     @Test
     void theTraceSourceChangesOnlyWhileTheLabIsStopped() {
         LabViewModel model = model();
-        model.selectMode(LabMode.DOCKER);
-        model.start();
-        assertThat(model.canChangeTraceSourceProperty().get()).isFalse();
+        model.mode().selectMode(LabMode.DOCKER);
+        model.lifecycle().start();
+        assertThat(model.stack().canChangeTraceSourceProperty().get()).isFalse();
 
-        model.selectTraceSource(TraceSourceChoice.JAEGER);
-        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
+        model.stack().selectTraceSource(TraceSourceChoice.JAEGER);
+        assertThat(model.stack().traceSourceProperty().get()).isEqualTo(TraceSourceChoice.TEMPO);
         assertThat(stack.traceSource()).isEqualTo(TraceSourceChoice.TEMPO);
 
-        model.stop();
-        model.selectTraceSource(TraceSourceChoice.JAEGER);
-        assertThat(model.traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
+        model.lifecycle().stop();
+        model.stack().selectTraceSource(TraceSourceChoice.JAEGER);
+        assertThat(model.stack().traceSourceProperty().get()).isEqualTo(TraceSourceChoice.JAEGER);
     }
 }
