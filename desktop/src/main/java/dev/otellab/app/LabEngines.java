@@ -17,7 +17,7 @@ import dev.otellab.lab.remote.RemoteLab;
 import dev.otellab.lab.remote.RemoteLabSettings;
 import dev.otellab.lab.remote.RemoteSettingsStore;
 import dev.otellab.telemetry.endpoints.Backend;
-import dev.otellab.telemetry.lgtm.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmClientSettings;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.query.TraceSource;

@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.app.QuerySources;
 import dev.otellab.presentation.DurationText;
 import dev.otellab.telemetry.diff.AttributeChange;
@@ -11,7 +12,6 @@ import dev.otellab.telemetry.diff.TypicalTraces;
 import dev.otellab.telemetry.files.TraceFileContent;
 import dev.otellab.telemetry.files.TraceFileException;
 import dev.otellab.telemetry.files.TraceFileReader;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.TimeRange;
 import picocli.CommandLine.Command;
@@ -132,9 +132,9 @@ final class DiffCommand implements Callable<Integer> {
             }
             return traces.get(0);
         }
-        String id;
+        TraceId id;
         try {
-            id = TelemetryIds.normalizeTraceId(side);
+            id = TraceId.parse(side);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "'" + side + "' is neither a file nor a trace id (32 hexadecimal characters)");
         }

@@ -1,10 +1,10 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.app.QuerySources;
 import dev.otellab.telemetry.files.TraceExport;
 import dev.otellab.telemetry.files.TraceFileException;
 import dev.otellab.telemetry.files.TraceFileWriter;
-import dev.otellab.telemetry.model.TelemetryIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,10 +48,12 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<TraceId> traceIds = new ArrayList<>(ids.size());
         for (String id : ids) {
-            if (!TelemetryIds.isValidTraceId(id.trim().toLowerCase(java.util.Locale.ROOT))) {
-                throw new ParameterException(spec.commandLine(), "A trace id is 32 hexadecimal characters (0-9, a-f),"
-                        + " not zero; got '" + id + "'");
+            try {
+                traceIds.add(TraceId.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
         Path file = "-".equals(out) ? null : Path.of(out);
@@ -68,12 +71,12 @@ final class ExportCommand implements Callable<Integer> {
             TraceExport export = new TraceExport(sources.traces(), sources.logs());
             TraceExport.ExportSummary summary;
             if (file == null) {
-                List<TraceFileWriter.TraceWithLogs> collected = export.collect(ids, () -> false);
+                List<TraceFileWriter.TraceWithLogs> collected = export.collect(traceIds, () -> false);
                 stdout.print(TraceFileWriter.lines(collected));
                 stdout.flush();
                 summary = TraceExport.ExportSummary.of(collected);
             } else {
-                summary = export.exportTo(ids, file, () -> false);
+                summary = export.exportTo(traceIds, file, () -> false);
             }
             PrintWriter report = file == null ? err : stdout;
             report.println(store.json ? JsonOutput.write(summary)

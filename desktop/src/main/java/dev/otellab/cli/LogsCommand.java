@@ -1,12 +1,13 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.app.QuerySources;
 import dev.otellab.lab.LabMode;
 import dev.otellab.presentation.TimeText;
 import dev.otellab.telemetry.lgtm.LokiLogSource;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.Subscription;
@@ -133,8 +134,8 @@ final class LogsCommand implements Callable<Integer> {
 
     private LogFilter filter() {
         try {
-            String trace = traceId == null ? "" : TelemetryIds.normalizeTraceId(traceId);
-            String span = spanId == null ? "" : TelemetryIds.normalizeSpanId(spanId);
+            TraceId trace = traceId == null ? null : TraceId.parse(traceId);
+            SpanId span = spanId == null ? null : SpanId.parse(spanId);
             Severity minimum = severity == null ? Severity.UNSPECIFIED : Severity.parse(severity);
             Set<String> serviceSet = new LinkedHashSet<>(services);
             return new LogFilter(serviceSet, minimum, text, trace, span);

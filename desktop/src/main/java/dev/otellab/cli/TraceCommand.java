@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.app.QuerySources;
 import dev.otellab.presentation.BarGeometry;
 import dev.otellab.presentation.DurationText;
@@ -7,7 +8,6 @@ import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanEvent;
 import dev.otellab.telemetry.model.SpanNode;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,9 +48,9 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String traceId;
+        TraceId traceId;
         try {
-            traceId = TelemetryIds.normalizeTraceId(id);
+            traceId = TraceId.parse(id);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

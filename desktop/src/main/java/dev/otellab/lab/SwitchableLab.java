@@ -1,5 +1,6 @@
 package dev.otellab.lab;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.lab.traffic.Traffic;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.SliReport;
@@ -330,7 +331,7 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
         }
 
         @Override
-        public Optional<Trace> trace(String traceId) {
+        public Optional<Trace> trace(TraceId traceId) {
             return readableEngine().traces().trace(traceId);
         }
     }

@@ -96,7 +96,7 @@ public record FailureOriginChecker(String front) implements AnswerChecker {
         TraceSearchCriteria criteria = TraceSearchCriteria.ANY.withService(front).withErrorsOnly(true);
         return telemetry.traces().search(criteria, telemetry.window(), TraceIdChecker.TRACE_LIMIT).stream()
                 .sorted(Comparator.comparingLong(TraceSummary::startUnixNano).reversed())
-                .map(summary -> telemetry.traces().trace(summary.traceId()))
+                .map(summary -> telemetry.traces().trace(summary.id()))
                 .flatMap(Optional::stream)
                 .filter(this::frontAnswered5xx)
                 .limit(count)

@@ -77,7 +77,7 @@ public record SlowestChildChecker(String spanName) implements AnswerChecker {
         }
         for (TraceSummary summary : telemetry.traces().search(TraceSearchCriteria.ANY.withService(telemetry.service()),
                 telemetry.window(), NEWEST_TRACES)) {
-            telemetry.traces().trace(summary.traceId()).ifPresent(trace -> trace.spans().forEach(span -> names.add(span.name())));
+            telemetry.traces().trace(summary.id()).ifPresent(trace -> trace.spans().forEach(span -> names.add(span.name())));
         }
         return names.stream().sorted().map(name -> new AnswerChoice(name, name)).toList();
     }
@@ -87,7 +87,7 @@ public record SlowestChildChecker(String spanName) implements AnswerChecker {
         return telemetry.traces().search(criteria, telemetry.window(), TraceIdChecker.TRACE_LIMIT).stream()
                 .sorted(Comparator.comparingLong(TraceSummary::durationNanos).reversed())
                 .limit(count)
-                .map(summary -> telemetry.traces().trace(summary.traceId()))
+                .map(summary -> telemetry.traces().trace(summary.id()))
                 .flatMap(Optional::stream)
                 .toList();
     }

@@ -81,7 +81,7 @@ public record SlowestHopChecker(String spanName) implements AnswerChecker {
         TraceSearchCriteria criteria = TraceSearchCriteria.ANY.withService(telemetry.service()).withSpanName(spanName);
         return telemetry.traces().search(criteria, telemetry.window(), TraceIdChecker.TRACE_LIMIT).stream()
                 .max(Comparator.comparingLong(TraceSummary::durationNanos))
-                .flatMap(summary -> telemetry.traces().trace(summary.traceId()));
+                .flatMap(summary -> telemetry.traces().trace(summary.id()));
     }
 
     private static String others(Map<String, Long> ownTime, String most) {

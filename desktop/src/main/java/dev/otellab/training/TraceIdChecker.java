@@ -1,10 +1,10 @@
 package dev.otellab.training;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.QueryDirection;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
@@ -44,13 +44,13 @@ public record TraceIdChecker(Boolean errorsOnly, Boolean errorLog) implements An
                     ? "No failing request with an ERROR log line has been recorded yet."
                     : "No failing request has been recorded yet.");
         }
-        String traceId;
+        TraceId traceId;
         try {
-            traceId = TelemetryIds.normalizeTraceId(firstWord(answer));
+            traceId = TraceId.parse(firstWord(answer));
         } catch (IllegalArgumentException e) {
             return Verdict.wrong(e.getMessage() + ".");
         }
-        if (expected.contains(traceId)) {
+        if (expected.contains(traceId.hex())) {
             return Verdict.correct("Trace " + traceId + " is " + (errorLog
                     ? "a failing request that logged an ERROR line." : "a failing request of the scenario."));
         }

@@ -1,5 +1,6 @@
 package dev.otellab.verify;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.Severity;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.LogSource;
@@ -32,7 +33,7 @@ final class ErrorLogsCheck {
         if (total == 0) {
             return Verdict.pass("no failing requests were sent (--errors 0): nothing to look for");
         }
-        pending.removeIf(traceId -> !logs.query(LogFilter.forTrace(traceId).withServices(Set.of(service))
+        pending.removeIf(traceId -> !logs.query(LogFilter.forTrace(new TraceId(traceId)).withServices(Set.of(service))
                 .withMinSeverity(Severity.ERROR), range, 1, QueryDirection.NEWEST_FIRST).isEmpty());
         if (pending.isEmpty()) {
             return Verdict.pass("all " + total + " failing requests have an ERROR log record with their trace_id");

@@ -1,5 +1,6 @@
 package dev.otellab.verify;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -46,7 +47,7 @@ abstract class TraceCheck {
         if (total == 0) {
             return nothingSent();
         }
-        pending.keySet().removeIf(traceId -> traces.trace(traceId).filter(this::shows).isPresent());
+        pending.keySet().removeIf(traceId -> traces.trace(new TraceId(traceId)).filter(this::shows).isPresent());
         Optional<Verdict> failed = failure();
         if (failed.isPresent()) {
             return failed.get();

@@ -1,5 +1,6 @@
 package dev.otellab.app;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
@@ -43,7 +44,7 @@ class LabEnginesTest {
             modes.select(LabMode.REMOTE);
 
             assertThat(lab.mode()).isEqualTo(LabMode.REMOTE);
-            assertThat(lab.grafanaLinks()).get().extracting(links -> links.trace("5b8efff798038103d269b633813fc60c",
+            assertThat(lab.grafanaLinks()).get().extracting(links -> links.trace(TraceId.parse("5b8efff798038103d269b633813fc60c"),
                     new TimeRange(0, 1)).toString()).asString()
                     .startsWith("http://127.0.0.1:19534/explore");
         }

@@ -21,7 +21,8 @@ class LayersArchitectureTest {
     /** The packages that talk to a backend, a process, Docker or a file format: the UI reaches none of them. */
     static final String[] ADAPTERS = {"dev.otellab.lab.docker..", "dev.otellab.lab.embedded..", "dev.otellab.lab.remote..",
             "dev.otellab.telemetry.lgtm..", "dev.otellab.telemetry.embedded..", "dev.otellab.telemetry.remote..",
-            "dev.otellab.telemetry.zipkin..", "dev.otellab.telemetry.jaeger..", "dev.otellab.bundle.."};
+            "dev.otellab.telemetry.zipkin..", "dev.otellab.telemetry.jaeger..", "dev.otellab.telemetry.client..",
+            "dev.otellab.bundle.."};
 
     @ArchTest
     static final ArchRule noCycleBetweenTopLevelPackages = slices().matching("dev.otellab.(*)..")

@@ -1,5 +1,6 @@
 package dev.otellab.cli;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
@@ -89,7 +90,7 @@ class RemoteQueryCommandsTest {
     void aTraceReadsTheSameFromTempoAsFromTheEmbeddedStore() throws Exception {
         server.on("/api/traces/" + FAILING_TRACE, FixtureServer.fixture("tempo-2.7.2/rich-trace-by-id-error.json"));
         Trace fromTempo = LgtmSources.connect(LgtmEndpoints.none().withTempo(server.uri())).traces()
-                .trace(FAILING_TRACE).orElseThrow();
+                .trace(TraceId.parse(FAILING_TRACE)).orElseThrow();
         try (TelemetryStore store = TelemetryStore.open(DataDirectories.forUser(dataDir).telemetryStoreDir())) {
             store.accept(TelemetryBatch.ofSpans(fromTempo.spans())).toCompletableFuture().join();
         }

@@ -1,5 +1,6 @@
 package dev.otellab.stack;
 
+import dev.otellab.telemetry.model.TraceId;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.embedded.EmbeddedLab;
@@ -63,7 +64,7 @@ class DashboardQueriesOnPrometheusTest {
                 assertThat(traceIds).as("exemplar label %s", traceIdLabel).isNotEmpty()
                         .allSatisfy(id -> assertThat(id).matches("[0-9a-f]{32}"));
                 await("trace " + traceIds.get(0) + " in the store").atMost(SCRAPED)
-                        .until(() -> lab.traces().trace(traceIds.get(0)).isPresent());
+                        .until(() -> lab.traces().trace(TraceId.parse(traceIds.get(0))).isPresent());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.otellab.ui;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.TraceSummary;
@@ -109,7 +110,7 @@ class ConsoleJourneyTest {
 
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> console.window().currentView() == console.traces() && console.traces().showsTrace());
-        robot.interact(() -> console.window().showLogs(dev.otellab.telemetry.query.LogFilter.forTrace(sample.errorTraceId())));
+        robot.interact(() -> console.window().showLogs(dev.otellab.telemetry.query.LogFilter.forTrace(TraceId.parse(sample.errorTraceId()))));
         waitUntil(() -> console.window().currentView() == console.logs() && logs.getItems().size() == 2);
 
         waitUntil(() -> robot.lookup(".trace-link").tryQuery().isPresent());

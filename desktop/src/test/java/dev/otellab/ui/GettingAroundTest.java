@@ -1,5 +1,6 @@
 package dev.otellab.ui;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.LogFilter;
@@ -58,12 +59,12 @@ class GettingAroundTest {
 
     @Test
     void aLogsTraceIdOpensItsSpanAndBackReturnsToTheLogs(FxRobot robot) throws Exception {
-        Trace trace = telemetry.trace(sample.errorTraceId()).orElseThrow();
+        Trace trace = telemetry.trace(TraceId.parse(sample.errorTraceId())).orElseThrow();
         String rootSpan = trace.rootSpan().spanId();
         LogRecord childLog = sample.logs().stream()
                 .filter(record -> record.traceId().equals(sample.errorTraceId()) && !record.spanId().equals(rootSpan))
                 .findFirst().orElseThrow();
-        robot.interact(() -> console.window().showLogs(LogFilter.forTrace(sample.errorTraceId())));
+        robot.interact(() -> console.window().showLogs(LogFilter.forTrace(TraceId.parse(sample.errorTraceId()))));
         TableView<LogRecord> logs = console.logs().table();
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> logs.getItems().contains(childLog)));
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> linkOf(robot, childLog) != null));

@@ -1,5 +1,6 @@
 package dev.otellab.ui;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.SliPoint;
@@ -102,9 +103,9 @@ public final class InMemoryTelemetry implements TraceSource, LogSource, SliSourc
     }
 
     @Override
-    public synchronized Optional<Trace> trace(String traceId) {
-        List<Span> spans = spansByTrace.get(traceId);
-        return spans == null ? Optional.empty() : Optional.of(new Trace(traceId, spans));
+    public synchronized Optional<Trace> trace(TraceId traceId) {
+        List<Span> spans = spansByTrace.get(traceId.hex());
+        return spans == null ? Optional.empty() : Optional.of(new Trace(traceId.hex(), spans));
     }
 
     @Override

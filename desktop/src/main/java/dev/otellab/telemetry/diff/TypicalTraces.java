@@ -39,7 +39,7 @@ public final class TypicalTraces {
                     || !summary.rootService().equals(root.serviceName()) || others.size() >= limit) {
                 continue;
             }
-            traces.trace(summary.traceId()).ifPresent(others::add);
+            traces.trace(summary.id()).ifPresent(others::add);
         }
         return others;
     }

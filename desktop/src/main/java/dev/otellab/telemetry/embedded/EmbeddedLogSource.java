@@ -50,7 +50,7 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
     public List<LogRecord> query(LogFilter filter, TimeRange range, int limit, QueryDirection direction) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM logs");
-        if (!filter.traceId().isEmpty()) {
+        if (filter.traceId() != null) {
             sql.append(" INDEXED BY logs_by_trace");
         }
         sql.append(" WHERE time_ns >= ? AND time_ns < ?");
@@ -96,13 +96,13 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
     }
 
     private static void appendFilter(LogFilter filter, StringBuilder sql, List<Object> parameters) {
-        if (!filter.traceId().isEmpty()) {
+        if (filter.traceId() != null) {
             sql.append(" AND trace_id = ?");
-            parameters.add(AttributeCodec.idBytes(filter.traceId()));
+            parameters.add(filter.traceId().bytes());
         }
-        if (!filter.spanId().isEmpty()) {
+        if (filter.spanId() != null) {
             sql.append(" AND span_id = ?");
-            parameters.add(AttributeCodec.idBytes(filter.spanId()));
+            parameters.add(filter.spanId().bytes());
         }
         if (!filter.services().isEmpty()) {
             sql.append(" AND service IN (").append("?,".repeat(filter.services().size() - 1)).append("?)");

@@ -1,9 +1,9 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.StatusCode;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
@@ -159,12 +159,12 @@ public final class EmbeddedTraceSource implements TraceSource {
     }
 
     @Override
-    public Optional<Trace> trace(String traceId) {
-        String id = TelemetryIds.normalizeTraceId(traceId);
+    public Optional<Trace> trace(TraceId traceId) {
+        String id = traceId.hex();
         List<Span> spans = connections.read("trace " + id, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + SPAN_COLUMNS
                     + " FROM traces t JOIN spans s ON s.trace_ref = t.id WHERE t.trace_id = ?")) {
-                statement.setBytes(1, TelemetryIds.fromHex(id));
+                statement.setBytes(1, traceId.bytes());
                 List<Span> found = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

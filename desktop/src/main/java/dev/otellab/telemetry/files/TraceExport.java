@@ -1,8 +1,8 @@
 package dev.otellab.telemetry.files;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.AtomicFiles;
 import dev.otellab.telemetry.model.LogRecord;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.LogSource;
@@ -43,21 +43,15 @@ public final class TraceExport {
      * @param cancelled asked between traces; when it says yes, the export stops with nothing written
      * @throws TraceFileException when an id is not a trace id or a trace is not found (nothing is read further)
      */
-    public List<TraceFileWriter.TraceWithLogs> collect(List<String> traceIds, BooleanSupplier cancelled)
+    public List<TraceFileWriter.TraceWithLogs> collect(List<TraceId> traceIds, BooleanSupplier cancelled)
             throws TraceFileException {
         if (traceIds.isEmpty()) {
             throw new TraceFileException("name at least one trace to export");
         }
         List<TraceFileWriter.TraceWithLogs> collected = new ArrayList<>(traceIds.size());
-        for (String typed : traceIds) {
+        for (TraceId id : traceIds) {
             if (cancelled.getAsBoolean()) {
                 throw new TraceFileException("the export was cancelled; no file was written");
-            }
-            String id;
-            try {
-                id = TelemetryIds.normalizeTraceId(typed);
-            } catch (IllegalArgumentException e) {
-                throw new TraceFileException(e.getMessage());
             }
             Optional<Trace> trace = traces.trace(id);
             if (trace.isEmpty()) {
@@ -69,7 +63,7 @@ public final class TraceExport {
     }
 
     /** Exports to {@code file}, written whole or not at all. */
-    public ExportSummary exportTo(List<String> traceIds, Path file, BooleanSupplier cancelled)
+    public ExportSummary exportTo(List<TraceId> traceIds, Path file, BooleanSupplier cancelled)
             throws TraceFileException, IOException {
         List<TraceFileWriter.TraceWithLogs> collected = collect(traceIds, cancelled);
         String lines = TraceFileWriter.lines(collected);
@@ -80,7 +74,7 @@ public final class TraceExport {
     private List<LogRecord> logsOf(Trace trace) {
         long from = Math.max(0, trace.startUnixNano() - LOGS_BEFORE.toNanos());
         long to = trace.endUnixNano() + LOGS_AFTER.toNanos();
-        return logs.query(LogFilter.forTrace(trace.traceId()), new TimeRange(from, to), MAX_LOGS_PER_TRACE,
+        return logs.query(LogFilter.forTrace(trace.id()), new TimeRange(from, to), MAX_LOGS_PER_TRACE,
                 QueryDirection.OLDEST_FIRST);
     }
 

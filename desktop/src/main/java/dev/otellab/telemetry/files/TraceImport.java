@@ -53,7 +53,7 @@ public final class TraceImport {
         List<String> traceIds = new ArrayList<>();
         for (Trace trace : content.traces()) {
             traceIds.add(trace.traceId());
-            Optional<Trace> existing = stored.trace(trace.traceId());
+            Optional<Trace> existing = stored.trace(trace.id());
             existing.ifPresent(found -> storedSpanIds.put(trace.traceId(), spanIds(found)));
         }
         List<Span> spans = new ArrayList<>(content.spans().size());

@@ -2,12 +2,11 @@ package dev.otellab.telemetry.jaeger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
-import dev.otellab.telemetry.lgtm.LgtmHttp;
-import dev.otellab.telemetry.lgtm.OtlpTraceJson;
-import dev.otellab.telemetry.lgtm.WholeTraceSearch;
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.client.WholeTraceSearch;
 import dev.otellab.telemetry.model.Span;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TelemetryQueryException;
@@ -30,8 +29,8 @@ import java.util.TreeSet;
 /**
  * Traces from Jaeger v2's query API v3 (api_v3/query_service.proto, HTTP binding):
  * {@code /api/v3/traces/{id}}, {@code /api/v3/traces?query.*}, {@code /api/v3/services} and
- * {@code /api/v3/operations}. Traces come as OTLP JSON under {@code result}, decoded by the
- * same code as Tempo's and the receiver's. Jaeger matches its criteria on single spans and
+ * {@code /api/v3/operations}. Traces come as OTLP JSON under {@code result}, read by the
+ * same code as Tempo's ({@link dev.otellab.telemetry.otlp.OtlpJsonSpans}). Jaeger matches its criteria on single spans and
  * returns traces in no order: the trace-level criteria (duration bounds, errors only) are
  * checked on the whole traces, newest first ({@link WholeTraceSearch}, docs/decisions/0033).
  */
@@ -54,7 +53,7 @@ public final class JaegerTraceSource implements TraceSource, TraceTags {
             return List.of(); // Jaeger answers 404 when no trace matches
         }
         Map<String, List<Span>> byTrace = new LinkedHashMap<>();
-        for (Span span : OtlpTraceJson.spans(http, Backend.JAEGER, answer.get().path("result").path("resourceSpans"), what)) {
+        for (Span span : http.otlpSpans(Backend.JAEGER, answer.get().path("result").path("resourceSpans"), what)) {
             byTrace.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
         }
         List<Trace> found = new ArrayList<>();
@@ -99,15 +98,15 @@ public final class JaegerTraceSource implements TraceSource, TraceTags {
     }
 
     @Override
-    public Optional<Trace> trace(String traceId) {
-        String id = TelemetryIds.normalizeTraceId(traceId);
+    public Optional<Trace> trace(TraceId traceId) {
+        String id = traceId.hex();
         String what = "trace " + id;
         HttpUrl url = http.url(Backend.JAEGER, "api/v3/traces", Map.of(), id);
         Optional<JsonNode> answer = http.getJson(Backend.JAEGER, url, what, Map.of());
         if (answer.isEmpty()) {
             return Optional.empty();
         }
-        List<Span> spans = OtlpTraceJson.spans(http, Backend.JAEGER, answer.get().path("result").path("resourceSpans"), what);
+        List<Span> spans = http.otlpSpans(Backend.JAEGER, answer.get().path("result").path("resourceSpans"), what);
         return spans.isEmpty() ? Optional.empty() : Optional.of(new Trace(id, spans));
     }
 

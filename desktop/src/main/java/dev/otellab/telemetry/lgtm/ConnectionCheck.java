@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmHttp;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,10 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmHttp;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
@@ -37,11 +38,10 @@ public final class GrafanaLinks implements ExploreLinks {
 
     /** Explore with the trace open (TraceQL by trace id). */
     @Override
-    public URI trace(String traceId, TimeRange range) {
-        String id = TelemetryIds.normalizeTraceId(traceId);
+    public URI trace(TraceId traceId, TimeRange range) {
         ObjectNode query = query(TEMPO_DATASOURCE_UID, "tempo");
         query.put("queryType", "traceql");
-        query.put("query", id);
+        query.put("query", traceId.hex());
         return explore(TEMPO_DATASOURCE_UID, query, range);
     }
 

@@ -24,11 +24,11 @@ public final class LogQl {
 
     public static String of(LogFilter filter) {
         StringBuilder query = new StringBuilder(selector(filter.services()));
-        if (!filter.traceId().isEmpty()) {
-            query.append(" | trace_id=").append(quoted(filter.traceId()));
+        if (filter.traceId() != null) {
+            query.append(" | trace_id=").append(quoted(filter.traceId().hex()));
         }
-        if (!filter.spanId().isEmpty()) {
-            query.append(" | span_id=").append(quoted(filter.spanId()));
+        if (filter.spanId() != null) {
+            query.append(" | span_id=").append(quoted(filter.spanId().hex()));
         }
         if (filter.minSeverity() != Severity.UNSPECIFIED) {
             query.append(" | detected_level=~").append(quoted(String.join("|", levelsFrom(filter.minSeverity()))));

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmHttp;
 import dev.otellab.telemetry.endpoints.Backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.telemetry.map.CallSpan;

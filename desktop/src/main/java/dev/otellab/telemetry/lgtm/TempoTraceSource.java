@@ -1,9 +1,10 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.telemetry.model.Span;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
@@ -108,8 +109,8 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
     }
 
     @Override
-    public Optional<Trace> trace(String traceId) {
-        String id = TelemetryIds.normalizeTraceId(traceId);
+    public Optional<Trace> trace(TraceId traceId) {
+        String id = traceId.hex();
         String what = "trace " + id;
         HttpUrl url = http.url(Backend.TEMPO, "api/traces", Map.of(), id);
         Optional<JsonNode> answer = http.getJson(Backend.TEMPO, url, what, Map.of());
@@ -155,7 +156,7 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
     }
 
     static TraceSummary summary(JsonNode trace) {
-        String id = padded(trace.path("traceID").asText());
+        String id = TraceId.withLeadingZeros(trace.path("traceID").asText()).hex();
         String rootService = trace.path("rootServiceName").asText("");
         long start = Long.parseLong(trace.path("startTimeUnixNano").asText("0"));
         long duration = Math.max(trace.path("durationMs").asLong(0) * 1_000_000L, matchedExtent(trace, start));
@@ -205,15 +206,8 @@ public final class TempoTraceSource implements TraceSource, TraceTags {
         return ids.size();
     }
 
-    private static String padded(String hex) {
-        String lower = hex.toLowerCase(java.util.Locale.ROOT);
-        return lower.length() >= TelemetryIds.TRACE_ID_HEX_LENGTH ? lower
-                : "0".repeat(TelemetryIds.TRACE_ID_HEX_LENGTH - lower.length()) + lower;
-    }
-
     /** Tempo's trace body: OTLP in protobuf's JSON mapping (base64 ids), under {@code batches} (v1) or {@code resourceSpans}. */
     private List<Span> spans(JsonNode body, String what) {
-        return OtlpTraceJson.spans(http, Backend.TEMPO, body.has("batches") ? body.get("batches") : body.path("resourceSpans"),
-                what);
+        return http.otlpSpans(Backend.TEMPO, body.has("batches") ? body.get("batches") : body.path("resourceSpans"), what);
     }
 }

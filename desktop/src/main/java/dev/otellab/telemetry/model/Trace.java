@@ -37,6 +37,11 @@ public final class Trace {
         return traceId;
     }
 
+    /** The trace id as a value, for the query ports. */
+    public TraceId id() {
+        return new TraceId(traceId);
+    }
+
     /** Spans by start time. */
     public List<Span> spans() {
         return spans;

@@ -17,6 +17,11 @@ public record TraceSummary(
         services = Set.copyOf(services);
     }
 
+    /** The trace id as a value, for asking a {@code TraceSource} for the whole trace. */
+    public TraceId id() {
+        return new TraceId(traceId);
+    }
+
     public boolean hasErrors() {
         return errorCount > 0;
     }

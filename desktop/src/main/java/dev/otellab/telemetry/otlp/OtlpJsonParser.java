@@ -10,12 +10,14 @@ import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import dev.otellab.config.Json;
+import dev.otellab.telemetry.model.TelemetryIds;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 import java.io.IOException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -142,15 +144,11 @@ public final class OtlpJsonParser {
         if (hex.isEmpty() || hex.length() % 2 != 0) {
             return null;
         }
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            int high = Character.digit(hex.charAt(2 * i), 16);
-            int low = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (high < 0 || low < 0) {
+        for (int i = 0; i < hex.length(); i++) {
+            if (!HexFormat.isHexDigit(hex.charAt(i))) {
                 return null;
             }
-            bytes[i] = (byte) ((high << 4) | low);
         }
-        return Base64.getEncoder().encodeToString(bytes);
+        return Base64.getEncoder().encodeToString(TelemetryIds.fromHex(hex));
     }
 }

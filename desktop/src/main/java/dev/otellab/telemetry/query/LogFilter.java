@@ -1,29 +1,29 @@
 package dev.otellab.telemetry.query;
 
 import dev.otellab.telemetry.model.Severity;
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 
 import java.util.Set;
 
 /**
- * Which log records to show. Empty sets and strings mean "any"; {@code text} matches the body
- * case-insensitively as a plain substring.
+ * Which log records to show. Empty sets and strings, and a null trace or span id, mean "any";
+ * {@code text} matches the body case-insensitively as a plain substring.
  */
-public record LogFilter(Set<String> services, Severity minSeverity, String text, String traceId, String spanId) {
-    public static final LogFilter ALL = new LogFilter(Set.of(), Severity.UNSPECIFIED, "", "", "");
+public record LogFilter(Set<String> services, Severity minSeverity, String text, TraceId traceId, SpanId spanId) {
+    public static final LogFilter ALL = new LogFilter(Set.of(), Severity.UNSPECIFIED, "", null, null);
 
     public LogFilter {
         services = services == null ? Set.of() : Set.copyOf(services);
         minSeverity = minSeverity == null ? Severity.UNSPECIFIED : minSeverity;
         text = text == null ? "" : text;
-        traceId = traceId == null ? "" : traceId.trim().toLowerCase(java.util.Locale.ROOT);
-        spanId = spanId == null ? "" : spanId.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static LogFilter forTrace(String traceId) {
+    public static LogFilter forTrace(TraceId traceId) {
         return ALL.withTraceId(traceId);
     }
 
-    public static LogFilter forSpan(String traceId, String spanId) {
+    public static LogFilter forSpan(TraceId traceId, SpanId spanId) {
         return ALL.withTraceId(traceId).withSpanId(spanId);
     }
 
@@ -39,11 +39,11 @@ public record LogFilter(Set<String> services, Severity minSeverity, String text,
         return new LogFilter(services, minSeverity, value, traceId, spanId);
     }
 
-    public LogFilter withTraceId(String value) {
+    public LogFilter withTraceId(TraceId value) {
         return new LogFilter(services, minSeverity, text, value, spanId);
     }
 
-    public LogFilter withSpanId(String value) {
+    public LogFilter withSpanId(SpanId value) {
         return new LogFilter(services, minSeverity, text, traceId, value);
     }
 
@@ -51,8 +51,8 @@ public record LogFilter(Set<String> services, Severity minSeverity, String text,
     public boolean matches(dev.otellab.telemetry.model.LogRecord log) {
         return (services.isEmpty() || services.contains(log.serviceName()))
                 && log.severityNumber() >= minSeverity.lowestNumber()
-                && (traceId.isEmpty() || traceId.equals(log.traceId()))
-                && (spanId.isEmpty() || spanId.equals(log.spanId()))
+                && (traceId == null || traceId.hex().equals(log.traceId()))
+                && (spanId == null || spanId.hex().equals(log.spanId()))
                 && (text.isEmpty() || containsIgnoreCase(log.body(), text));
     }
 

@@ -1,6 +1,7 @@
 package dev.otellab.telemetry.query;
 
 import dev.otellab.telemetry.model.Trace;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.TraceSummary;
 
 import java.util.List;
@@ -12,6 +13,6 @@ public interface TraceSource {
     /** Traces that started in {@code range} and match, newest first, at most {@code limit}. */
     List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit);
 
-    /** The whole trace, or empty when no span of it is known. The id is lowercase hex. */
-    Optional<Trace> trace(String traceId);
+    /** The whole trace, or empty when no span of it is known. */
+    Optional<Trace> trace(TraceId traceId);
 }

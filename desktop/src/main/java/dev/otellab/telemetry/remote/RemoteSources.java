@@ -2,9 +2,9 @@ package dev.otellab.telemetry.remote;
 
 import dev.otellab.telemetry.jaeger.JaegerTraceSource;
 import dev.otellab.telemetry.endpoints.Backend;
-import dev.otellab.telemetry.lgtm.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmClientSettings;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
-import dev.otellab.telemetry.lgtm.LgtmHttp;
+import dev.otellab.telemetry.client.LgtmHttp;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.lgtm.PrometheusSliSource;
 import dev.otellab.telemetry.query.LogSource;

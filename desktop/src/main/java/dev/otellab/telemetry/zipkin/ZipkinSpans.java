@@ -1,13 +1,14 @@
 package dev.otellab.telemetry.zipkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.InstrumentationScope;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanEvent;
 import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.StatusCode;
-import dev.otellab.telemetry.model.TelemetryIds;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,15 +149,11 @@ final class ZipkinSpans {
 
     /** Zipkin's 64-bit trace ids padded to 128 bits, as OpenTelemetry pads them. */
     static String traceId(String zipkinId) {
-        String lower = zipkinId.toLowerCase(Locale.ROOT);
-        return lower.length() >= TelemetryIds.TRACE_ID_HEX_LENGTH ? lower
-                : "0".repeat(TelemetryIds.TRACE_ID_HEX_LENGTH - lower.length()) + lower;
+        return TraceId.withLeadingZeros(zipkinId).hex();
     }
 
     private static String spanId(String zipkinId) {
-        String lower = zipkinId.toLowerCase(Locale.ROOT);
-        return lower.length() >= TelemetryIds.SPAN_ID_HEX_LENGTH ? lower
-                : "0".repeat(TelemetryIds.SPAN_ID_HEX_LENGTH - lower.length()) + lower;
+        return SpanId.withLeadingZeros(zipkinId).hex();
     }
 
     /** A stable id for the server half of a shared span: the shared id with its bits inverted. */

@@ -1,11 +1,11 @@
 package dev.otellab.telemetry.zipkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
-import dev.otellab.telemetry.lgtm.LgtmHttp;
-import dev.otellab.telemetry.lgtm.WholeTraceSearch;
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.client.WholeTraceSearch;
 import dev.otellab.telemetry.model.Span;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TimeRange;
@@ -58,8 +58,8 @@ public final class ZipkinTraceSource implements TraceSource, TraceTags {
     }
 
     @Override
-    public Optional<Trace> trace(String traceId) {
-        String id = TelemetryIds.normalizeTraceId(traceId);
+    public Optional<Trace> trace(TraceId traceId) {
+        String id = traceId.hex();
         HttpUrl url = http.url(Backend.ZIPKIN, "api/v2/trace", Map.of(), id);
         return http.getJson(Backend.ZIPKIN, url, "trace " + id, Map.of())
                 .map(ZipkinSpans::trace)

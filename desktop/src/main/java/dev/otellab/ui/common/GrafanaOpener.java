@@ -1,5 +1,6 @@
 package dev.otellab.ui.common;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.query.ExploreLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
@@ -41,7 +42,7 @@ public final class GrafanaOpener {
         return available.getReadOnlyProperty();
     }
 
-    public Optional<URI> traceLink(String traceId, TimeRange range) {
+    public Optional<URI> traceLink(TraceId traceId, TimeRange range) {
         return links().map(links -> links.trace(traceId, range));
     }
 

@@ -1,5 +1,6 @@
 package dev.otellab.ui.compare;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.diff.Presence;
 import dev.otellab.telemetry.diff.SpanDiff;
 import dev.otellab.telemetry.diff.TraceDiff;
@@ -7,7 +8,6 @@ import dev.otellab.telemetry.diff.TraceDiffer;
 import dev.otellab.telemetry.diff.TypicalTraces;
 import dev.otellab.telemetry.files.TraceFileException;
 import dev.otellab.telemetry.files.TraceFileReader;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
@@ -58,15 +58,15 @@ public final class CompareViewModel {
     /** Compares two traces by id (e.g. two rows of a search). */
     public void compareIds(String traceIdA, String traceIdB) {
         start("Loading both traces…", () -> {
-            String a = TelemetryIds.normalizeTraceId(traceIdA); // both ids checked before either is read
-            String b = TelemetryIds.normalizeTraceId(traceIdB);
+            TraceId a = TraceId.parse(traceIdA); // both ids checked before either is read
+            TraceId b = TraceId.parse(traceIdB);
             return TraceDiffer.diff(load(a), load(b));
         });
     }
 
     /** Compares a trace already shown with another trace id. */
     public void compareWith(Trace a, String traceIdB) {
-        start("Loading " + traceIdB.trim() + "…", () -> TraceDiffer.diff(a, load(traceIdB)));
+        start("Loading " + traceIdB.trim() + "…", () -> TraceDiffer.diff(a, load(TraceId.parse(traceIdB))));
     }
 
     /** Compares a trace already shown with the first trace of a file. */
@@ -148,8 +148,7 @@ public final class CompareViewModel {
                 + (diff.statusChanges() == 1 ? " status change" : " status changes");
     }
 
-    private Trace load(String typed) {
-        String id = TelemetryIds.normalizeTraceId(typed);
+    private Trace load(TraceId id) {
         return traces.trace(id).orElseThrow(() -> new TelemetryQueryException("Trace " + id + " was not found."));
     }
 

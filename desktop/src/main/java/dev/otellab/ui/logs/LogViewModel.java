@@ -1,8 +1,9 @@
 package dev.otellab.ui.logs;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.QueryDirection;
@@ -158,8 +159,8 @@ public final class LogViewModel {
 
     /** The filter the form describes; IllegalArgumentException says what is wrong. */
     public LogFilter filter() {
-        String trace = traceId.get().isBlank() ? "" : TelemetryIds.normalizeTraceId(traceId.get());
-        String span = spanId.get().isBlank() ? "" : TelemetryIds.normalizeSpanId(spanId.get());
+        TraceId trace = traceId.get().isBlank() ? null : TraceId.parse(traceId.get());
+        SpanId span = spanId.get().isBlank() ? null : SpanId.parse(spanId.get());
         return new LogFilter(chosenServices(), minSeverity.get(), text.get().strip(), trace, span);
     }
 
@@ -209,9 +210,9 @@ public final class LogViewModel {
         chooseServices(filter.services());
         minSeverity.set(filter.minSeverity());
         text.set(filter.text());
-        traceId.set(filter.traceId());
-        spanId.set(filter.spanId());
-        if (!filter.traceId().isEmpty()) {
+        traceId.set(filter.traceId() == null ? "" : filter.traceId().hex());
+        spanId.set(filter.spanId() == null ? "" : filter.spanId().hex());
+        if (filter.traceId() != null) {
             timeRange.choiceProperty().set(TimeRangeChoice.ANY_TIME);
         }
         apply();
@@ -386,9 +387,9 @@ public final class LogViewModel {
         }
         try {
             if (trace) {
-                TelemetryIds.normalizeTraceId(id);
+                TraceId.parse(id);
             } else {
-                TelemetryIds.normalizeSpanId(id);
+                SpanId.parse(id);
             }
             return "";
         } catch (IllegalArgumentException e) {

@@ -200,7 +200,7 @@ public final class MapViewModel {
             if (found.size() == EDGE_TRACES) {
                 break;
             }
-            traces.trace(candidate.traceId()).filter(trace -> crosses(trace, edge)).ifPresent(trace -> found.add(candidate));
+            traces.trace(candidate.id()).filter(trace -> crosses(trace, edge)).ifPresent(trace -> found.add(candidate));
         }
         return new EdgeTraces(edge, List.copyOf(found), candidates.size());
     }

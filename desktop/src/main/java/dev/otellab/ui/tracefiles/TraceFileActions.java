@@ -1,5 +1,6 @@
 package dev.otellab.ui.tracefiles;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.files.ImportReport;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
@@ -98,7 +99,7 @@ public final class TraceFileActions {
         exportSelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(
                 table.getSelectionModel().getSelectedItems()).or(files.busyProperty()));
         exportSelected.setOnAction(event -> exportTraces(table.getSelectionModel().getSelectedItems().stream()
-                .map(TraceSummary::traceId).toList(), exportSelected));
+                .map(TraceSummary::id).toList(), exportSelected));
         keepLabels(compareSelected, exportSelected);
         return new Node[] {compareSelected, exportSelected};
     }
@@ -109,7 +110,7 @@ public final class TraceFileActions {
         export.setId("trace-export");
         export.setTooltip(new Tooltip("Save this trace with its logs as OTLP JSON lines"));
         export.disableProperty().bind(waterfall.traceProperty().isNull().or(files.busyProperty()));
-        export.setOnAction(event -> exportTraces(List.of(waterfall.traceProperty().get().traceId()), export));
+        export.setOnAction(event -> exportTraces(List.of(waterfall.traceProperty().get().id()), export));
 
         MenuItem withId = new MenuItem("Another trace id…");
         withId.setOnAction(event -> {
@@ -222,7 +223,7 @@ public final class TraceFileActions {
         }
     }
 
-    private void exportTraces(List<String> ids, Node anchor) {
+    private void exportTraces(List<TraceId> ids, Node anchor) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(ids.size() == 1 ? "Export the trace" : "Export " + ids.size() + " traces");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OTLP JSON lines", "*.jsonl"));

@@ -1,5 +1,6 @@
 package dev.otellab.ui.tracefiles;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.files.ImportReport;
 import dev.otellab.telemetry.files.TraceExport;
 import dev.otellab.telemetry.files.TraceFileContent;
@@ -49,7 +50,7 @@ public final class TraceFilesViewModel {
     }
 
     /** Writes the traces and their logs to {@code file} (whole, or nothing on failure or Cancel). */
-    public void export(List<String> traceIds, Path file) {
+    public void export(List<TraceId> traceIds, Path file) {
         AtomicBoolean flag = begin("Exporting " + traceIds.size() + (traceIds.size() == 1 ? " trace" : " traces") + "…");
         executors.background().execute(() -> {
             String result;

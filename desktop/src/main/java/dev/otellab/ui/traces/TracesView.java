@@ -197,7 +197,7 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
         } else {
             var selected = searchView.table().getSelectionModel().getSelectedItem();
             if (selected != null) {
-                waterfallModel.showLogsForTraceId(selected.traceId());
+                waterfallModel.showLogsForTraceId(selected.id());
             }
         }
     }

@@ -61,7 +61,7 @@ public final class WaterfallView extends BorderPane {
         open.setOnAction(event -> {
             Trace trace = model.traceProperty().get();
             long margin = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-            grafana.open(grafana.traceLink(trace.traceId(),
+            grafana.open(grafana.traceLink(trace.id(),
                     new TimeRange(trace.startUnixNano() - margin, trace.endUnixNano() + margin)));
         });
         open.setMinWidth(Region.USE_PREF_SIZE);

@@ -1,9 +1,10 @@
 package dev.otellab.ui.waterfall;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.presentation.BarGeometry;
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.SpanNode;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TraceSource;
@@ -86,14 +87,14 @@ public final class WaterfallViewModel {
     /** Loads a trace and selects the span {@code spanId} in it (empty or not in the trace: the root). */
     public void open(String traceId, String spanId) {
         wantedSpanId = spanId == null ? "" : spanId;
-        String id;
+        TraceId id;
         try {
-            id = TelemetryIds.normalizeTraceId(traceId);
+            id = TraceId.parse(traceId);
         } catch (IllegalArgumentException e) {
             errorMessage.set(e.getMessage());
             return;
         }
-        requestedTraceId.set(id);
+        requestedTraceId.set(id.hex());
         errorMessage.set("");
         query.run(() -> traces.trace(id), found -> {
             if (found.isPresent()) {
@@ -179,19 +180,19 @@ public final class WaterfallViewModel {
     public void showLogsForSpan() {
         WaterfallRow row = selected.get();
         if (row != null && logsAvailable.get()) {
-            navigator.showLogs(LogFilter.forSpan(row.span().traceId(), row.span().spanId()));
+            navigator.showLogs(LogFilter.forSpan(new TraceId(row.span().traceId()), new SpanId(row.span().spanId())));
         }
     }
 
     /** Opens the logs view on the whole trace's records. */
     public void showLogsForTrace() {
         if (trace.get() != null && logsAvailable.get()) {
-            navigator.showLogs(LogFilter.forTrace(trace.get().traceId()));
+            navigator.showLogs(LogFilter.forTrace(trace.get().id()));
         }
     }
 
     /** Opens the logs view on a trace's records, e.g. the one selected in the search results. */
-    public void showLogsForTraceId(String traceId) {
+    public void showLogsForTraceId(TraceId traceId) {
         if (logsAvailable.get()) {
             navigator.showLogs(LogFilter.forTrace(traceId));
         }

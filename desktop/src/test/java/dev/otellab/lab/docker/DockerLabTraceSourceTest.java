@@ -1,5 +1,6 @@
 package dev.otellab.lab.docker;
 
+import dev.otellab.telemetry.model.TraceId;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
@@ -102,7 +103,7 @@ class DockerLabTraceSourceTest {
         assertThat(containerExists("jaeger")).isFalse();
         assertThat(containerExists("zipkin")).isFalse();
         String tempoTrace = id(16);
-        catchThrowable(() -> lab.traces().trace(tempoTrace)); // the fixture has no answer for it: a request is enough
+        catchThrowable(() -> lab.traces().trace(TraceId.parse(tempoTrace))); // the fixture has no answer for it: a request is enough
         assertThat(tempo.requests()).extracting(FixtureServer.Recorded::path).contains("/api/traces/" + tempoTrace);
         lab.stop();
 
@@ -114,7 +115,7 @@ class DockerLabTraceSourceTest {
         assertThat(environment("tempo")).contains("GF_SECURITY_ADMIN_PASSWORD=" + password, "TRACE_EXPORT=jaeger-zipkin");
         assertThat(containerRuns("jaeger")).isTrue();
         assertThat(containerRuns("zipkin")).isTrue();
-        assertThat(lab.traces().trace(jaegerTrace)).map(Trace::rootSpan).map(Span::name).contains("GET /from-jaeger");
+        assertThat(lab.traces().trace(TraceId.parse(jaegerTrace))).map(Trace::rootSpan).map(Span::name).contains("GET /from-jaeger");
         lab.stop();
 
         // Zipkin: the trace comes from the real Zipkin server
@@ -126,8 +127,8 @@ class DockerLabTraceSourceTest {
                   "localEndpoint":{"serviceName":"docker-traces-test"}}]""".formatted(zipkinTrace, id(8), start));
         lab.start();
         assertThat(containerRuns("zipkin")).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> lab.traces().trace(zipkinTrace).isPresent());
-        assertThat(lab.traces().trace(zipkinTrace)).map(Trace::rootSpan).map(Span::name).contains("get /from-zipkin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> lab.traces().trace(TraceId.parse(zipkinTrace)).isPresent());
+        assertThat(lab.traces().trace(TraceId.parse(zipkinTrace))).map(Trace::rootSpan).map(Span::name).contains("get /from-zipkin");
         assertThat(Files.readString(passwordFile()).strip()).as("made once, kept").isEqualTo(password);
     }
 

@@ -1,5 +1,6 @@
 package dev.otellab.lab.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
@@ -80,7 +81,7 @@ class EmbeddedLabTest {
                     () -> lab.traces().search(TraceSearchCriteria.ANY.withSpanName("POST /api/tasks"), lastHour, 10),
                     found -> !found.isEmpty()).get(0);
             Trace trace = await().atMost(TELEMETRY_ARRIVAL).until(
-                    () -> lab.traces().trace(createTrace.traceId()).orElseThrow(),
+                    () -> lab.traces().trace(createTrace.id()).orElseThrow(),
                     t -> t.spans().stream().anyMatch(s -> s.kind() == SpanKind.CLIENT));
             Span root = trace.rootSpan();
             assertThat(root.kind()).isEqualTo(SpanKind.SERVER);
@@ -88,14 +89,14 @@ class EmbeddedLabTest {
             assertThat(trace.spans()).anySatisfy(span -> assertThat(span.kind()).isEqualTo(SpanKind.CLIENT));
 
             List<LogRecord> logs = await().atMost(TELEMETRY_ARRIVAL).until(
-                    () -> lab.logs().query(LogFilter.forTrace(createTrace.traceId()), lastHour, 100, QueryDirection.OLDEST_FIRST),
+                    () -> lab.logs().query(LogFilter.forTrace(createTrace.id()), lastHour, 100, QueryDirection.OLDEST_FIRST),
                     found -> !found.isEmpty());
             assertThat(logs).allSatisfy(log -> assertThat(log.traceId()).isEqualTo(createTrace.traceId()));
 
             TraceSummary errorTrace = await().atMost(TELEMETRY_ARRIVAL).until(
                     () -> lab.traces().search(TraceSearchCriteria.ANY.withErrorsOnly(true), lastHour, 10),
                     found -> !found.isEmpty()).get(0);
-            assertThat(lab.traces().trace(errorTrace.traceId()).orElseThrow().rootSpan().status()).isEqualTo(StatusCode.ERROR);
+            assertThat(lab.traces().trace(errorTrace.id()).orElseThrow().rootSpan().status()).isEqualTo(StatusCode.ERROR);
             List<SloStatus> slo = lab.slis().sloStatus("lab-backend", lastHour, SloTargets.DEFAULT);
             assertThat(slo.get(0).availability()).isLessThan(1.0);
 
@@ -105,7 +106,7 @@ class EmbeddedLabTest {
             assertThat(lab.status().part(EmbeddedLab.BACKEND).state()).isEqualTo(PartState.STOPPED);
             assertThat(lab.status().part(EmbeddedLab.RECEIVER).state()).isEqualTo(PartState.STOPPED);
             // the store stays readable after the lab stops
-            assertThat(lab.traces().trace(createTrace.traceId())).isPresent();
+            assertThat(lab.traces().trace(createTrace.id())).isPresent();
         }
         assertThat(statuses).extracting(status -> status.part(EmbeddedLab.BACKEND).state())
                 .contains(PartState.STARTING, PartState.HEALTHY, PartState.STOPPED);
@@ -135,7 +136,7 @@ class EmbeddedLabTest {
                             lastHour, 10),
                     found -> !found.isEmpty()).get(0);
             Trace trace = await().atMost(TELEMETRY_ARRIVAL).until(
-                    () -> lab.traces().trace(summary.traceId()).orElseThrow(),
+                    () -> lab.traces().trace(summary.id()).orElseThrow(),
                     t -> t.spans().stream().anyMatch(span -> span.serviceName().equals("lab-backend")
                             && span.kind() == SpanKind.CLIENT));
             Span backendServer = trace.spans().stream()

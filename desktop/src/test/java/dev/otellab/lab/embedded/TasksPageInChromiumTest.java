@@ -1,5 +1,6 @@
 package dev.otellab.lab.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.embedded.StoreSettings;
@@ -57,7 +58,7 @@ class TasksPageInChromiumTest {
             TraceSummary summary = await().atMost(TELEMETRY_ARRIVAL).until(
                     () -> lab.traces().search(TraceSearchCriteria.ANY.withService("lab-browser"), lastHour, 10),
                     found -> !found.isEmpty()).get(0);
-            Trace trace = await().atMost(TELEMETRY_ARRIVAL).until(() -> lab.traces().trace(summary.traceId()).orElseThrow(),
+            Trace trace = await().atMost(TELEMETRY_ARRIVAL).until(() -> lab.traces().trace(summary.id()).orElseThrow(),
                     found -> found.spans().stream().anyMatch(span -> span.serviceName().equals("lab-backend")));
             assertThat(dom).contains("trace " + trace.traceId());
             Span root = trace.rootSpan();

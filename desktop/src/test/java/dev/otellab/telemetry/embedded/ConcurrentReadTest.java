@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
@@ -70,7 +71,7 @@ class ConcurrentReadTest {
                 while (writing.get()) {
                     try {
                         for (TraceSummary summary : store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 5)) {
-                            Trace trace = store.traces().trace(summary.traceId()).orElseThrow();
+                            Trace trace = store.traces().trace(summary.id()).orElseThrow();
                             if (trace.spans().size() != SPANS || summary.spanCount() != SPANS) {
                                 problems.add(new AssertionError("partial trace " + summary));
                             }
@@ -116,7 +117,7 @@ class ConcurrentReadTest {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
 
             assertThat(reader.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10_000)).hasSize(TRACES);
-            assertThat(reader.logs().query(LogFilter.forTrace(traceId(TRACES)), TimeRange.all(), 10,
+            assertThat(reader.logs().query(LogFilter.forTrace(TraceId.parse(traceId(TRACES))), TimeRange.all(), 10,
                     QueryDirection.NEWEST_FIRST)).hasSize(1);
             assertThat(seen).isSorted();
         }

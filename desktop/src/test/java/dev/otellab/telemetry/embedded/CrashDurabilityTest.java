@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.StoreSaturatedException;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.Span;
@@ -105,7 +106,7 @@ class CrashDurabilityTest {
 
         try (TelemetryStore store = TelemetryStore.open(storeDir)) {
             for (int n : acked) {
-                Trace trace = store.traces().trace(traceId(n)).orElseThrow(
+                Trace trace = store.traces().trace(TraceId.parse(traceId(n))).orElseThrow(
                         () -> new AssertionError("acknowledged batch " + n + " is missing"));
                 assertThat(trace.spans()).hasSize(SPANS_PER_BATCH);
             }

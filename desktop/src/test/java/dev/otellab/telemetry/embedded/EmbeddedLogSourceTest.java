@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
@@ -79,8 +81,8 @@ class EmbeddedLogSourceTest {
 
     @Test
     void eachFilterNarrowsTheResult() {
-        assertThat(bodies(LogFilter.forTrace(traceId(1)))).containsExactly("listing tasks", "Task 7 NOT found");
-        assertThat(bodies(LogFilter.forSpan(traceId(1), spanId(2)))).containsExactly("Task 7 NOT found");
+        assertThat(bodies(LogFilter.forTrace(TraceId.parse(traceId(1))))).containsExactly("listing tasks", "Task 7 NOT found");
+        assertThat(bodies(LogFilter.forSpan(TraceId.parse(traceId(1)), SpanId.parse(spanId(2))))).containsExactly("Task 7 NOT found");
         assertThat(bodies(LogFilter.ALL.withServices(Set.of("frontend", "checkout"))))
                 .containsExactly("slow upstream", "cache miss for task 7", "out of memory");
         assertThat(bodies(LogFilter.ALL.withMinSeverity(Severity.WARN)))
@@ -88,7 +90,7 @@ class EmbeddedLogSourceTest {
         assertThat(bodies(LogFilter.ALL.withText("TASK 7"))).containsExactly("Task 7 NOT found", "cache miss for task 7");
         assertThat(bodies(LogFilter.ALL, new TimeRange(at(20), at(40)), 100, QueryDirection.OLDEST_FIRST))
                 .containsExactly("slow upstream", "Task 7 NOT found");
-        assertThat(bodies(LogFilter.forTrace(traceId(9)))).isEmpty();
+        assertThat(bodies(LogFilter.forTrace(TraceId.parse(traceId(9))))).isEmpty();
     }
 
     @Test

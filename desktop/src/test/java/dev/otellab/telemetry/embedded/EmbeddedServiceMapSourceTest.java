@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.telemetry.map.MultiServiceTraffic;
@@ -95,9 +96,9 @@ class EmbeddedServiceMapSourceTest {
 
     @Test
     void aTracesOwnCallsFollowTheSameRuleInTheOrderTheyStarted() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> store.traces().trace(browserTrace)
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.traces().trace(TraceId.parse(browserTrace))
                 .map(trace -> trace.spans().size() == 6).orElse(false));
-        List<ServiceCall> calls = ServiceCalls.of(store.traces().trace(browserTrace).orElseThrow());
+        List<ServiceCall> calls = ServiceCalls.of(store.traces().trace(TraceId.parse(browserTrace)).orElseThrow());
 
         assertThat(calls).extracting(ServiceCall::client, ServiceCall::server, ServiceCall::serverKind)
                 .containsExactly(

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.StoreSaturatedException;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.Span;
@@ -92,7 +93,7 @@ class IngestBackPressureTest {
         try (TelemetryStore store = TelemetryStore.open(dir, StoreSettings.DEFAULT.withQueueCapacity(4))) {
             store.accept(spans(1, 20)).toCompletableFuture().join();
 
-            assertThat(store.traces().trace(traceId(1)).orElseThrow().spans()).hasSize(20);
+            assertThat(store.traces().trace(TraceId.parse(traceId(1))).orElseThrow().spans()).hasSize(20);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.MetricPoint;
@@ -74,7 +75,7 @@ class RetentionTest {
             assertThat(report.metricPoints()).isEqualTo(1);
             assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10))
                     .extracting(TraceSummary::traceId).containsExactly(traceId(3));
-            assertThat(store.traces().trace(traceId(1))).isEmpty();
+            assertThat(store.traces().trace(TraceId.parse(traceId(1)))).isEmpty();
             assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.OLDEST_FIRST))
                     .extracting(LogRecord::body).containsExactly("new");
             assertThat(store.metrics().points("requests", TimeRange.all(), 10)).hasSize(1);
@@ -110,7 +111,7 @@ class RetentionTest {
             List<TraceSummary> kept = store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 1000);
             assertThat(kept).hasSize((int) (400 - report.traces()));
             assertThat(kept.get(0).traceId()).isEqualTo(traceId(400));
-            assertThat(store.traces().trace(traceId(1))).isEmpty();
+            assertThat(store.traces().trace(TraceId.parse(traceId(1)))).isEmpty();
         }
     }
 
@@ -123,8 +124,8 @@ class RetentionTest {
             spans.addAll(trace(2, hoursAgo(0.1), 2));
             store.accept(TelemetryBatch.ofSpans(spans)).toCompletableFuture().join();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.traces().trace(traceId(1)).isEmpty());
-            assertThat(store.traces().trace(traceId(2))).isPresent();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.traces().trace(TraceId.parse(traceId(1))).isEmpty());
+            assertThat(store.traces().trace(TraceId.parse(traceId(2)))).isPresent();
         }
     }
 }

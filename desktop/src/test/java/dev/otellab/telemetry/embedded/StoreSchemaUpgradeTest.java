@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Severity;
@@ -85,7 +86,7 @@ class StoreSchemaUpgradeTest {
     @Test
     void openingItForWritingRecreatesTheTraceTablesAndKeepsTheLogs() {
         try (TelemetryStore store = TelemetryStore.open(dir)) {
-            assertThat(store.traces().trace(traceId(1))).isEmpty();
+            assertThat(store.traces().trace(TraceId.parse(traceId(1)))).isEmpty();
             assertThat(store.slis().services(TimeRange.all())).isEmpty();
             assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.NEWEST_FIRST))
                     .extracting(LogRecord::body).containsExactly("kept");
@@ -93,7 +94,7 @@ class StoreSchemaUpgradeTest {
             store.accept(TelemetryBatch.ofSpans(List.of(span(traceId(2), spanId(1), "", "tasks", "new",
                     SpanKind.SERVER, at(3), 5, StatusCode.UNSET, Map.of())))).toCompletableFuture().join();
 
-            assertThat(store.traces().trace(traceId(2))).isPresent();
+            assertThat(store.traces().trace(TraceId.parse(traceId(2)))).isPresent();
         }
         try (TelemetryStore reader = TelemetryStore.openReadOnly(dir)) {
             assertThat(reader.traces().search(TraceSearchCriteria.ANY.withSpanName("new"), TimeRange.all(), 10))

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.InstrumentationScope;
 import dev.otellab.telemetry.model.LogRecord;
@@ -89,7 +90,7 @@ class TelemetryStoreTest {
                 resource, new InstrumentationScope("io.opentelemetry.jdbc", "2.31.1"));
 
         ingest(TelemetryBatch.ofSpans(List.of(span)));
-        Span stored = store.traces().trace(traceId(1)).orElseThrow().spans().get(0);
+        Span stored = store.traces().trace(TraceId.parse(traceId(1))).orElseThrow().spans().get(0);
 
         assertThat(stored).usingRecursiveComparison().ignoringFields("attributes").isEqualTo(span);
         assertThat(stored.attributes()).containsOnlyKeys(span.attributes().keySet());
@@ -141,7 +142,7 @@ class TelemetryStoreTest {
                 StatusCode.ERROR, Map.of());
 
         ingest(TelemetryBatch.ofSpans(List.of(grandchild)));
-        Trace partial = store.traces().trace(trace).orElseThrow();
+        Trace partial = store.traces().trace(TraceId.parse(trace)).orElseThrow();
         assertThat(partial.roots()).singleElement().satisfies(node -> assertThat(node.orphan()).isTrue());
         assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).singleElement()
                 .satisfies(summary -> assertThat(summary.rootName()).isEqualTo("db"));
@@ -149,7 +150,7 @@ class TelemetryStoreTest {
         ingest(TelemetryBatch.ofSpans(List.of(child)));
         ingest(TelemetryBatch.ofSpans(List.of(root)));
 
-        Trace whole = store.traces().trace(trace).orElseThrow();
+        Trace whole = store.traces().trace(TraceId.parse(trace)).orElseThrow();
         assertThat(whole.depthFirst()).extracting(SpanNode::depth).containsExactly(0, 1, 2);
         assertThat(whole.depthFirst()).extracting(node -> node.span().name()).containsExactly("GET /", "SELECT tasks", "db");
         assertThat(whole.depthFirst()).noneMatch(SpanNode::orphan);
@@ -165,7 +166,7 @@ class TelemetryStoreTest {
                 span(trace, spanId(5), spanId(4), "tasks", "lost parent", SpanKind.INTERNAL, at(20), 5,
                         StatusCode.UNSET, Map.of()))));
 
-        Trace found = store.traces().trace(trace).orElseThrow();
+        Trace found = store.traces().trace(TraceId.parse(trace)).orElseThrow();
 
         assertThat(found.roots()).extracting(SpanNode::orphan).containsExactly(false, true);
         assertThat(found.summary().rootName()).isEqualTo("GET /");
@@ -178,7 +179,7 @@ class TelemetryStoreTest {
         ingest(TelemetryBatch.ofSpans(spans));
         ingest(TelemetryBatch.ofSpans(spans));
 
-        assertThat(store.traces().trace(traceId(3)).orElseThrow().spans()).hasSize(1);
+        assertThat(store.traces().trace(TraceId.parse(traceId(3))).orElseThrow().spans()).hasSize(1);
         assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).singleElement()
                 .extracting(TraceSummary::spanCount).isEqualTo(1);
     }
@@ -207,15 +208,15 @@ class TelemetryStoreTest {
         assertThat(summaries.get(traceId(101)).services()).containsExactlyInAnyOrder("frontend", "checkout");
         assertThat(summaries.get(traceId(100)).spanCount()).isEqualTo(50);
         assertThat(summaries.get(traceId(102)).spanCount()).isEqualTo(50);
-        assertThat(store.traces().trace(traceId(101)).orElseThrow().spans()).hasSize(51);
+        assertThat(store.traces().trace(TraceId.parse(traceId(101))).orElseThrow().spans()).hasSize(51);
         assertThat(store.traces().search(TraceSearchCriteria.ANY.withSpanName("late"), TimeRange.all(), 10))
                 .extracting(TraceSummary::traceId).containsExactly(traceId(101));
     }
 
     @Test
     void anUnknownTraceIsEmptyAndAMalformedIdIsRejected() {
-        assertThat(store.traces().trace(traceId(404))).isEmpty();
-        assertThatThrownBy(() -> store.traces().trace("xyz")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(store.traces().trace(TraceId.parse(traceId(404)))).isEmpty();
+        assertThatThrownBy(() -> store.traces().trace(TraceId.parse("xyz"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("32 hexadecimal");
     }
 
@@ -311,7 +312,7 @@ class TelemetryStoreTest {
         TraceSummary summary = store.traces().search(TraceSearchCriteria.ANY.withErrorsOnly(true), TimeRange.all(), 1)
                 .get(0);
 
-        assertThat(summary).isEqualTo(store.traces().trace(traceId(5)).orElseThrow().summary());
+        assertThat(summary).isEqualTo(store.traces().trace(TraceId.parse(traceId(5))).orElseThrow().summary());
         assertThat(summary.rootService()).isEqualTo("frontend");
         assertThat(summary.services()).containsExactlyInAnyOrder("frontend", "tasks");
         assertThat(summary.durationNanos()).isEqualTo(Duration.ofMillis(500).toNanos());
@@ -328,7 +329,7 @@ class TelemetryStoreTest {
         store = TelemetryStore.open(dir);
 
         assertThat(search(TraceSearchCriteria.ANY)).hasSize(6);
-        assertThat(store.traces().trace(traceId(4)).orElseThrow().spans()).hasSize(2);
+        assertThat(store.traces().trace(TraceId.parse(traceId(4))).orElseThrow().spans()).hasSize(2);
         assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.NEWEST_FIRST)).hasSize(1);
     }
 
@@ -344,9 +345,9 @@ class TelemetryStoreTest {
                 span(traceId(7), spanId(1), "", "tasks", "GET /page7", SpanKind.SERVER, at(7_000), 50,
                         StatusCode.UNSET, Map.of()))));
 
-        assertThat(store.traces().trace(traceId(4)).orElseThrow().spans()).extracting(Span::spanId)
+        assertThat(store.traces().trace(TraceId.parse(traceId(4))).orElseThrow().spans()).extracting(Span::spanId)
                 .containsExactlyInAnyOrder(spanId(1), spanId(2), spanId(3));
-        assertThat(store.traces().trace(traceId(7)).orElseThrow().spans()).extracting(Span::spanId)
+        assertThat(store.traces().trace(TraceId.parse(traceId(7))).orElseThrow().spans()).extracting(Span::spanId)
                 .containsExactly(spanId(1));
         TraceSummary continued = store.traces().search(TraceSearchCriteria.ANY.withSpanName("reserve"),
                 TimeRange.all(), 20).get(0);

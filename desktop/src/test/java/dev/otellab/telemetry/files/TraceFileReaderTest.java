@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.files;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
@@ -133,7 +134,7 @@ class TraceFileReaderTest {
             assertThat(report.error()).startsWith("line 3: ").contains("invalid span id");
             assertThat(report.describe()).startsWith(file + ": not imported: line 3");
             assertThat(store.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10)).isEmpty();
-            assertThat(store.traces().trace(traceId(5))).isEmpty();
+            assertThat(store.traces().trace(TraceId.parse(traceId(5)))).isEmpty();
             assertThat(store.logs().query(dev.otellab.telemetry.query.LogFilter.ALL, TimeRange.all(), 10,
                     dev.otellab.telemetry.query.QueryDirection.OLDEST_FIRST)).isEmpty();
             assertThat(new TraceImport(store, store.traces()).importFile(folder.resolve("missing.json")).error())

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.files;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.embedded.TestTelemetry;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
@@ -72,7 +73,7 @@ class TraceFileRoundTripTest {
             source.accept(new TelemetryBatch(richTrace(id), richLogs(id), List.of())).toCompletableFuture().join();
             source.accept(new TelemetryBatch(richTrace(traceId(2)), List.of(), List.of())).toCompletableFuture().join();
             TraceExport.ExportSummary summary = new TraceExport(source.traces(), source.logs())
-                    .exportTo(List.of(id), file, () -> false);
+                    .exportTo(List.of(TraceId.parse(id)), file, () -> false);
             assertThat(summary).isEqualTo(new TraceExport.ExportSummary(1, 3, 2));
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -89,12 +90,12 @@ class TraceFileRoundTripTest {
             assertThat(report.logs()).isEqualTo(2);
             assertThat(report.traceIds()).containsExactly(id);
 
-            Trace imported = target.traces().trace(id).orElseThrow();
+            Trace imported = target.traces().trace(TraceId.parse(id)).orElseThrow();
             assertThat(imported.spans()).containsExactlyElementsOf(sorted(richTrace(id)));
-            List<LogRecord> logs = target.logs().query(LogFilter.forTrace(id), TimeRange.all(), 100,
+            List<LogRecord> logs = target.logs().query(LogFilter.forTrace(TraceId.parse(id)), TimeRange.all(), 100,
                     QueryDirection.OLDEST_FIRST);
             assertThat(logs).containsExactlyElementsOf(richLogs(id));
-            assertThat(target.traces().trace(traceId(2))).isEmpty();
+            assertThat(target.traces().trace(TraceId.parse(traceId(2)))).isEmpty();
         }
     }
 
@@ -111,7 +112,7 @@ class TraceFileRoundTripTest {
             assertThat(again.logs()).isZero();
             assertThat(again.skipped()).containsExactly("3 spans already in the store",
                     "2 log records of traces already in the store");
-            assertThat(store.logs().query(LogFilter.forTrace(traceId(3)), TimeRange.all(), 100,
+            assertThat(store.logs().query(LogFilter.forTrace(TraceId.parse(traceId(3))), TimeRange.all(), 100,
                     QueryDirection.OLDEST_FIRST)).hasSize(2);
         }
     }

@@ -1,11 +1,12 @@
 package dev.otellab.telemetry.jaeger;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
-import dev.otellab.telemetry.lgtm.WholeTraceSearch;
+import dev.otellab.telemetry.client.WholeTraceSearch;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
@@ -91,7 +92,7 @@ class JaegerTraceSourceTest {
     void aTraceByIdIsOtlpJsonDecodedLikeTheReceiversOwn() {
         server.on("/api/v3/traces/" + CHECKOUT, FixtureServer.Answer.json(tracesData(false)));
 
-        Trace trace = sources.traces().trace(CHECKOUT).orElseThrow();
+        Trace trace = sources.traces().trace(TraceId.parse(CHECKOUT)).orElseThrow();
 
         assertThat(trace.depthFirst()).extracting(node -> node.span().name())
                 .containsExactly("GET /checkout", "POST /orders", "select orders");
@@ -114,7 +115,7 @@ class JaegerTraceSourceTest {
         server.on("/api/v3/traces/" + HEALTH, new FixtureServer.Answer(404, "application/json",
                 "{\"error\":{\"grpcCode\":5,\"httpCode\":404,\"message\":\"trace not found\",\"httpStatus\":\"Not Found\"}}"));
 
-        assertThat(sources.traces().trace(HEALTH)).isEmpty();
+        assertThat(sources.traces().trace(TraceId.parse(HEALTH))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.model.TraceId;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.query.LogFilter;
@@ -19,7 +21,7 @@ class GrafanaLinksTest {
 
     @Test
     void aTraceOpensInExploreWithTheTempoDataSource() throws Exception {
-        HttpUrl url = HttpUrl.get(links.trace("1FF8005C23C9C3FF693332AABECE5FE8", RANGE));
+        HttpUrl url = HttpUrl.get(links.trace(TraceId.parse("1FF8005C23C9C3FF693332AABECE5FE8"), RANGE));
 
         assertThat(url.scheme()).isEqualTo("https");
         assertThat(url.encodedPath()).isEqualTo("/lab/explore");
@@ -37,7 +39,7 @@ class GrafanaLinksTest {
 
     @Test
     void aLogQueryOpensInExploreAsTheSameLogQlTheClientSends() throws Exception {
-        LogFilter filter = LogFilter.forTrace("1ff8005c23c9c3ff693332aabece5fe8");
+        LogFilter filter = LogFilter.forTrace(TraceId.parse("1ff8005c23c9c3ff693332aabece5fe8"));
 
         HttpUrl url = HttpUrl.get(links.logs(filter, RANGE));
 

@@ -1,5 +1,8 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmHttpClientFactory;
+import dev.otellab.telemetry.client.LgtmHttp;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;

@@ -1,5 +1,9 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -98,12 +102,12 @@ class LokiLogSourceTest {
         server.on("/loki/api/v1/query_range", FixtureServer.fixture("loki-3.4.6/rich-query-range-by-trace-id.json"));
         server.on("/api/traces/" + FAILING_TRACE, FixtureServer.fixture("tempo-2.7.2/rich-trace-by-id-error.json"));
 
-        List<LogRecord> records = loki.query(LogFilter.forSpan(FAILING_TRACE, FAILING_SPAN), RICH_RANGE, 100,
+        List<LogRecord> records = loki.query(LogFilter.forSpan(TraceId.parse(FAILING_TRACE), SpanId.parse(FAILING_SPAN)), RICH_RANGE, 100,
                 QueryDirection.NEWEST_FIRST);
 
         assertThat(server.lastRequest().param("query"))
                 .isEqualTo("{service_name=~\".+\"} | trace_id=\"" + FAILING_TRACE + "\" | span_id=\"" + FAILING_SPAN + "\"");
-        Trace trace = new TempoTraceSource(http, java.time.Clock.systemUTC()).trace(FAILING_TRACE).orElseThrow();
+        Trace trace = new TempoTraceSource(http, java.time.Clock.systemUTC()).trace(TraceId.parse(FAILING_TRACE)).orElseThrow();
         assertThat(records).singleElement().satisfies(log -> {
             assertThat(log.body()).isEqualTo("payment failed for order 1");
             assertThat(log.severity()).isEqualTo(Severity.ERROR);
@@ -133,7 +137,7 @@ class LokiLogSourceTest {
     void lokisParseErrorIsShownWithTheQuery() {
         server.on("/loki/api/v1/query_range", FixtureServer.fixture("loki-3.4.6/loki-query-range-bad-query.txt"));
 
-        assertThatThrownBy(() -> loki.query(LogFilter.forTrace(FAILING_TRACE), RICH_RANGE, 10, QueryDirection.NEWEST_FIRST))
+        assertThatThrownBy(() -> loki.query(LogFilter.forTrace(TraceId.parse(FAILING_TRACE)), RICH_RANGE, 10, QueryDirection.NEWEST_FIRST))
                 .isInstanceOf(TelemetryQueryException.class)
                 .hasMessageStartingWith("Loki at " + server.uri())
                 .hasMessageContaining("HTTP 400")

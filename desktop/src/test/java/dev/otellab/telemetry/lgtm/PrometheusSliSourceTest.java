@@ -1,5 +1,9 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +19,6 @@ import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.SloHealth;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SloTargets;
-import dev.otellab.telemetry.model.TelemetryIds;
 import dev.otellab.telemetry.query.LatencyExemplars;
 import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TelemetryQueryException;
@@ -176,8 +179,8 @@ class PrometheusSliSourceTest {
         List<LatencyExemplar> found = exemplars.latencyExemplars(JOB, range);
 
         assertThat(found).isNotEmpty().allSatisfy(exemplar -> {
-            assertThat(TelemetryIds.isValidTraceId(exemplar.traceId())).as(exemplar.traceId()).isTrue();
-            assertThat(TelemetryIds.isValidSpanId(exemplar.spanId())).as(exemplar.spanId()).isTrue();
+            assertThat(TraceId.isValid(exemplar.traceId())).as(exemplar.traceId()).isTrue();
+            assertThat(SpanId.isValid(exemplar.spanId())).as(exemplar.spanId()).isTrue();
             assertThat(exemplar.route()).startsWith("/");
             assertThat(exemplar.latencyMillis()).isPositive();
             assertThat(range.contains(exemplar.timeUnixNano())).isTrue();

@@ -1,5 +1,8 @@
 package dev.otellab.telemetry.lgtm;
 
+import dev.otellab.telemetry.client.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmHttp;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.FixtureServer.Answer;
 import dev.otellab.telemetry.model.Span;
@@ -105,7 +108,7 @@ class TempoTraceSourceTest {
     void theFailingTraceIsAFullSpanTreeWithStatusEventsAndAttributes() {
         server.on("/api/traces/" + FAILING_TRACE, FixtureServer.fixture("tempo-2.7.2/rich-trace-by-id-error.json"));
 
-        Trace trace = tempo.trace(FAILING_TRACE.toUpperCase()).orElseThrow();
+        Trace trace = tempo.trace(TraceId.parse(FAILING_TRACE.toUpperCase())).orElseThrow();
 
         assertThat(server.lastRequest().header("Accept")).isEqualTo("application/json");
         assertThat(trace.traceId()).isEqualTo(FAILING_TRACE);
@@ -150,7 +153,7 @@ class TempoTraceSourceTest {
         server.on("/api/traces/00000000000000000000000000000abc",
                 FixtureServer.fixture("tempo-2.7.2/tempo-trace-by-id-notfound.txt"));
 
-        assertThat(tempo.trace("00000000000000000000000000000abc")).isEmpty();
+        assertThat(tempo.trace(TraceId.parse("00000000000000000000000000000abc"))).isEmpty();
     }
 
     @Test
@@ -171,7 +174,7 @@ class TempoTraceSourceTest {
         TempoTraceSource unreachable = new TempoTraceSource(new LgtmHttp(LgtmEndpoints.none().withTempo(nowhere),
                 LgtmClientSettings.DEFAULT.withRetries(0)), Clock.systemUTC());
 
-        assertThatThrownBy(() -> unreachable.trace(FAILING_TRACE))
+        assertThatThrownBy(() -> unreachable.trace(TraceId.parse(FAILING_TRACE)))
                 .isInstanceOf(TelemetryQueryException.class)
                 .hasMessageStartingWith("Tempo at " + nowhere + " is unreachable")
                 .hasMessageContaining("trace " + FAILING_TRACE);

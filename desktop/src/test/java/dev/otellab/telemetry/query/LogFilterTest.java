@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.query;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Severity;
@@ -18,8 +20,8 @@ class LogFilterTest {
     @Test
     void everyCriterionMustHold() {
         assertThat(LogFilter.ALL.matches(ERROR_IN_TRACE)).isTrue();
-        assertThat(LogFilter.forTrace(TRACE.toUpperCase()).matches(ERROR_IN_TRACE)).isTrue();
-        assertThat(LogFilter.forSpan(TRACE, "0000000000000001").matches(ERROR_IN_TRACE)).isFalse();
+        assertThat(LogFilter.forTrace(TraceId.parse(TRACE.toUpperCase())).matches(ERROR_IN_TRACE)).isTrue();
+        assertThat(LogFilter.forSpan(TraceId.parse(TRACE), SpanId.parse("0000000000000001")).matches(ERROR_IN_TRACE)).isFalse();
         assertThat(LogFilter.ALL.withServices(Set.of("checkout", "cart")).matches(ERROR_IN_TRACE)).isTrue();
         assertThat(LogFilter.ALL.withServices(Set.of("cart")).matches(ERROR_IN_TRACE)).isFalse();
         assertThat(LogFilter.ALL.withMinSeverity(Severity.ERROR).matches(ERROR_IN_TRACE)).isTrue();

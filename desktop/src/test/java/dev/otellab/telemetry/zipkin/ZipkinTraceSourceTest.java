@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.zipkin;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.ConnectionCheck;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
@@ -80,8 +81,8 @@ class ZipkinTraceSourceTest {
         traces = sources.traces();
         tags = sources.traceTags();
         // Zipkin's in-memory store takes spans asynchronously after the 202
-        await().atMost(Duration.ofSeconds(30)).until(() -> traces.trace(CHECKOUT).map(t -> t.spans().size()).orElse(0) == 4
-                && traces.trace("0".repeat(16) + HEALTH).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> traces.trace(TraceId.parse(CHECKOUT)).map(t -> t.spans().size()).orElse(0) == 4
+                && traces.trace(TraceId.parse("0".repeat(16) + HEALTH)).isPresent());
     }
 
     private static String hex(int bytes) {
@@ -101,7 +102,7 @@ class ZipkinTraceSourceTest {
 
     @Test
     void aTraceByIdMapsZipkinsModelToOurs() {
-        Trace trace = traces.trace(CHECKOUT).orElseThrow();
+        Trace trace = traces.trace(TraceId.parse(CHECKOUT)).orElseThrow();
 
         Span root = span(trace, ROOT);
         assertThat(root.isRoot()).isTrue();
@@ -148,7 +149,7 @@ class ZipkinTraceSourceTest {
     void aSixtyFourBitTraceIdIsPaddedAsOpenTelemetryPadsIt() {
         String padded = "0".repeat(16) + HEALTH;
 
-        Trace trace = traces.trace(padded).orElseThrow();
+        Trace trace = traces.trace(TraceId.parse(padded)).orElseThrow();
 
         assertThat(trace.traceId()).isEqualTo(padded);
         assertThat(trace.spans()).singleElement().satisfies(span -> {
@@ -159,7 +160,7 @@ class ZipkinTraceSourceTest {
 
     @Test
     void anUnknownTraceIsEmpty() {
-        assertThat(traces.trace(hex(16))).isEmpty();
+        assertThat(traces.trace(TraceId.parse(hex(16)))).isEmpty();
     }
 
     @Test
@@ -204,7 +205,7 @@ class ZipkinTraceSourceTest {
         assertThat(tags.tagValues(Resource.SERVICE_NAME, lastMinute())).contains(FRONTEND, BACKEND);
         assertThat(((ZipkinTraceSource) traces).spanNames(FRONTEND)).containsExactly("get /checkout", "get /health",
                 "post /orders");
-        assertThat(tags.tagValues(dev.otellab.telemetry.lgtm.WholeTraceSearch.SPAN_NAME, lastMinute())).contains("select orders", "get /health");
+        assertThat(tags.tagValues(dev.otellab.telemetry.client.WholeTraceSearch.SPAN_NAME, lastMinute())).contains("select orders", "get /health");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.otellab.ui.common;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.lgtm.GrafanaLinks;
 import dev.otellab.telemetry.query.LogFilter;
 import dev.otellab.telemetry.query.TimeRange;
@@ -22,15 +23,15 @@ class GrafanaOpenerTest {
     @Test
     void linksExistOnlyWhileThereIsAGrafana() {
         assertThat(opener.availableProperty().get()).isFalse();
-        assertThat(opener.traceLink("5b8efff798038103d269b633813fc60c", range)).isEmpty();
+        assertThat(opener.traceLink(TraceId.parse("5b8efff798038103d269b633813fc60c"), range)).isEmpty();
 
         grafana.set(Optional.of(URI.create("http://127.0.0.1:3000")));
         opener.refresh();
 
         assertThat(opener.availableProperty().get()).isTrue();
-        assertThat(opener.traceLink("5b8efff798038103d269b633813fc60c", range)).get().asString()
+        assertThat(opener.traceLink(TraceId.parse("5b8efff798038103d269b633813fc60c"), range)).get().asString()
                 .startsWith("http://127.0.0.1:3000/explore").contains("5b8efff798038103d269b633813fc60c");
-        assertThat(opener.logsLink(LogFilter.forTrace("5b8efff798038103d269b633813fc60c"), range)).get().asString()
+        assertThat(opener.logsLink(LogFilter.forTrace(TraceId.parse("5b8efff798038103d269b633813fc60c")), range)).get().asString()
                 .contains("loki");
         assertThat(opener.sliDashboardLink(range)).get().asString().contains("/d/otel-lab-sli-slo");
     }

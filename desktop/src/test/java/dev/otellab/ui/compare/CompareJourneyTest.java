@@ -1,5 +1,6 @@
 package dev.otellab.ui.compare;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.telemetry.diff.CheckoutRequests;
 import dev.otellab.telemetry.model.Span;
@@ -123,7 +124,7 @@ class CompareJourneyTest {
         waitUntil(() -> console.traces().showsTrace());
         // The file chooser is the platform's; the view model behind Export… is driven directly.
         robot.interact(() -> new dev.otellab.ui.tracefiles.TraceFilesViewModel(telemetry, telemetry,
-                java.util.Optional::empty, executors).export(List.of(SLOW), file));
+                java.util.Optional::empty, executors).export(List.of(TraceId.parse(SLOW)), file));
         waitUntil(() -> Files.exists(file));
         robot.interact(() -> console.window().showLogs(dev.otellab.telemetry.query.LogFilter.ALL));
         robot.interact(() -> console.traceFiles().open(List.of(file)));

@@ -1,5 +1,6 @@
 package dev.otellab.ui.logs;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.Resource;
 import dev.otellab.telemetry.model.Severity;
@@ -206,7 +207,7 @@ class LogViewModelTest {
         model.textProperty().set(" task ");
         model.traceIdProperty().set("4BF92F3577B34DA6A3CE929D0E0E4736");
         assertThat(model.filter()).isEqualTo(new LogFilter(java.util.Set.of("lab-backend"), Severity.WARN, "task",
-                "4bf92f3577b34da6a3ce929d0e0e4736", ""));
+                TraceId.parse("4bf92f3577b34da6a3ce929d0e0e4736"), null));
 
         model.traceIdProperty().set("4bf92f");
         model.spanIdProperty().set("xyz");
@@ -243,7 +244,7 @@ class LogViewModelTest {
         telemetry.addLogs(List.of(old, record(1, Severity.ERROR, traceId), record(2), record(3, Severity.INFO, traceId)));
         LogViewModel model = new LogViewModel(telemetry, executors, navigator);
 
-        model.showLogs(LogFilter.forTrace(traceId));
+        model.showLogs(LogFilter.forTrace(TraceId.parse(traceId)));
         ui.runAll();
         assertThat(model.records()).extracting(LogRecord::body).containsExactly("an old one", "record 1", "record 3");
         assertThat(model.rangeProperty().get()).isEqualTo(TimeRangeChoice.ANY_TIME);

@@ -1,5 +1,6 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SliSeries;
@@ -404,7 +405,7 @@ class SliViewModelTest {
         }
 
         @Override
-        public Optional<Trace> trace(String traceId) {
+        public Optional<Trace> trace(TraceId traceId) {
             return Optional.empty();
         }
     }

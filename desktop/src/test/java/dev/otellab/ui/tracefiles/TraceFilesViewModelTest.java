@@ -1,5 +1,6 @@
 package dev.otellab.ui.tracefiles;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.diff.CheckoutRequests;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.files.ImportReport;
@@ -35,7 +36,7 @@ class TraceFilesViewModelTest {
         telemetry.addSpans(CheckoutRequests.request(ID, 80, 2, StatusCode.ERROR, "visa").spans());
         Path file = folder.resolve("out.jsonl");
         TraceFilesViewModel exporting = new TraceFilesViewModel(telemetry, telemetry, Optional::empty, direct);
-        exporting.export(List.of(ID), file);
+        exporting.export(List.of(TraceId.parse(ID)), file);
         assertThat(exporting.messageProperty().get()).isEqualTo("Exported 1 trace, 5 spans, 0 log records to " + file);
         assertThat(exporting.busyProperty().get()).isFalse();
 
@@ -51,7 +52,7 @@ class TraceFilesViewModelTest {
             assertThat(opening.reports().get(1).error()).startsWith("line 1, column 19: not valid OTLP/JSON");
             assertThat(opening.messageProperty().get())
                     .startsWith("Imported 5 spans and 0 log records from 1 of 2 files; bad.json not imported: line 1");
-            assertThat(store.traces().trace(ID)).map(trace -> trace.spans().size()).contains(5);
+            assertThat(store.traces().trace(TraceId.parse(ID))).map(trace -> trace.spans().size()).contains(5);
         }
     }
 
@@ -60,7 +61,7 @@ class TraceFilesViewModelTest {
         InMemoryTelemetry telemetry = new InMemoryTelemetry();
         TraceFilesViewModel model = new TraceFilesViewModel(telemetry, telemetry, Optional::empty, direct);
         Path file = folder.resolve("none.jsonl");
-        model.export(List.of(ID), file);
+        model.export(List.of(TraceId.parse(ID)), file);
         assertThat(model.messageProperty().get()).isEqualTo("Nothing exported: trace " + ID + " was not found; no file was written");
         assertThat(file).doesNotExist();
     }

@@ -1,5 +1,6 @@
 package dev.otellab.ui.traces;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.telemetry.query.TelemetryQueryException;
@@ -64,7 +65,7 @@ class TraceSearchViewModelTest {
             }
 
             @Override
-            public Optional<Trace> trace(String traceId) {
+            public Optional<Trace> trace(TraceId traceId) {
                 return Optional.empty();
             }
         });
@@ -145,7 +146,7 @@ class TraceSearchViewModelTest {
             }
 
             @Override
-            public Optional<Trace> trace(String traceId) {
+            public Optional<Trace> trace(TraceId traceId) {
                 return Optional.empty();
             }
         });
@@ -199,7 +200,7 @@ class TraceSearchViewModelTest {
             }
 
             @Override
-            public Optional<Trace> trace(String traceId) {
+            public Optional<Trace> trace(TraceId traceId) {
                 return Optional.empty();
             }
         });
@@ -226,7 +227,7 @@ class TraceSearchViewModelTest {
             }
 
             @Override
-            public Optional<Trace> trace(String traceId) {
+            public Optional<Trace> trace(TraceId traceId) {
                 return Optional.empty();
             }
         });

@@ -1,5 +1,7 @@
 package dev.otellab.ui.waterfall;
 
+import dev.otellab.telemetry.model.SpanId;
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.SpanEvent;
 import dev.otellab.telemetry.model.StatusCode;
 import dev.otellab.telemetry.model.Trace;
@@ -166,7 +168,7 @@ class WaterfallViewModelTest {
         model.showLogsForSpan();
         model.showLogsForTrace();
 
-        assertThat(logNavigations).containsExactly(LogFilter.forSpan(Spans.TRACE, id(3)), LogFilter.forTrace(Spans.TRACE));
+        assertThat(logNavigations).containsExactly(LogFilter.forSpan(TraceId.parse(Spans.TRACE), SpanId.parse(id(3))), LogFilter.forTrace(TraceId.parse(Spans.TRACE)));
     }
 
     @Test
@@ -177,7 +179,7 @@ class WaterfallViewModelTest {
 
         model.showLogsForSpan();
         model.showLogsForTrace();
-        model.showLogsForTraceId(Spans.TRACE);
+        model.showLogsForTraceId(TraceId.parse(Spans.TRACE));
 
         assertThat(logNavigations).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.otellab.lab.embedded.bench;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.config.DataDirectories;
 import dev.otellab.lab.embedded.BackendJarLocator;
 import dev.otellab.lab.embedded.EmbeddedLab;
@@ -74,7 +75,7 @@ public final class CrossServiceStartBenchmark {
         List<TraceSummary> found = lab.traces().search(TraceSearchCriteria.ANY.withService("lab-backend"),
                 TimeRange.last(Duration.ofMinutes(5)), 20);
         for (TraceSummary summary : found) {
-            Trace trace = lab.traces().trace(summary.traceId()).orElse(null);
+            Trace trace = lab.traces().trace(summary.id()).orElse(null);
             if (trace == null) {
                 continue;
             }

@@ -1,11 +1,11 @@
 package dev.otellab.telemetry.embedded.bench;
 
+import dev.otellab.telemetry.model.TraceId;
 import com.google.protobuf.ByteString;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
 import dev.otellab.telemetry.embedded.receiver.ReceiverEndpoints;
 import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
-import dev.otellab.telemetry.model.TelemetryIds;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
@@ -100,8 +100,8 @@ public final class IngestEndToEndBenchmark {
                 if (status != 200) {
                     throw new IllegalStateException("receiver answered " + status);
                 }
-                String hex = TelemetryIds.toHex(traceId);
-                while (store.traces().trace(hex).isEmpty()) {
+                TraceId id = TraceId.fromBytes(traceId);
+                while (store.traces().trace(id).isEmpty()) {
                     Thread.onSpinWait();
                 }
                 freshness[i] = System.nanoTime() - sent;

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded.bench;
 
+import dev.otellab.telemetry.model.TraceId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.otellab.telemetry.embedded.AttributeCodec;
@@ -110,7 +111,7 @@ public final class StoreBenchmark {
 
             Random random = new Random(7);
             TimeRange lastHour = new TimeRange(from, from + Duration.ofHours(1).toNanos() + Duration.ofMinutes(1).toNanos());
-            time("trace by id", () -> store.traces().trace(traceId(random.nextInt(traces))).orElseThrow());
+            time("trace by id", () -> store.traces().trace(TraceId.parse(traceId(random.nextInt(traces)))).orElseThrow());
             time("search: any, limit 20", () -> store.traces().search(TraceSearchCriteria.ANY, lastHour, 20));
             time("search: service=checkout", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withService("checkout"), lastHour, 20));
@@ -144,7 +145,7 @@ public final class StoreBenchmark {
                     logs / logSeconds);
             logCpu.print("log records", logs);
             System.out.printf(Locale.ROOT, "heap: peak used %d MiB%n", heap.peak() >> 20);
-            time("logs by trace id", () -> store.logs().query(LogFilter.forTrace(traceId(random.nextInt(traces))),
+            time("logs by trace id", () -> store.logs().query(LogFilter.forTrace(TraceId.parse(traceId(random.nextInt(traces)))),
                     lastHour, 100, QueryDirection.NEWEST_FIRST));
             time("logs newest 100", () -> store.logs().query(LogFilter.ALL, lastHour, 100, QueryDirection.NEWEST_FIRST));
             time("logs service+warn, newest 100", () -> store.logs().query(LogFilter.ALL.withServices(java.util.Set.of("tasks"))

@@ -1,11 +1,12 @@
 package dev.otellab.telemetry.lgtm.bench;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.lab.embedded.LabServiceProcess;
 import dev.otellab.lab.embedded.LabBackendSettings;
 import dev.otellab.lab.traffic.TrafficGenerator;
 import dev.otellab.lab.traffic.TrafficProfile;
 import dev.otellab.telemetry.lgtm.FixtureServer;
-import dev.otellab.telemetry.lgtm.LgtmClientSettings;
+import dev.otellab.telemetry.client.LgtmClientSettings;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import dev.otellab.telemetry.lgtm.LgtmSources;
 import dev.otellab.telemetry.lgtm.PrometheusProcess;
@@ -53,10 +54,10 @@ public final class LgtmClientBenchmark {
                     FixtureServer.fixture("loki-3.4.6/rich-query-range-service-categorized.json"));
             LgtmSources sources = LgtmSources.connect(LgtmEndpoints.none().withTempo(server.uri()).withLoki(server.uri()));
             TimeRange range = TimeRange.last(Duration.ofHours(1));
-            measure("Tempo: trace by id (4 spans)", () -> sources.traces().trace(FAILING_TRACE).orElseThrow());
+            measure("Tempo: trace by id (4 spans)", () -> sources.traces().trace(TraceId.parse(FAILING_TRACE)).orElseThrow());
             measure("Tempo: search service=checkout-svc, any time (3 traces, 8 searches)", () -> sources.traces().search(
                     TraceSearchCriteria.ANY.withService("checkout-svc"), TimeRange.all(), 20));
-            measure("Loki: logs by trace id (1 record)", () -> sources.logs().query(LogFilter.forTrace(FAILING_TRACE),
+            measure("Loki: logs by trace id (1 record)", () -> sources.logs().query(LogFilter.forTrace(TraceId.parse(FAILING_TRACE)),
                     range, 100, QueryDirection.NEWEST_FIRST));
             measure("Loki: newest 100 of a service (3 records)", () -> sources.logs().query(
                     LogFilter.ALL.withServices(java.util.Set.of("checkout-svc")), range, 100, QueryDirection.NEWEST_FIRST));

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.remote.bench;
 
+import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
@@ -53,7 +54,7 @@ public final class TraceStoreClientBenchmark {
             Awaitility.await().atMost(Duration.ofSeconds(60))
                     .until(() -> traces.search(criteria, TimeRange.last(Duration.ofMinutes(5)), TRACES).size() == TRACES);
             LgtmClientBenchmark.measure("Zipkin (real 3.5.1): trace by id (10 spans)",
-                    () -> traces.trace(ids.get(RANDOM.nextInt(TRACES))).orElseThrow());
+                    () -> traces.trace(TraceId.parse(ids.get(RANDOM.nextInt(TRACES)))).orElseThrow());
             LgtmClientBenchmark.measure("Zipkin (real 3.5.1): search a service, limit 20 (of 100 traces x 10 spans)",
                     () -> traces.search(criteria, TimeRange.last(Duration.ofMinutes(5)), 20));
         }
@@ -68,7 +69,7 @@ public final class TraceStoreClientBenchmark {
             TraceSource traces = RemoteSources.connect(LgtmEndpoints.none().withTraceSource(Backend.JAEGER, jaeger.uri()))
                     .traces();
             LgtmClientBenchmark.measure("Jaeger (API v3 answer): trace by id (10 spans)",
-                    () -> traces.trace(ids.get(0)).orElseThrow());
+                    () -> traces.trace(TraceId.parse(ids.get(0))).orElseThrow());
             LgtmClientBenchmark.measure("Jaeger (API v3 answer): search, 20 traces x 10 spans",
                     () -> traces.search(TraceSearchCriteria.ANY, TimeRange.last(Duration.ofHours(1)), 20));
         }

@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.lgtm;
+package dev.otellab.telemetry.client;
 
 import java.time.Duration;
 
@@ -34,7 +34,7 @@ public record LgtmClientSettings(Duration connectTimeout, Duration readTimeout, 
     }
 
     /** The pause before retry number {@code attempt} (1-based), capped at {@link #MAX_BACKOFF}. */
-    Duration backoff(int attempt) {
+    public Duration backoff(int attempt) {
         long millis = firstBackoff.toMillis() << Math.min(20, attempt - 1);
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     }

@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.lgtm;
+package dev.otellab.telemetry.client;
 
 import dev.otellab.config.HttpClients;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;

@@ -1,10 +1,12 @@
-package dev.otellab.telemetry.lgtm;
+package dev.otellab.telemetry.client;
 
 import dev.otellab.config.Json;
 import dev.otellab.telemetry.endpoints.Backend;
 import dev.otellab.telemetry.endpoints.LgtmEndpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otellab.telemetry.model.Span;
+import dev.otellab.telemetry.otlp.OtlpJsonSpans;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -18,6 +20,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -47,7 +50,8 @@ public final class LgtmHttp {
         this.settings = settings;
     }
 
-    OkHttpClient client() {
+    /** The shared client, for a connection that outlives one request (Loki's live tail). */
+    public OkHttpClient client() {
         return client;
     }
 
@@ -105,6 +109,18 @@ public final class LgtmHttp {
         }
     }
 
+    /**
+     * The spans of a trace answer in OTLP's JSON form (its {@code resourceSpans} array); an answer
+     * that is not OTLP becomes a TelemetryQueryException about {@code what}.
+     */
+    public List<Span> otlpSpans(Backend backend, JsonNode resourceSpans, String what) {
+        try {
+            return OtlpJsonSpans.read(resourceSpans);
+        } catch (IllegalArgumentException e) {
+            throw failure(backend, what, "sent a trace that is not OTLP JSON: " + e.getMessage());
+        }
+    }
+
     public TelemetryQueryException failure(Backend backend, String what, String problem) {
         return new TelemetryQueryException(backend.displayName() + " at " + backend.urlIn(endpoints) + " " + problem
                 + " (" + what + ")");
@@ -125,7 +141,7 @@ public final class LgtmHttp {
         return "rejected the query (HTTP " + code + ")" + said;
     }
 
-    String transportProblem(IOException e) {
+    public String transportProblem(IOException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof ConnectException) {
             return "is unreachable (" + detail + "): is it running, and is the URL right?";
@@ -143,7 +159,7 @@ public final class LgtmHttp {
     }
 
     /** A server's message on one line, short enough for a status bar. */
-    static String shortened(String text) {
+    public static String shortened(String text) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         return line.length() <= MAX_SERVER_MESSAGE ? line : line.substring(0, MAX_SERVER_MESSAGE) + "…";
     }

@@ -1,4 +1,4 @@
-package dev.otellab.telemetry.lgtm;
+package dev.otellab.telemetry.client;
 
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.Resource;
