@@ -1,6 +1,7 @@
 package dev.otellab.telemetry.embedded.receiver;
 
 import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -41,14 +42,17 @@ final class OtlpHttpServer {
 
     private final ReceiverSettings settings;
     private final TelemetryIngest ingest;
+    private final OtlpBodyDecoder decoder;
     private final ReceiverStats stats;
     private final Admission admission;
     private final BrowserCors cors = new BrowserCors();
     private Javalin app;
 
-    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, ReceiverStats stats, Admission admission) {
+    OtlpHttpServer(ReceiverSettings settings, TelemetryIngest ingest, OtlpBodyDecoder decoder, ReceiverStats stats,
+                   Admission admission) {
         this.settings = settings;
         this.ingest = ingest;
+        this.decoder = decoder;
         this.stats = stats;
         this.admission = admission;
     }
@@ -191,7 +195,7 @@ final class OtlpHttpServer {
                 }
                 try {
                     decoded = format == Format.PROTOBUF
-                            ? OtlpMessages.decodeProtobuf(signal, body)
+                            ? OtlpMessages.decodeProtobuf(decoder, signal, body)
                             : OtlpMessages.decodeJson(signal, body);
                 } catch (InvalidProtocolBufferException e) {
                     stats.malformed();
