@@ -25,7 +25,7 @@ import java.util.Random;
  * records (8 per trace id, 4 attributes). Bodies are encoded once; {@link Template#stamp} writes new
  * random trace and span ids into a copy, so every request carries new traces at almost no cost.
  */
-final class OtlpLoadPayloads {
+public final class OtlpLoadPayloads {
     static final int SPANS_PER_TRACE = 8;
     private static final String[] ROUTES = {"/api/tasks", "/api/tasks/{id}", "/api/work", "/api/simulate-slow"};
 
@@ -33,7 +33,7 @@ final class OtlpLoadPayloads {
     }
 
     /** An encoded request and where each of its ids sits in it (an id may sit at several places). */
-    static final class Template {
+    public static final class Template {
         private final byte[] body;
         private final int[][] offsets;
         private final int[] lengths;
@@ -49,7 +49,7 @@ final class OtlpLoadPayloads {
         }
 
         /** A copy of the body with new random ids (the same id gets the same new value everywhere). */
-        byte[] stamp(Random random) {
+        public byte[] stamp(Random random) {
             byte[] out = body.clone();
             byte[] fresh = new byte[16];
             for (int k = 0; k < offsets.length; k++) {
@@ -66,7 +66,7 @@ final class OtlpLoadPayloads {
         }
     }
 
-    static Template spans(Random random, int items) {
+    public static Template spans(Random random, int items) {
         List<byte[]> ids = new ArrayList<>();
         ScopeSpans.Builder scope = ScopeSpans.newBuilder().setScope(scope());
         long now = System.currentTimeMillis() * 1_000_000L;
@@ -107,7 +107,7 @@ final class OtlpLoadPayloads {
         return new Template(body, ids);
     }
 
-    static Template logs(Random random, int items) {
+    public static Template logs(Random random, int items) {
         List<byte[]> ids = new ArrayList<>();
         ScopeLogs.Builder scope = ScopeLogs.newBuilder().setScope(scope());
         long now = System.currentTimeMillis() * 1_000_000L;

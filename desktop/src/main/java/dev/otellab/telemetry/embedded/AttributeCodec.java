@@ -56,16 +56,53 @@ public final class AttributeCodec {
             "http.method", "http.status_code", "http.target", "http.url", "net.peer.name", "net.host.name");
 
     private static final Map<String, Integer> KEY_CODES;
+    /** The well-known keys' UTF-8 bytes in an open-addressed table (code, or 0 for a free slot). */
+    private static final int[] KEY_CODE_SLOTS = new int[256];
+    private static final byte[][] KEY_BYTES = new byte[WELL_KNOWN_KEYS.size() + 1][];
 
     static {
         Map<String, Integer> codes = new HashMap<>();
         for (int i = 0; i < WELL_KNOWN_KEYS.size(); i++) {
             codes.put(WELL_KNOWN_KEYS.get(i), i + 1);
+            byte[] key = WELL_KNOWN_KEYS.get(i).getBytes(StandardCharsets.UTF_8);
+            KEY_BYTES[i + 1] = key;
+            int slot = hash(key, 0, key.length) & (KEY_CODE_SLOTS.length - 1);
+            while (KEY_CODE_SLOTS[slot] != 0) {
+                slot = (slot + 1) & (KEY_CODE_SLOTS.length - 1);
+            }
+            KEY_CODE_SLOTS[slot] = i + 1;
         }
         KEY_CODES = Collections.unmodifiableMap(codes);
     }
 
     private AttributeCodec() {
+    }
+
+    /**
+     * The code of the well-known key whose UTF-8 bytes are {@code bytes[from, from + length)}, or 0
+     * when it is not one (then the key is written as a string); for encoders that read raw UTF-8.
+     */
+    static int keyCode(byte[] bytes, int from, int length) {
+        int slot = hash(bytes, from, length) & (KEY_CODE_SLOTS.length - 1);
+        while (true) {
+            int code = KEY_CODE_SLOTS[slot];
+            if (code == 0) {
+                return 0;
+            }
+            byte[] key = KEY_BYTES[code];
+            if (key.length == length && Arrays.equals(key, 0, length, bytes, from, from + length)) {
+                return code;
+            }
+            slot = (slot + 1) & (KEY_CODE_SLOTS.length - 1);
+        }
+    }
+
+    private static int hash(byte[] bytes, int from, int length) {
+        int hash = length;
+        for (int i = from; i < from + length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash ^ (hash >>> 16);
     }
 
     /** The encoded map, or null for an empty one (stored as SQL NULL). */
@@ -214,7 +251,7 @@ public final class AttributeCodec {
         }
     }
 
-    private static void writeValue(Out out, Object value) {
+    static void writeValue(Out out, Object value) {
         if (value == null) {
             out.write(NULL);
         } else if (value instanceof String s) {
@@ -319,7 +356,7 @@ public final class AttributeCodec {
     }
 
     /** A growable byte buffer without ByteArrayOutputStream's synchronization. */
-    private static final class Out extends ByteArrayOutputStream {
+    static final class Out extends ByteArrayOutputStream {
         Out(int size) {
             super(size);
         }
@@ -344,6 +381,28 @@ public final class AttributeCodec {
         @Override
         public byte[] toByteArray() {
             return Arrays.copyOf(buf, count);
+        }
+
+        /** The bytes written, after {@code prefix} as a varint (e.g. a map's entry count before its entries). */
+        byte[] toByteArrayAfterVarint(long prefix) {
+            int length = 1;
+            for (long v = prefix >>> 7; v != 0; v >>>= 7) {
+                length++;
+            }
+            byte[] bytes = new byte[length + count];
+            long v = prefix;
+            for (int i = 0; i < length - 1; i++) {
+                bytes[i] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[length - 1] = (byte) v;
+            System.arraycopy(buf, 0, bytes, length, count);
+            return bytes;
+        }
+
+        /** Empties the buffer (unsynchronized reset) to encode the next value into it. */
+        void clear() {
+            count = 0;
         }
 
         void varint(long value) {

@@ -1,5 +1,6 @@
 package dev.otellab.telemetry.embedded;
 
+import dev.otellab.telemetry.ingest.PreparedItems;
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.model.InstrumentationScope;
 import dev.otellab.telemetry.model.LogRecord;
@@ -19,11 +20,13 @@ import java.util.Map;
 /**
  * A batch turned into rows ready to bind, on the caller's thread: the encoding work is spread
  * over the receiver's threads and the writer thread only binds and steps statements. Rows are
- * also much smaller than the object graph, so a full queue holds less heap.
+ * also much smaller than the object graph, so a full queue holds less heap. Made from the domain
+ * model ({@link #of}) or straight from OTLP/protobuf bytes ({@link OtlpRowDecoder}).
  */
-record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metrics) {
+record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metrics) implements PreparedItems {
 
-    int size() {
+    @Override
+    public int size() {
         return spans.size() + logs.size() + metrics.size();
     }
 
@@ -66,7 +69,7 @@ record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metr
     }
 
     record SpanRow(
-            byte[] traceId, byte[] spanId, byte[] parentSpanId, String traceIdHex,
+            byte[] traceId, byte[] spanId, byte[] parentSpanId,
             String name, int kind, String service, long startNs, long durationNs, int status,
             String statusMessage, String route, Integer httpStatus,
             byte[] attrs, byte[] events, byte[] links, ResourceKey resource, InstrumentationScope scope) {
@@ -78,7 +81,7 @@ record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metr
             boolean server = span.kind() == SpanKind.SERVER;
             return new SpanRow(
                     AttributeCodec.idBytes(span.traceId()), AttributeCodec.idBytes(span.spanId()),
-                    AttributeCodec.idBytes(span.parentSpanId()), span.traceId(),
+                    AttributeCodec.idBytes(span.parentSpanId()),
                     span.name(), span.kind().ordinal(), span.serviceName(), span.startUnixNano(),
                     span.durationNanos(), span.status().ordinal(),
                     span.statusMessage().isEmpty() ? null : span.statusMessage(),
@@ -102,10 +105,12 @@ record EncodedBatch(List<SpanRow> spans, List<LogRow> logs, List<MetricRow> metr
         }
     }
 
-    record LogRow(LogRecord log, byte[] traceId, byte[] spanId, byte[] attrs, ResourceKey resource) {
+    record LogRow(long timeNs, long observedNs, int severity, String severityText, String body, String service,
+                  byte[] traceId, byte[] spanId, byte[] attrs, ResourceKey resource, InstrumentationScope scope) {
         static LogRow of(LogRecord log, ResourceKey resource) {
-            return new LogRow(log, AttributeCodec.idBytes(log.traceId()), AttributeCodec.idBytes(log.spanId()),
-                    AttributeCodec.encode(log.attributes()), resource);
+            return new LogRow(log.timeUnixNano(), log.observedTimeUnixNano(), log.severityNumber(), log.severityText(),
+                    log.body(), log.serviceName(), AttributeCodec.idBytes(log.traceId()),
+                    AttributeCodec.idBytes(log.spanId()), AttributeCodec.encode(log.attributes()), resource, log.scope());
         }
     }
 

@@ -6,7 +6,6 @@ import dev.otellab.telemetry.embedded.EncodedBatch.ResourceKey;
 import dev.otellab.telemetry.embedded.EncodedBatch.SpanRow;
 import dev.otellab.telemetry.ingest.StoreSaturatedException;
 import dev.otellab.telemetry.model.InstrumentationScope;
-import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.telemetry.model.MetricPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -285,7 +284,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Item> group) throws SQLException {
-        Map<String, TraceAggregate> traces = new HashMap<>();
+        Map<ByteBuffer, TraceAggregate> traces = new HashMap<>();
         for (Item item : group) {
             if (!item.batch.spans().isEmpty()) {
                 writeSpans(item.batch.spans(), traces);
@@ -311,7 +310,7 @@ final class StoreWriter implements AutoCloseable {
      * spans; then the savepoint is rolled back and the spans go one by one, to learn which are new,
      * so that only new spans count in their trace's summary.
      */
-    private void writeSpans(List<SpanRow> spans, Map<String, TraceAggregate> traces) throws SQLException {
+    private void writeSpans(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
         TraceAggregate[] owners = owners(spans, traces);
         for (SpanRow span : spans) { // new resources and scopes get their rows outside the savepoint
             resourceId(span.resource());
@@ -346,11 +345,14 @@ final class StoreWriter implements AutoCloseable {
      * query per {@link MultiRowStatement#MAX_ROWS} traces: a stored trace keeps its traces.id, a new
      * one gets the next id (in arrival order).
      */
-    private TraceAggregate[] owners(List<SpanRow> spans, Map<String, TraceAggregate> traces) throws SQLException {
+    private TraceAggregate[] owners(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
         List<SpanRow> unseen = new ArrayList<>();
-        Set<String> unseenIds = new HashSet<>();
-        for (SpanRow span : spans) {
-            if (!traces.containsKey(span.traceIdHex()) && unseenIds.add(span.traceIdHex())) {
+        Set<ByteBuffer> unseenIds = new HashSet<>();
+        ByteBuffer[] keys = new ByteBuffer[spans.size()];
+        for (int i = 0; i < keys.length; i++) {
+            SpanRow span = spans.get(i);
+            keys[i] = ByteBuffer.wrap(span.traceId());
+            if (!traces.containsKey(keys[i]) && unseenIds.add(keys[i])) {
                 unseen.add(span);
             }
         }
@@ -365,13 +367,14 @@ final class StoreWriter implements AutoCloseable {
             }
         }
         for (SpanRow span : unseen) {
-            Long ref = stored.get(ByteBuffer.wrap(span.traceId()));
-            traces.put(span.traceIdHex(), ref != null ? new TraceAggregate(span.traceId(), ref, true)
+            ByteBuffer key = ByteBuffer.wrap(span.traceId());
+            Long ref = stored.get(key);
+            traces.put(key, ref != null ? new TraceAggregate(span.traceId(), ref, true)
                     : new TraceAggregate(span.traceId(), ++lastTraceRef, false));
         }
         TraceAggregate[] owners = new TraceAggregate[spans.size()];
         for (int i = 0; i < owners.length; i++) {
-            owners[i] = traces.get(spans.get(i).traceIdHex());
+            owners[i] = traces.get(keys[i]);
         }
         return owners;
     }
@@ -450,18 +453,17 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void bindLog(PreparedStatement statement, int first, LogRow row) throws SQLException {
-        LogRecord log = row.log();
-        statement.setLong(first, log.timeUnixNano());
-        statement.setLong(first + 1, log.observedTimeUnixNano());
-        statement.setInt(first + 2, log.severityNumber());
-        statement.setString(first + 3, log.severityText());
-        statement.setString(first + 4, log.body());
-        statement.setString(first + 5, log.serviceName());
+        statement.setLong(first, row.timeNs());
+        statement.setLong(first + 1, row.observedNs());
+        statement.setInt(first + 2, row.severity());
+        statement.setString(first + 3, row.severityText());
+        statement.setString(first + 4, row.body());
+        statement.setString(first + 5, row.service());
         setBytesOrNull(statement, first + 6, row.traceId());
         setBytesOrNull(statement, first + 7, row.spanId());
         setBytesOrNull(statement, first + 8, row.attrs());
         statement.setLong(first + 9, resourceId(row.resource()));
-        statement.setLong(first + 10, scopeId(log.scope()));
+        statement.setLong(first + 10, scopeId(row.scope()));
     }
 
     private void bindMetric(MetricRow row) throws SQLException {

@@ -2,6 +2,7 @@ package dev.otellab.telemetry.embedded;
 
 import dev.otellab.telemetry.ingest.TelemetryBatch;
 import dev.otellab.telemetry.ingest.TelemetryIngest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 import dev.otellab.telemetry.query.LogSource;
 import dev.otellab.telemetry.query.ServiceMapSource;
 import dev.otellab.telemetry.query.SliSource;
@@ -151,6 +152,13 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         if (batch.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        if (batch.prepared() != null) {
+            if (!(batch.prepared() instanceof EncodedBatch rows) || batch.size() != rows.size()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "The batch was prepared by another ingest than this store, or mixes prepared and domain items"));
+            }
+            return writer.submit(rows);
+        }
         EncodedBatch encoded;
         try {
             encoded = EncodedBatch.of(batch);
@@ -158,6 +166,15 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return writer.submit(encoded);
+    }
+
+    /**
+     * Decodes OTLP/protobuf request bodies of spans and log records straight into this store's rows
+     * (no protobuf message tree, no domain objects), for {@link #accept}; requests it does not
+     * cover go through the domain model as before (decision 0044).
+     */
+    public OtlpBodyDecoder otlpDecoder() {
+        return OtlpRowDecoder.WITH_DOMAIN_FALLBACK;
     }
 
     public TraceSource traces() {

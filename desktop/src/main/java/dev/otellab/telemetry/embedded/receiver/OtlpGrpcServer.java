@@ -2,6 +2,7 @@ package dev.otellab.telemetry.embedded.receiver;
 
 import dev.otellab.telemetry.embedded.receiver.AcceptPipeline.Outcome;
 import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
@@ -46,10 +47,12 @@ final class OtlpGrpcServer {
     private final ReceiverSettings settings;
     private final Admission admission;
     private final AcceptPipeline pipeline;
+    private final OtlpBodyDecoder decoder;
     private Server server;
 
-    OtlpGrpcServer(ReceiverSettings settings, Admission admission, AcceptPipeline pipeline) {
+    OtlpGrpcServer(ReceiverSettings settings, OtlpBodyDecoder decoder, Admission admission, AcceptPipeline pipeline) {
         this.settings = settings;
+        this.decoder = decoder;
         this.admission = admission;
         this.pipeline = pipeline;
     }
@@ -129,9 +132,9 @@ final class OtlpGrpcServer {
                 .build();
     }
 
-    private static DecodedRequest decode(Signal signal, byte[] body) throws AcceptPipeline.Undecodable {
+    private DecodedRequest decode(Signal signal, byte[] body) throws AcceptPipeline.Undecodable {
         try {
-            return OtlpMessages.decodeProtobuf(signal, body);
+            return OtlpMessages.decodeProtobuf(decoder, signal, body);
         } catch (InvalidProtocolBufferException e) {
             throw new AcceptPipeline.Undecodable(new Outcome.Malformed("Malformed OTLP protobuf request: " + e.getMessage()));
         }

@@ -2,6 +2,7 @@ package dev.otellab.telemetry.embedded.receiver;
 
 import dev.otellab.telemetry.embedded.receiver.AcceptPipeline.Outcome;
 import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -42,14 +43,17 @@ final class OtlpHttpServer {
     private static final String TEXT = "text/plain; charset=utf-8";
 
     private final ReceiverSettings settings;
+    private final OtlpBodyDecoder decoder;
     private final ReceiverStats stats;
     private final Admission admission;
     private final AcceptPipeline pipeline;
     private final BrowserCors cors = new BrowserCors();
     private Javalin app;
 
-    OtlpHttpServer(ReceiverSettings settings, ReceiverStats stats, Admission admission, AcceptPipeline pipeline) {
+    OtlpHttpServer(ReceiverSettings settings, OtlpBodyDecoder decoder, ReceiverStats stats, Admission admission,
+                   AcceptPipeline pipeline) {
         this.settings = settings;
+        this.decoder = decoder;
         this.stats = stats;
         this.admission = admission;
         this.pipeline = pipeline;
@@ -188,7 +192,7 @@ final class OtlpHttpServer {
         }
         try {
             return format == Format.PROTOBUF
-                    ? OtlpMessages.decodeProtobuf(signal, plain)
+                    ? OtlpMessages.decodeProtobuf(decoder, signal, plain)
                     : OtlpMessages.decodeJson(signal, plain);
         } catch (InvalidProtocolBufferException e) {
             throw new AcceptPipeline.Undecodable(new Outcome.Malformed("Malformed OTLP " + format.label + " "

@@ -1,18 +1,16 @@
 package dev.otellab.telemetry.embedded.receiver;
 
 import dev.otellab.telemetry.otlp.DecodedRequest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 import dev.otellab.telemetry.otlp.OtlpJsonParser;
 import dev.otellab.telemetry.otlp.OtlpDecoder;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 
 /** The OTLP request and response messages of each signal, shared by the HTTP and gRPC servers. */
@@ -25,11 +23,12 @@ final class OtlpMessages {
     }
 
     /** Decodes a whole OTLP/HTTP protobuf body; throws on anything malformed (nothing is kept then). */
-    static DecodedRequest decodeProtobuf(Signal signal, byte[] body) throws InvalidProtocolBufferException {
+    static DecodedRequest decodeProtobuf(OtlpBodyDecoder decoder, Signal signal, byte[] body)
+            throws InvalidProtocolBufferException {
         return switch (signal) {
-            case TRACES -> OtlpDecoder.traces(ExportTraceServiceRequest.parseFrom(body));
-            case LOGS -> OtlpDecoder.logs(ExportLogsServiceRequest.parseFrom(body));
-            case METRICS -> OtlpDecoder.metrics(ExportMetricsServiceRequest.parseFrom(body));
+            case TRACES -> decoder.traces(body);
+            case LOGS -> decoder.logs(body);
+            case METRICS -> decoder.metrics(body);
         };
     }
 

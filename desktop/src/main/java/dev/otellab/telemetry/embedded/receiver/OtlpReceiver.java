@@ -1,6 +1,8 @@
 package dev.otellab.telemetry.embedded.receiver;
 
+import dev.otellab.telemetry.embedded.TelemetryStore;
 import dev.otellab.telemetry.ingest.TelemetryIngest;
+import dev.otellab.telemetry.otlp.OtlpBodyDecoder;
 
 import java.util.Objects;
 
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class OtlpReceiver implements AutoCloseable {
     private final ReceiverSettings settings;
     private final TelemetryIngest ingest;
+    private final OtlpBodyDecoder decoder;
     private final ReceiverLimits limits;
     private final ReceiverStats stats = new ReceiverStats();
     private Admission admission;
@@ -27,8 +30,19 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     public OtlpReceiver(ReceiverSettings settings, TelemetryIngest ingest, ReceiverLimits limits) {
+        this(settings, ingest, OtlpBodyDecoder.DOMAIN, limits);
+    }
+
+    /** A receiver for the embedded store: OTLP/HTTP protobuf bodies are decoded straight into its rows. */
+    public OtlpReceiver(ReceiverSettings settings, TelemetryStore store) {
+        this(settings, store, store.otlpDecoder(), ReceiverLimits.DEFAULT);
+    }
+
+    private OtlpReceiver(ReceiverSettings settings, TelemetryIngest ingest, OtlpBodyDecoder decoder,
+                         ReceiverLimits limits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
@@ -44,10 +58,10 @@ public final class OtlpReceiver implements AutoCloseable {
         }
         Admission shared = new Admission(limits, ingest);
         AcceptPipeline pipeline = new AcceptPipeline(shared, ingest, stats);
-        OtlpHttpServer httpServer = new OtlpHttpServer(settings, stats, shared, pipeline);
+        OtlpHttpServer httpServer = new OtlpHttpServer(settings, decoder, stats, shared, pipeline);
         int httpPort;
         int grpcPort;
-        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, shared, pipeline);
+        OtlpGrpcServer grpcServer = new OtlpGrpcServer(settings, decoder, shared, pipeline);
         try {
             httpPort = httpServer.start();
             try {
