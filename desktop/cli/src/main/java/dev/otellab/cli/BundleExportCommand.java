@@ -2,7 +2,7 @@ package dev.otellab.cli;
 
 import dev.otellab.bundle.BundleExporter;
 import dev.otellab.bundle.BundleManifest;
-import dev.otellab.lab.docker.ComposeFileException;
+import dev.otellab.lab.docker.compose.ComposeFileException;
 import dev.otellab.lab.docker.StackImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,10 +2,10 @@ package dev.otellab.cli;
 
 import dev.otellab.bundle.BundleImportReport;
 import dev.otellab.bundle.BundleImporter;
-import dev.otellab.lab.docker.ComposeFileException;
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.LocalImages;
-import dev.otellab.lab.docker.StackException;
+import dev.otellab.lab.docker.compose.ComposeFileException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.images.LocalImages;
+import dev.otellab.lab.docker.stack.StackException;
 import dev.otellab.lab.docker.StackImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,9 @@
 package dev.otellab.cli;
 
 import dev.otellab.bundle.BundleException;
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.DockerEngineLocator;
-import dev.otellab.lab.docker.DockerEngineUnavailableException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
+import dev.otellab.lab.docker.engine.DockerEngineUnavailableException;
 
 import java.io.PrintWriter;
 

@@ -1,6 +1,6 @@
 package dev.otellab.cli;
 
-import dev.otellab.lab.docker.ComposeFileLocator;
+import dev.otellab.lab.docker.compose.ComposeFileLocator;
 import dev.otellab.lab.docker.DockerLabSettings;
 import dev.otellab.lab.embedded.BackendJarLocator;
 import picocli.CommandLine.Option;

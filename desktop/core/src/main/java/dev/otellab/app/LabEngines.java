@@ -7,7 +7,7 @@ import dev.otellab.lab.LabEngine;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.SwitchableLab;
 import dev.otellab.lab.TraceSourceChoice;
-import dev.otellab.lab.docker.ComposeFileLocator;
+import dev.otellab.lab.docker.compose.ComposeFileLocator;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.docker.DockerLabSettings;
 import dev.otellab.lab.docker.GrafanaPassword;

@@ -1,11 +1,11 @@
 package dev.otellab.bundle;
 
-import dev.otellab.lab.docker.ComposeFileException;
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.LocalImages;
-import dev.otellab.lab.docker.StackException;
+import dev.otellab.lab.docker.compose.ComposeFileException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.images.LocalImages;
+import dev.otellab.lab.docker.stack.StackException;
 import dev.otellab.lab.docker.StackImages;
-import dev.otellab.lab.docker.StackListener;
+import dev.otellab.lab.docker.stack.StackListener;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.otellab.bundle;
 
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.LocalImages;
-import dev.otellab.lab.docker.StackException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.images.LocalImages;
+import dev.otellab.lab.docker.stack.StackException;
 
 import java.io.IOException;
 import java.io.InputStream;

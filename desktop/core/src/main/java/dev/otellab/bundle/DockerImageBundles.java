@@ -1,9 +1,9 @@
 package dev.otellab.bundle;
 
 import dev.otellab.lab.ImageBundles;
-import dev.otellab.lab.docker.ComposeFileException;
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.DockerEngineUnavailableException;
+import dev.otellab.lab.docker.compose.ComposeFileException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.engine.DockerEngineUnavailableException;
 import dev.otellab.lab.docker.DockerLabSettings;
 import dev.otellab.lab.docker.StackImages;
 

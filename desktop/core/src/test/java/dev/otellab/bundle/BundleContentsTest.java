@@ -1,6 +1,6 @@
 package dev.otellab.bundle;
 
-import dev.otellab.lab.docker.ComposeFileException;
+import dev.otellab.lab.docker.compose.ComposeFileException;
 import dev.otellab.lab.docker.DockerLabSettings;
 import dev.otellab.lab.docker.StackImages;
 import org.junit.jupiter.api.Test;

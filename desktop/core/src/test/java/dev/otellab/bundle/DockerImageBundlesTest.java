@@ -1,7 +1,7 @@
 package dev.otellab.bundle;
 
 import dev.otellab.lab.ImageBundles;
-import dev.otellab.lab.docker.DockerEngineLocator;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
 import dev.otellab.lab.docker.DockerLabSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,9 @@ package dev.otellab.bundle;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.DockerEngineLocator;
-import dev.otellab.lab.docker.DockerEngineUnavailableException;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
+import dev.otellab.lab.docker.engine.DockerEngineUnavailableException;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;

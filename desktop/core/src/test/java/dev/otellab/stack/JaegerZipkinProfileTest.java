@@ -1,9 +1,9 @@
 package dev.otellab.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.otellab.lab.docker.ComposeFile;
-import dev.otellab.lab.docker.ComposeProject;
-import dev.otellab.lab.docker.ComposeService;
+import dev.otellab.lab.docker.compose.ComposeFile;
+import dev.otellab.lab.docker.compose.ComposeProject;
+import dev.otellab.lab.docker.compose.ComposeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.otellab.lab.docker.ComposeFile;
-import dev.otellab.lab.docker.ComposeProject;
-import dev.otellab.lab.docker.ComposeService;
-import dev.otellab.lab.docker.PortMapping;
+import dev.otellab.lab.docker.compose.ComposeFile;
+import dev.otellab.lab.docker.compose.ComposeProject;
+import dev.otellab.lab.docker.compose.ComposeService;
+import dev.otellab.lab.docker.compose.PortMapping;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -198,9 +198,9 @@ class KubernetesParityTest {
                              List<HasMetadata> manifests) {
         Map<String, VolumeMount> byPath = new LinkedHashMap<>();
         container.getVolumeMounts().forEach(mount -> byPath.put(mount.getMountPath(), mount));
-        for (dev.otellab.lab.docker.VolumeMount mount : service.volumes()) {
+        for (dev.otellab.lab.docker.compose.VolumeMount mount : service.volumes()) {
             String what = service.name() + " mounts " + mount.source() + " at " + mount.target();
-            if (mount.kind() == dev.otellab.lab.docker.VolumeMount.Kind.NAMED) {
+            if (mount.kind() == dev.otellab.lab.docker.compose.VolumeMount.Kind.NAMED) {
                 VolumeMount claim = byPath.get(mount.target());
                 soft.assertThat(claim).as(what).isNotNull();
                 if (claim != null) {

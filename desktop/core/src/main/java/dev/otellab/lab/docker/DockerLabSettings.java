@@ -1,6 +1,7 @@
 package dev.otellab.lab.docker;
 
 import dev.otellab.lab.TraceSourceChoice;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
 import dev.otellab.lab.traffic.TrafficProfile;
 
 import java.nio.file.Path;

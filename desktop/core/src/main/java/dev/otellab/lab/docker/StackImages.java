@@ -1,5 +1,16 @@
 package dev.otellab.lab.docker;
 
+import dev.otellab.lab.docker.compose.BuildSpec;
+import dev.otellab.lab.docker.compose.ComposeFile;
+import dev.otellab.lab.docker.compose.ComposeFileException;
+import dev.otellab.lab.docker.compose.ComposeProject;
+import dev.otellab.lab.docker.compose.ComposeService;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.images.ImagePuller;
+import dev.otellab.lab.docker.images.LabBackendImage;
+import dev.otellab.lab.docker.images.LocalImages;
+import dev.otellab.lab.docker.stack.StackException;
+import dev.otellab.lab.docker.stack.StackListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.otellab.app.LabEngines;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.TraceSourceChoice;
+import dev.otellab.lab.docker.engine.DockerEngine;
 import dev.otellab.lab.embedded.LabBackendJar;
 import dev.otellab.telemetry.lgtm.FixtureServer;
 import dev.otellab.telemetry.lgtm.LgtmSources;

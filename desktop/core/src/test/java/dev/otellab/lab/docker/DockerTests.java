@@ -1,5 +1,9 @@
 package dev.otellab.lab.docker;
 
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
+import dev.otellab.lab.docker.engine.DockerEngineUnavailableException;
+import dev.otellab.lab.docker.images.ImagePuller;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -16,15 +20,15 @@ import static org.assertj.core.api.Assertions.fail;
  * LAB_DOCKER_TESTS=required, as .ci/run sets it, makes it a failure), test stack files, free
  * ports and project names unique to one test.
  */
-final class DockerTests {
-    static final String STANDIN_IMAGE = "otel-lab-local/standin:1";
-    static final String PROMETHEUS_IMAGE = "otel-lab-local/prometheus:2.42";
-    static final String JRE_BASE_IMAGE = "jre-base:17";
+public final class DockerTests {
+    public static final String STANDIN_IMAGE = "otel-lab-local/standin:1";
+    public static final String PROMETHEUS_IMAGE = "otel-lab-local/prometheus:2.42";
+    public static final String JRE_BASE_IMAGE = "jre-base:17";
 
     private DockerTests() {
     }
 
-    static DockerEngine engine() {
+    public static DockerEngine engine() {
         try {
             DockerEngine engine = DockerEngineLocator.forThisProcess().locate();
             for (String image : new String[] {STANDIN_IMAGE, PROMETHEUS_IMAGE, JRE_BASE_IMAGE}) {
@@ -43,7 +47,7 @@ final class DockerTests {
         }
     }
 
-    static Path stackFile(String name) {
+    public static Path stackFile(String name) {
         try {
             return Path.of(DockerTests.class.getResource("stacks/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -52,11 +56,11 @@ final class DockerTests {
     }
 
     /** A compose project name no other test (or helper on this machine) uses. */
-    static String uniqueProject(String purpose) {
+    public static String uniqueProject(String purpose) {
         return "otellabtest-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package dev.otellab.lab.docker.bench;
 
-import dev.otellab.lab.docker.DockerEngine;
-import dev.otellab.lab.docker.DockerEngineLocator;
+import dev.otellab.lab.docker.engine.DockerEngine;
+import dev.otellab.lab.docker.engine.DockerEngineLocator;
 import dev.otellab.lab.docker.DockerLab;
 import dev.otellab.lab.docker.DockerLabSettings;
-import dev.otellab.lab.docker.StackListener;
+import dev.otellab.lab.docker.stack.StackListener;
 import dev.otellab.telemetry.embedded.TelemetryStore;
 
 import java.io.IOException;
