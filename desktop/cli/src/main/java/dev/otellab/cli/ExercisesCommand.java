@@ -1,9 +1,9 @@
 package dev.otellab.cli;
 
-import dev.otellab.training.Exercise;
-import dev.otellab.training.ExerciseCatalog;
-import dev.otellab.training.ExerciseLoader;
-import dev.otellab.training.LoadProblem;
+import dev.otellab.exercises.Exercise;
+import dev.otellab.exercises.ExerciseCatalog;
+import dev.otellab.exercises.ExerciseLoader;
+import dev.otellab.exercises.LoadProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

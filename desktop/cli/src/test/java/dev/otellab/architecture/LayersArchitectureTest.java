@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layers of decision 0001 (two faces, the composition root, the uses, the lab port, the
- * telemetry ground) and the seams between them (decision 0041).
+ * telemetry ground) and the seams between them (decisions 0041 and 0048).
  */
 @AnalyzeClasses(packages = "dev.otellab", importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class LayersArchitectureTest {
@@ -36,15 +36,17 @@ class LayersArchitectureTest {
             .layer("CLI").definedBy("dev.otellab.cli..")
             .layer("Window").definedBy("dev.otellab.ui..")
             .layer("Root").definedBy("dev.otellab.app..")
-            .layer("Uses").definedBy("dev.otellab.verify..", "dev.otellab.training..", "dev.otellab.bundle..")
+            .layer("WindowPort").definedBy("dev.otellab.window..")
+            .layer("Uses").definedBy("dev.otellab.verify..", "dev.otellab.exercises..", "dev.otellab.bundle..")
             .layer("Lab").definedBy("dev.otellab.lab..")
             .layer("Presentation").definedBy("dev.otellab.presentation..")
             .layer("Telemetry").definedBy("dev.otellab.telemetry..")
             .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Window").mayOnlyBeAccessedByLayers("CLI")
+            .whereLayer("Window").mayNotBeAccessedByAnyLayer() // the CLI finds it through WindowPort (decision 0048)
             .whereLayer("Root").mayOnlyBeAccessedByLayers("CLI")
+            .whereLayer("WindowPort").mayOnlyBeAccessedByLayers("CLI", "Window")
             .whereLayer("Uses").mayOnlyBeAccessedByLayers("CLI", "Window", "Root")
-            .whereLayer("Lab").mayOnlyBeAccessedByLayers("CLI", "Window", "Root", "Uses")
+            .whereLayer("Lab").mayOnlyBeAccessedByLayers("CLI", "Window", "Root", "Uses", "WindowPort")
             .whereLayer("Presentation").mayOnlyBeAccessedByLayers("CLI", "Window", "Root", "Uses");
 
     @ArchTest
@@ -53,7 +55,7 @@ class LayersArchitectureTest {
 
     @ArchTest
     static final ArchRule verifyAndExercisesKnowNoFace = noClasses()
-            .that().resideInAnyPackage("dev.otellab.verify..", "dev.otellab.training..")
+            .that().resideInAnyPackage("dev.otellab.verify..", "dev.otellab.exercises..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.otellab.ui..", "dev.otellab.cli..", "javafx..");
 
     @ArchTest

@@ -18,7 +18,7 @@ class UiArchitectureTest {
     @ArchTest
     static final ArchRule theTelemetryCoreTheLabEngineAndTheExercisesDoNotKnowTheWindow = noClasses()
             .that().resideInAnyPackage("dev.otellab.telemetry..", "dev.otellab.config..", "dev.otellab.lab..",
-                    "dev.otellab.training..")
+                    "dev.otellab.exercises..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.otellab.ui..");
 
     @ArchTest

@@ -21,12 +21,12 @@ final class AvailabilityCheck extends SliCheck {
     }
 
     @Override
-    Verdict judge(NormalRoutes normal) {
+    CheckVerdict judge(NormalRoutes normal) {
         SloStatus status = SloEvaluator.evaluate(service, "normal routes", normal.combined(window.fromUnixNano()), targets);
         String seen = String.format(Locale.ROOT, "%.2f%% of %d normal requests on %d routes succeeded (%d 5xx); target %s%%",
                 status.availability() * 100, status.requests(), normal.routes().size(), normal.errors(),
                 percent(targets.availability()));
-        return status.availabilityHealth() == SloHealth.RED ? Verdict.fail(seen) : Verdict.pass(seen);
+        return status.availabilityHealth() == SloHealth.RED ? CheckVerdict.fail(seen) : CheckVerdict.pass(seen);
     }
 
     private static String percent(double ratio) {

@@ -26,23 +26,23 @@ final class BackendMetricsCheck {
         this.expected = expected;
     }
 
-    Verdict probe() {
+    CheckVerdict probe() {
         String body;
         try (Response response = client.newCall(new Request.Builder().url(metricsUrl).build()).execute()) {
             if (!response.isSuccessful()) {
-                return Verdict.waiting(metricsUrl + " answered " + response.code());
+                return CheckVerdict.waiting(metricsUrl + " answered " + response.code());
             }
             body = response.body().string();
         } catch (IOException e) {
-            return Verdict.waiting(metricsUrl + " did not answer: " + e.getMessage());
+            return CheckVerdict.waiting(metricsUrl + " did not answer: " + e.getMessage());
         }
         double counted = sum(body, COUNTER);
         if (Double.isNaN(counted)) {
-            return Verdict.waiting(metricsUrl + " has no " + COUNTER + " series");
+            return CheckVerdict.waiting(metricsUrl + " has no " + COUNTER + " series");
         }
         String seen = String.format(java.util.Locale.ROOT, "%s at %s counts %.0f requests", COUNTER, metricsUrl, counted);
-        return counted >= expected ? Verdict.pass(seen + " (verify sent " + expected + ")")
-                : Verdict.waiting(seen + ", fewer than the " + expected + " verify sent");
+        return counted >= expected ? CheckVerdict.pass(seen + " (verify sent " + expected + ")")
+                : CheckVerdict.waiting(seen + ", fewer than the " + expected + " verify sent");
     }
 
     /**

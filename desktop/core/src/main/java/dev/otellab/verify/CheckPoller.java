@@ -33,7 +33,7 @@ public final class CheckPoller {
                 if (settled.containsKey(check)) {
                     continue;
                 }
-                Verdict verdict = probe(check);
+                CheckVerdict verdict = probe(check);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 switch (verdict.state()) {
                     case PASS -> settled.put(check, CheckResult.pass(check.name(), verdict.detail(), took));
@@ -57,11 +57,11 @@ public final class CheckPoller {
     }
 
     /** A query that fails (a backend not answering yet) is a reason to wait, not a verdict. */
-    private static Verdict probe(VerifyCheck check) {
+    private static CheckVerdict probe(VerifyCheck check) {
         try {
             return check.probeOnce();
         } catch (RuntimeException e) {
-            return Verdict.waiting("the query failed: " + e.getMessage());
+            return CheckVerdict.waiting("the query failed: " + e.getMessage());
         }
     }
 

@@ -28,16 +28,16 @@ final class ErrorLogsCheck {
         this.total = pending.size();
     }
 
-    Verdict probe() {
+    CheckVerdict probe() {
         if (total == 0) {
-            return Verdict.pass("no failing requests were sent (--errors 0): nothing to look for");
+            return CheckVerdict.pass("no failing requests were sent (--errors 0): nothing to look for");
         }
         pending.removeIf(traceId -> !logs.query(LogFilter.forTrace(traceId).withServices(Set.of(service))
                 .withMinSeverity(Severity.ERROR), range, 1, QueryDirection.NEWEST_FIRST).isEmpty());
         if (pending.isEmpty()) {
-            return Verdict.pass("all " + total + " failing requests have an ERROR log record with their trace_id");
+            return CheckVerdict.pass("all " + total + " failing requests have an ERROR log record with their trace_id");
         }
-        return Verdict.waiting((total - pending.size()) + " of " + total
+        return CheckVerdict.waiting((total - pending.size()) + " of " + total
                 + " failing requests with an ERROR log record; still missing e.g. trace " + pending.iterator().next());
     }
 }

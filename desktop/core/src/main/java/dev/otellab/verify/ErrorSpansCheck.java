@@ -19,8 +19,8 @@ final class ErrorSpansCheck extends TraceCheck {
     }
 
     @Override
-    Verdict nothingSent() {
-        return Verdict.pass("no failing requests were sent (--errors 0): nothing to look for");
+    CheckVerdict nothingSent() {
+        return CheckVerdict.pass("no failing requests were sent (--errors 0): nothing to look for");
     }
 
     @Override

@@ -25,7 +25,7 @@ final class LatencyCheck extends SliCheck {
     }
 
     @Override
-    Verdict judge(NormalRoutes normal) {
+    CheckVerdict judge(NormalRoutes normal) {
         List<SloStatus> routes = normal.routes().stream()
                 .map(series -> SloEvaluator.evaluate(series, targets))
                 .sorted(Comparator.comparingDouble(SloStatus::p95LatencyMillis).reversed())
@@ -33,10 +33,10 @@ final class LatencyCheck extends SliCheck {
         List<SloStatus> missed = routes.stream().filter(route -> route.latencyHealth() == SloHealth.RED).toList();
         String target = String.format(Locale.ROOT, "%.0f ms", targets.p95LatencyMillis());
         if (!missed.isEmpty()) {
-            return Verdict.fail("p95 above " + target + " on " + missed.size() + " of " + routes.size()
+            return CheckVerdict.fail("p95 above " + target + " on " + missed.size() + " of " + routes.size()
                     + " normal routes: " + String.join(", ", missed.stream().map(LatencyCheck::describe).toList()));
         }
-        return Verdict.pass("p95 at most " + target + " on all " + routes.size() + " normal routes; slowest "
+        return CheckVerdict.pass("p95 at most " + target + " on all " + routes.size() + " normal routes; slowest "
                 + describe(routes.get(0)));
     }
 

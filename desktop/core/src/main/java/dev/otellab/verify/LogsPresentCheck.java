@@ -27,15 +27,15 @@ final class LogsPresentCheck {
         this.range = range;
     }
 
-    Verdict probe() {
+    CheckVerdict probe() {
         List<LogRecord> found = logs.query(LogFilter.ALL.withServices(Set.of(service)), range, LIMIT,
                 QueryDirection.NEWEST_FIRST);
         long withTrace = found.stream().filter(LogRecord::hasTrace).count();
         if (withTrace == 0) {
-            return Verdict.waiting(found.isEmpty() ? "no log records with service_name " + service + " yet"
+            return CheckVerdict.waiting(found.isEmpty() ? "no log records with service_name " + service + " yet"
                     : found.size() + " log records with service_name " + service + ", none with a trace id yet");
         }
         String count = found.size() == LIMIT ? "at least " + LIMIT : Integer.toString(found.size());
-        return Verdict.pass(count + " log records with service_name " + service + ", " + withTrace + " with trace ids");
+        return CheckVerdict.pass(count + " log records with service_name " + service + ", " + withTrace + " with trace ids");
     }
 }

@@ -34,24 +34,24 @@ final class MapEdgeCheck {
         this.exactCounts = exactCounts;
     }
 
-    Verdict probe() {
+    CheckVerdict probe() {
         if (!frontRuns) {
-            return Verdict.pass("this lab runs no " + front + ": the map has no call from it to show");
+            return CheckVerdict.pass("this lab runs no " + front + ": the map has no call from it to show");
         }
         if (forwarded == 0) {
-            return Verdict.pass("no request went through " + front + ": nothing to look for");
+            return CheckVerdict.pass("no request went through " + front + ": nothing to look for");
         }
         Optional<MapEdge> edge = maps.map(window).edge(front, backend);
         if (edge.isEmpty()) {
-            return Verdict.waiting("the map has no " + front + " -> " + backend + " call yet");
+            return CheckVerdict.waiting("the map has no " + front + " -> " + backend + " call yet");
         }
         long calls = edge.get().requests();
         long wanted = exactCounts ? forwarded : 1;
         if (calls < wanted) {
-            return Verdict.waiting("the map's " + front + " -> " + backend + " call counts " + calls + " of "
+            return CheckVerdict.waiting("the map's " + front + " -> " + backend + " call counts " + calls + " of "
                     + forwarded + " forwarded requests");
         }
-        return Verdict.pass("the map shows " + front + " -> " + backend + " with " + calls + " calls ("
+        return CheckVerdict.pass("the map shows " + front + " -> " + backend + " with " + calls + " calls ("
                 + forwarded + " requests forwarded)");
     }
 }

@@ -53,10 +53,10 @@ final class PropagationCheck extends TraceCheck {
     }
 
     @Override
-    Verdict nothingSent() {
+    CheckVerdict nothingSent() {
         return frontRuns
-                ? Verdict.pass("no request went through " + front + ": nothing to look for")
-                : Verdict.pass("this lab runs no " + front + ": requests went to " + service + " directly");
+                ? CheckVerdict.pass("no request went through " + front + ": nothing to look for")
+                : CheckVerdict.pass("this lab runs no " + front + ": requests went to " + service + " directly");
     }
 
     @Override

@@ -24,15 +24,15 @@ abstract class SliCheck {
     }
 
     /** The verdict on complete SLIs of the normal routes. */
-    abstract Verdict judge(NormalRoutes normal);
+    abstract CheckVerdict judge(NormalRoutes normal);
 
-    final Verdict probe() {
+    final CheckVerdict probe() {
         if (normalSent == 0) {
-            return Verdict.fail("no normal requests were sent (--slow and --errors take them all): nothing to judge");
+            return CheckVerdict.fail("no normal requests were sent (--slow and --errors take them all): nothing to judge");
         }
         NormalRoutes normal = NormalRoutes.read(slis, service, window);
         if (normal.requests() < normalSent) {
-            return Verdict.waiting("the SLIs count " + normal.requests() + " of the " + normalSent + " normal requests so far");
+            return CheckVerdict.waiting("the SLIs count " + normal.requests() + " of the " + normalSent + " normal requests so far");
         }
         return judge(normal);
     }

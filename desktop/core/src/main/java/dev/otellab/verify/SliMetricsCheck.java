@@ -20,10 +20,10 @@ final class SliMetricsCheck {
         this.expected = expected;
     }
 
-    Verdict probe() {
+    CheckVerdict probe() {
         long counted = slis.sli(service, window, window.length()).overall().total().requests();
         String seen = "the request metrics of " + service + " count " + counted + " requests";
-        return counted >= expected ? Verdict.pass(seen + " (verify sent " + expected + ")")
-                : Verdict.waiting(seen + ", fewer than the " + expected + " verify sent");
+        return counted >= expected ? CheckVerdict.pass(seen + " (verify sent " + expected + ")")
+                : CheckVerdict.waiting(seen + ", fewer than the " + expected + " verify sent");
     }
 }

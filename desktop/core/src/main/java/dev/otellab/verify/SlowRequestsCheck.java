@@ -38,14 +38,14 @@ final class SlowRequestsCheck extends TraceCheck {
     }
 
     @Override
-    Optional<Verdict> failure() {
-        return tooShort.isEmpty() ? Optional.empty() : Optional.of(Verdict.fail(tooShort.size()
+    Optional<CheckVerdict> failure() {
+        return tooShort.isEmpty() ? Optional.empty() : Optional.of(CheckVerdict.fail(tooShort.size()
                 + " slow requests lasted less than the " + delay.toMillis() + " ms they asked for, e.g. " + tooShort.get(0)));
     }
 
     @Override
-    Verdict nothingSent() {
-        return Verdict.pass("no slow requests were sent (--slow 0): nothing to look for");
+    CheckVerdict nothingSent() {
+        return CheckVerdict.pass("no slow requests were sent (--slow 0): nothing to look for");
     }
 
     @Override

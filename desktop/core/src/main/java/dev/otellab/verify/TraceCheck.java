@@ -29,7 +29,7 @@ abstract class TraceCheck {
     abstract boolean shows(Trace trace);
 
     /** The verdict when no request of the kind was sent. */
-    abstract Verdict nothingSent();
+    abstract CheckVerdict nothingSent();
 
     /** The pass detail once every trace showed it. */
     abstract String allShown(int count);
@@ -38,23 +38,23 @@ abstract class TraceCheck {
     abstract String counted();
 
     /** A final failure seen on the way, if any. */
-    Optional<Verdict> failure() {
+    Optional<CheckVerdict> failure() {
         return Optional.empty();
     }
 
-    final Verdict probe() {
+    final CheckVerdict probe() {
         if (total == 0) {
             return nothingSent();
         }
         pending.keySet().removeIf(traceId -> traces.trace(traceId).filter(this::shows).isPresent());
-        Optional<Verdict> failed = failure();
+        Optional<CheckVerdict> failed = failure();
         if (failed.isPresent()) {
             return failed.get();
         }
         if (pending.isEmpty()) {
-            return Verdict.pass(allShown(total));
+            return CheckVerdict.pass(allShown(total));
         }
-        return Verdict.waiting((total - pending.size()) + " of " + total + " " + counted()
+        return CheckVerdict.waiting((total - pending.size()) + " of " + total + " " + counted()
                 + "; still missing e.g. trace " + pending.keySet().iterator().next());
     }
 }

@@ -19,8 +19,8 @@ final class TracesPresentCheck extends TraceCheck {
     }
 
     @Override
-    Verdict nothingSent() {
-        return Verdict.fail("no request was answered, so no trace can be expected");
+    CheckVerdict nothingSent() {
+        return CheckVerdict.fail("no request was answered, so no trace can be expected");
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class VerifyRun {
     public VerifyReport run(LabEngine engine) throws InterruptedException {
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long start = System.nanoTime();
-        TrafficPlan plan = settings.plan();
+        RequestMix plan = settings.plan();
         List<CheckResult> results = new ArrayList<>();
         progress.accept("Starting the " + mode(engine) + " lab...");
         Optional<URI> backend;
@@ -131,7 +131,7 @@ public final class VerifyRun {
                         new LatencyCheck(engine.slis(), service, window, normal, settings.targets())::probe));
     }
 
-    private VerifyReport finish(LabEngine engine, Instant startedAt, long start, TrafficPlan plan, List<CheckResult> results) {
+    private VerifyReport finish(LabEngine engine, Instant startedAt, long start, RequestMix plan, List<CheckResult> results) {
         return new VerifyReport(mode(engine), settings.service(), startedAt, since(start),
                 new TrafficSummary(plan.normal(), plan.slow(), plan.failing()), results);
     }

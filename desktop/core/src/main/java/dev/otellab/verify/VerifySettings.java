@@ -60,8 +60,8 @@ public record VerifySettings(
         return new VerifySettings(requests, slowShare, errorShare, slowDelay, targets, value, service);
     }
 
-    public TrafficPlan plan() {
-        return TrafficPlan.of(requests, slowShare, errorShare);
+    public RequestMix plan() {
+        return RequestMix.of(requests, slowShare, errorShare);
     }
 
     private static void checkShare(String option, double share) {

@@ -56,7 +56,7 @@ public final class VerifyTraffic {
         this.clock = clock;
     }
 
-    public SentTraffic send(TrafficPlan plan) throws InterruptedException {
+    public SentTraffic send(RequestMix plan) throws InterruptedException {
         ExecutorService lanes = Executors.newFixedThreadPool(LANES, runnable -> {
             Thread thread = new Thread(runnable, "verify-traffic");
             thread.setDaemon(true);

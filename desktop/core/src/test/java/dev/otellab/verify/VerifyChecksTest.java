@@ -68,15 +68,15 @@ class VerifyChecksTest {
                 List.of(sent(RequestKind.NORMAL, "/api/tasks", 1, 200), sent(RequestKind.NORMAL, "/api/tasks", 2, 200)));
         spans(server(traceId(1), SERVICE, "/api/tasks", at(10), 5, 200));
 
-        Verdict first = check.probe();
-        assertThat(first.state()).isEqualTo(Verdict.State.WAITING);
+        CheckVerdict first = check.probe();
+        assertThat(first.state()).isEqualTo(CheckVerdict.State.WAITING);
         assertThat(first.detail()).isEqualTo("1 of 2 requests traced; still missing e.g. trace " + traceId(2));
 
         spans(server(traceId(2), "another-service", "/api/tasks", at(20), 5, 200));
-        assertThat(check.probe().state()).as("a trace without the service's spans").isEqualTo(Verdict.State.WAITING);
+        assertThat(check.probe().state()).as("a trace without the service's spans").isEqualTo(CheckVerdict.State.WAITING);
 
         spans(server(traceId(2), SERVICE, "/api/tasks", at(20), 5, 200));
-        assertThat(check.probe()).isEqualTo(Verdict.pass("all 2 requests have their trace with spans of lab-backend"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.pass("all 2 requests have their trace with spans of lab-backend"));
     }
 
     @Test
@@ -88,15 +88,15 @@ class VerifyChecksTest {
         logs(log(at(11), Severity.INFO, SERVICE, "Request completed", traceId(7), ""),
                 log(at(12), Severity.ERROR, "someone-else", "Request failed", traceId(7), ""));
 
-        assertThat(spansCheck.probe().state()).isEqualTo(Verdict.State.WAITING);
+        assertThat(spansCheck.probe().state()).isEqualTo(CheckVerdict.State.WAITING);
         assertThat(logsCheck.probe().detail())
                 .isEqualTo("0 of 1 failing requests with an ERROR log record; still missing e.g. trace " + traceId(7));
 
         spans(server(traceId(7), SERVICE, "/api/reports/overdue", at(10), 5, 500));
         logs(log(at(12), Severity.ERROR, SERVICE, "Request failed", traceId(7), ""));
 
-        assertThat(spansCheck.probe()).isEqualTo(Verdict.pass("all 1 failing requests have an ERROR span"));
-        assertThat(logsCheck.probe()).isEqualTo(Verdict.pass("all 1 failing requests have an ERROR log record with their trace_id"));
+        assertThat(spansCheck.probe()).isEqualTo(CheckVerdict.pass("all 1 failing requests have an ERROR span"));
+        assertThat(logsCheck.probe()).isEqualTo(CheckVerdict.pass("all 1 failing requests have an ERROR log record with their trace_id"));
     }
 
     @Test
@@ -117,19 +117,19 @@ class VerifyChecksTest {
                 span(traceId(22), spanId(2203), "", SERVICE, "GET /api/tasks", SpanKind.SERVER, at(21), 5,
                         StatusCode.UNSET, Map.of()));
 
-        Verdict verdict = check.probe();
+        CheckVerdict verdict = check.probe();
 
-        assertThat(verdict.state()).isEqualTo(Verdict.State.WAITING);
+        assertThat(verdict.state()).isEqualTo(CheckVerdict.State.WAITING);
         assertThat(verdict.detail()).isEqualTo("1 of 2 traces crossing lab-web -> lab-backend; still missing e.g. trace "
                 + traceId(22));
         assertThat(new PropagationCheck(store.traces(), "lab-web", SERVICE, false, List.of()).probe())
-                .isEqualTo(Verdict.pass("this lab runs no lab-web: requests went to lab-backend directly"));
+                .isEqualTo(CheckVerdict.pass("this lab runs no lab-web: requests went to lab-backend directly"));
     }
 
     @Test
     void theMapEdgeWantsACallFromLabWebToLabBackendForEveryForwardedRequest() {
         MapEdgeCheck check = new MapEdgeCheck(store.serviceMap(), "lab-web", SERVICE, WINDOW, 2, true, true);
-        assertThat(check.probe()).isEqualTo(Verdict.waiting("the map has no lab-web -> lab-backend call yet"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.waiting("the map has no lab-web -> lab-backend call yet"));
 
         spans(span(traceId(31), spanId(3101), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(10), 9,
                         StatusCode.UNSET, Map.of()),
@@ -137,7 +137,7 @@ class VerifyChecksTest {
                         StatusCode.UNSET, Map.of()),
                 span(traceId(31), spanId(3103), spanId(3102), SERVICE, "GET /api/tasks", SpanKind.SERVER, at(12), 5,
                         StatusCode.UNSET, Map.of()));
-        assertThat(check.probe()).isEqualTo(Verdict.waiting(
+        assertThat(check.probe()).isEqualTo(CheckVerdict.waiting(
                 "the map's lab-web -> lab-backend call counts 1 of 2 forwarded requests"));
 
         spans(span(traceId(32), spanId(3201), "", "lab-web", "GET /api/tasks", SpanKind.SERVER, at(20), 9,
@@ -146,10 +146,10 @@ class VerifyChecksTest {
                         StatusCode.UNSET, Map.of()),
                 span(traceId(32), spanId(3203), spanId(3202), SERVICE, "GET /api/tasks", SpanKind.SERVER, at(22), 5,
                         StatusCode.UNSET, Map.of()));
-        assertThat(check.probe()).isEqualTo(Verdict.pass(
+        assertThat(check.probe()).isEqualTo(CheckVerdict.pass(
                 "the map shows lab-web -> lab-backend with 2 calls (2 requests forwarded)"));
         assertThat(new MapEdgeCheck(store.serviceMap(), "lab-web", SERVICE, WINDOW, 0, false, true).probe())
-                .isEqualTo(Verdict.pass("this lab runs no lab-web: the map has no call from it to show"));
+                .isEqualTo(CheckVerdict.pass("this lab runs no lab-web: the map has no call from it to show"));
     }
 
     @Test
@@ -158,9 +158,9 @@ class VerifyChecksTest {
                 List.of(sent(RequestKind.SLOW, "/api/simulate-slow", 3, 200)), Duration.ofMillis(800));
         spans(server(traceId(3), SERVICE, "/api/simulate-slow", at(10), 120, 200));
 
-        Verdict verdict = check.probe();
+        CheckVerdict verdict = check.probe();
 
-        assertThat(verdict.state()).isEqualTo(Verdict.State.FAIL);
+        assertThat(verdict.state()).isEqualTo(CheckVerdict.State.FAIL);
         assertThat(verdict.detail()).isEqualTo("1 slow requests lasted less than the 800 ms they asked for, e.g. trace "
                 + traceId(3) + ": 120.0 ms");
     }
@@ -173,7 +173,7 @@ class VerifyChecksTest {
         assertThat(check.probe().detail()).isEqualTo("1 log records with service_name lab-backend, none with a trace id yet");
 
         logs(log(at(6), Severity.INFO, SERVICE, "Incoming request", traceId(1), ""));
-        assertThat(check.probe()).isEqualTo(Verdict.pass("2 log records with service_name lab-backend, 1 with trace ids"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.pass("2 log records with service_name lab-backend, 1 with trace ids"));
     }
 
     @Test
@@ -189,13 +189,13 @@ class VerifyChecksTest {
         AvailabilityCheck check = new AvailabilityCheck(store.slis(), SERVICE, WINDOW, 100, SloTargets.DEFAULT);
         spans(requests.subList(0, 50).toArray(Span[]::new));
 
-        assertThat(check.probe()).isEqualTo(Verdict.waiting("the SLIs count 50 of the 100 normal requests so far"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.waiting("the SLIs count 50 of the 100 normal requests so far"));
 
         spans(requests.subList(50, requests.size()).toArray(Span[]::new));
-        assertThat(check.probe()).isEqualTo(Verdict.pass(
+        assertThat(check.probe()).isEqualTo(CheckVerdict.pass(
                 "99.00% of 100 normal requests on 2 routes succeeded (1 5xx); target 99%"));
         assertThat(new AvailabilityCheck(store.slis(), SERVICE, WINDOW, 100, new SloTargets(0.995, 500)).probe())
-                .isEqualTo(Verdict.fail("99.00% of 100 normal requests on 2 routes succeeded (1 5xx); target 99.5%"));
+                .isEqualTo(CheckVerdict.fail("99.00% of 100 normal requests on 2 routes succeeded (1 5xx); target 99.5%"));
     }
 
     @Test
@@ -208,20 +208,20 @@ class VerifyChecksTest {
         }
         spans(requests.toArray(Span[]::new));
 
-        Verdict verdict = new LatencyCheck(store.slis(), SERVICE, WINDOW, 40, SloTargets.DEFAULT).probe();
+        CheckVerdict verdict = new LatencyCheck(store.slis(), SERVICE, WINDOW, 40, SloTargets.DEFAULT).probe();
 
-        assertThat(verdict).isEqualTo(Verdict.fail(
+        assertThat(verdict).isEqualTo(CheckVerdict.fail(
                 "p95 above 500 ms on 1 of 2 normal routes: /api/tasks/{id} 900.0 ms (20 requests)"));
         assertThat(new LatencyCheck(store.slis(), SERVICE, WINDOW, 40, new SloTargets(0.99, 1_000)).probe())
-                .isEqualTo(Verdict.pass("p95 at most 1000 ms on all 2 normal routes; slowest /api/tasks/{id} 900.0 ms (20 requests)"));
+                .isEqualTo(CheckVerdict.pass("p95 at most 1000 ms on all 2 normal routes; slowest /api/tasks/{id} 900.0 ms (20 requests)"));
     }
 
     @Test
     void withoutNormalRequestsThereIsNothingToJudgeAndTheSliChecksFail() {
         assertThat(new AvailabilityCheck(store.slis(), SERVICE, WINDOW, 0, SloTargets.DEFAULT).probe().state())
-                .isEqualTo(Verdict.State.FAIL);
+                .isEqualTo(CheckVerdict.State.FAIL);
         assertThat(new LatencyCheck(store.slis(), SERVICE, WINDOW, 0, SloTargets.DEFAULT).probe().state())
-                .isEqualTo(Verdict.State.FAIL);
+                .isEqualTo(CheckVerdict.State.FAIL);
     }
 
     @Test
@@ -229,9 +229,9 @@ class VerifyChecksTest {
         SliMetricsCheck check = new SliMetricsCheck(store.slis(), SERVICE, WINDOW, 2);
         spans(server(traceId(1), SERVICE, "/api/tasks", at(10), 5, 200));
 
-        assertThat(check.probe()).isEqualTo(Verdict.waiting("the request metrics of lab-backend count 1 requests, fewer than the 2 verify sent"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.waiting("the request metrics of lab-backend count 1 requests, fewer than the 2 verify sent"));
 
         spans(server(traceId(2), SERVICE, "/api/tasks", at(11), 5, 200));
-        assertThat(check.probe()).isEqualTo(Verdict.pass("the request metrics of lab-backend count 2 requests (verify sent 2)"));
+        assertThat(check.probe()).isEqualTo(CheckVerdict.pass("the request metrics of lab-backend count 2 requests (verify sent 2)"));
     }
 }

@@ -17,8 +17,8 @@ class VerifyPartsTest {
 
     @Test
     void thePlanSplitsTheRequestsAndSpreadsTheDeliberateOnesAmongTheNormal() {
-        TrafficPlan plan = TrafficPlan.of(100, 0.05, 0.02);
-        assertThat(plan).isEqualTo(new TrafficPlan(93, 5, 2));
+        RequestMix plan = RequestMix.of(100, 0.05, 0.02);
+        assertThat(plan).isEqualTo(new RequestMix(93, 5, 2));
 
         List<RequestKind> order = plan.order();
         assertThat(order).hasSize(100);
@@ -30,11 +30,11 @@ class VerifyPartsTest {
 
     @Test
     void aShareAboveZeroAlwaysSendsOneAndTheCountsNeverExceedTheTotal() {
-        assertThat(TrafficPlan.of(10, 0.01, 0.01)).isEqualTo(new TrafficPlan(8, 1, 1));
-        assertThat(TrafficPlan.of(1, 0.5, 0.5)).isEqualTo(new TrafficPlan(0, 0, 1));
-        assertThat(TrafficPlan.of(3, 0.5, 0.5)).isEqualTo(new TrafficPlan(0, 1, 2));
-        assertThat(TrafficPlan.of(10, 0, 0)).isEqualTo(new TrafficPlan(10, 0, 0));
-        assertThat(TrafficPlan.of(10, 0, 1).order()).containsOnly(RequestKind.FAILING);
+        assertThat(RequestMix.of(10, 0.01, 0.01)).isEqualTo(new RequestMix(8, 1, 1));
+        assertThat(RequestMix.of(1, 0.5, 0.5)).isEqualTo(new RequestMix(0, 0, 1));
+        assertThat(RequestMix.of(3, 0.5, 0.5)).isEqualTo(new RequestMix(0, 1, 2));
+        assertThat(RequestMix.of(10, 0, 0)).isEqualTo(new RequestMix(10, 0, 0));
+        assertThat(RequestMix.of(10, 0, 1).order()).containsOnly(RequestKind.FAILING);
     }
 
     @Test
@@ -73,12 +73,12 @@ class VerifyPartsTest {
     void thePollerAsksAgainUntilACheckSettlesAndFailsOneThatNeverDoes() throws InterruptedException {
         AtomicInteger asked = new AtomicInteger();
         VerifyCheck arrivesLate = new VerifyCheck("arrives late", () -> asked.incrementAndGet() < 3
-                ? Verdict.waiting("not yet") : Verdict.pass("there after " + asked.get() + " looks"));
-        VerifyCheck neverArrives = new VerifyCheck("never arrives", () -> Verdict.waiting("0 of 5 traces"));
+                ? CheckVerdict.waiting("not yet") : CheckVerdict.pass("there after " + asked.get() + " looks"));
+        VerifyCheck neverArrives = new VerifyCheck("never arrives", () -> CheckVerdict.waiting("0 of 5 traces"));
         VerifyCheck broken = new VerifyCheck("backend down", () -> {
             throw new IllegalStateException("connection refused");
         });
-        VerifyCheck judged = new VerifyCheck("judged", () -> Verdict.fail("p95 above 1 ms"));
+        VerifyCheck judged = new VerifyCheck("judged", () -> CheckVerdict.fail("p95 above 1 ms"));
 
         List<CheckResult> results = new CheckPoller(Duration.ofMillis(600), Duration.ofMillis(20))
                 .await(List.of(arrivesLate, neverArrives, broken, judged));

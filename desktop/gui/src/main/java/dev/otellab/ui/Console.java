@@ -22,9 +22,9 @@ import dev.otellab.ui.sli.SliView;
 import dev.otellab.ui.sli.LabRunSpan;
 import dev.otellab.ui.sli.SliViewModel;
 import dev.otellab.ui.traces.TraceSearchViewModel;
-import dev.otellab.ui.training.ExercisesView;
-import dev.otellab.ui.training.ExercisesViewModel;
-import dev.otellab.training.ExerciseLoader;
+import dev.otellab.ui.exercises.ExercisesView;
+import dev.otellab.ui.exercises.ExercisesViewModel;
+import dev.otellab.exercises.ExerciseLoader;
 import dev.otellab.ui.traces.TracesView;
 import dev.otellab.ui.waterfall.WaterfallViewModel;
 

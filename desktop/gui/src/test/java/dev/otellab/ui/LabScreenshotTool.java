@@ -20,9 +20,9 @@ import dev.otellab.ui.lab.LabState;
 import dev.otellab.ui.shell.ConsoleSettings;
 import dev.otellab.ui.shell.ConsoleView;
 import dev.otellab.ui.shell.Theme;
-import dev.otellab.ui.training.ExercisesViewModel;
-import dev.otellab.training.ExerciseSession;
-import dev.otellab.training.Verdict;
+import dev.otellab.ui.exercises.ExercisesViewModel;
+import dev.otellab.exercises.ExerciseSession;
+import dev.otellab.exercises.AnswerVerdict;
 import dev.otellab.ui.waterfall.WaterfallRow;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -187,8 +187,8 @@ public final class LabScreenshotTool {
         });
         waitFor("the scenario of " + exerciseId, Duration.ofSeconds(180),
                 () -> read(() -> exercises.stageProperty().get() == ExerciseSession.Stage.READY));
-        answer(exercises, wrongAnswer, Verdict.Outcome.WRONG);
-        answer(exercises, rightAnswer, Verdict.Outcome.CORRECT);
+        answer(exercises, wrongAnswer, AnswerVerdict.Outcome.WRONG);
+        answer(exercises, rightAnswer, AnswerVerdict.Outcome.CORRECT);
         shoot("exercises.png");
         fx(() -> {
             console.shell().themeProperty().set(Theme.DARK);
@@ -197,7 +197,7 @@ public final class LabScreenshotTool {
         shoot("exercises-dark.png");
     }
 
-    private static void answer(ExercisesViewModel exercises, String answer, Verdict.Outcome expected) throws Exception {
+    private static void answer(ExercisesViewModel exercises, String answer, AnswerVerdict.Outcome expected) throws Exception {
         fx(() -> {
             exercises.answerProperty().set(answer);
             exercises.check();

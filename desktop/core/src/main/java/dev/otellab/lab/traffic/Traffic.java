@@ -16,7 +16,7 @@ public interface Traffic {
      * the returned stage completes then (it is cancelled when {@link #stop()} or another plan
      * comes first).
      */
-    CompletableFuture<Void> play(TrafficPlan plan);
+    CompletableFuture<Void> play(TrafficSchedule plan);
 
     /** Whether a plan is being sent. */
     boolean isPlaying();

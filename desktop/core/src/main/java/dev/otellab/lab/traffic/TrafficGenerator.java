@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The lab's built-in load generator: sends a steady mix of task CRUD calls, slow requests,
  * failing requests and CPU work to lab-web as the page's users would, or straight to lab-backend, so traces, logs and SLIs have something to show.
- * {@link #start()} sends the current profile until stopped; {@link #play(TrafficPlan)} sends a
+ * {@link #start()} sends the current profile until stopped; {@link #play(TrafficSchedule)} sends a
  * plan's phases (e.g. a burst) and stops by itself at its end. Thread-safe; start and stop as
  * often as you like.
  */
@@ -61,7 +61,7 @@ public final class TrafficGenerator implements Traffic, AutoCloseable {
     private double carriedRequests;
 
     /** A plan being sent: when it began and who waits for its end. */
-    private record Playing(TrafficPlan plan, long startNanos, CompletableFuture<Void> done) {
+    private record Playing(TrafficSchedule plan, long startNanos, CompletableFuture<Void> done) {
     }
 
     /**
@@ -93,7 +93,7 @@ public final class TrafficGenerator implements Traffic, AutoCloseable {
      * the returned stage completes then (it is cancelled when {@link #stop()} or another plan
      * comes first). Requests already sent finish and are counted.
      */
-    public synchronized CompletableFuture<Void> play(TrafficPlan plan) {
+    public synchronized CompletableFuture<Void> play(TrafficSchedule plan) {
         cancelPlaying();
         CompletableFuture<Void> done = new CompletableFuture<>();
         playing = new Playing(plan, System.nanoTime(), done);

@@ -65,7 +65,7 @@ class TrafficGeneratorTest {
         try (LabServiceProcess backend = startBackend();
              TrafficGenerator traffic = new TrafficGenerator(backend.baseUrl(), TrafficProfile.DEFAULT)) {
             TrafficProfile work = new TrafficProfile(10, 0, 0, Duration.ZERO, 0.5, Duration.ofMillis(20));
-            TrafficPlan plan = TrafficPlan.withBurst(work, Duration.ofSeconds(3), Duration.ofSeconds(1),
+            TrafficSchedule plan = TrafficSchedule.withBurst(work, Duration.ofSeconds(3), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), 40);
 
             java.util.concurrent.CompletableFuture<Void> done = traffic.play(plan);
@@ -85,7 +85,7 @@ class TrafficGeneratorTest {
     void stoppingCancelsAPlanInProgress() {
         try (TrafficGenerator traffic = new TrafficGenerator(java.net.URI.create("http://127.0.0.1:9"), TrafficProfile.DEFAULT)) {
             java.util.concurrent.CompletableFuture<Void> done = traffic.play(
-                    TrafficPlan.steady(new TrafficProfile(1, 0, 0, Duration.ZERO), Duration.ofMinutes(5)));
+                    TrafficSchedule.steady(new TrafficProfile(1, 0, 0, Duration.ZERO), Duration.ofMinutes(5)));
             traffic.stop();
 
             assertThat(done).isCancelled();
@@ -97,7 +97,7 @@ class TrafficGeneratorTest {
     @Test
     void aPlanTellsWhichProfileIsInForceAndWhenItEnds() {
         TrafficProfile base = new TrafficProfile(5, 0.1, 0, Duration.ofMillis(300), 0.1, Duration.ofMillis(700));
-        TrafficPlan plan = TrafficPlan.withBurst(base, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 50);
+        TrafficSchedule plan = TrafficSchedule.withBurst(base, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5), 50);
 
         assertThat(plan.length()).isEqualTo(Duration.ofSeconds(30));
         assertThat(plan.profileAt(Duration.ofSeconds(9)).orElseThrow().requestsPerSecond()).isEqualTo(5);
@@ -105,7 +105,7 @@ class TrafficGeneratorTest {
         assertThat(plan.profileAt(Duration.ofSeconds(15)).orElseThrow().requestsPerSecond()).isEqualTo(5);
         assertThat(plan.profileAt(Duration.ofSeconds(30))).isEmpty();
         assertThat(plan.longestRequest()).isEqualTo(Duration.ofMillis(700));
-        assertThatThrownBy(() -> TrafficPlan.withBurst(base, Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(5), 50))
+        assertThatThrownBy(() -> TrafficSchedule.withBurst(base, Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(5), 50))
                 .hasMessageContaining("does not fit");
         assertThatThrownBy(() -> new TrafficProfile(10, 0.5, 0.3, Duration.ZERO, 0.3, Duration.ZERO))
                 .hasMessageContaining("slow, failing and CPU work shares add up to more than 100%");

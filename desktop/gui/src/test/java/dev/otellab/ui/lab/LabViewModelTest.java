@@ -227,7 +227,7 @@ class LabViewModelTest {
         LabViewModel model = direct();
         model.start();
 
-        engine.currentTraffic().play(dev.otellab.lab.traffic.TrafficPlan.steady(
+        engine.currentTraffic().play(dev.otellab.lab.traffic.TrafficSchedule.steady(
                 new dev.otellab.lab.traffic.TrafficProfile(1, 0, 0, Duration.ZERO), Duration.ofMinutes(5)));
         model.refreshCounts();
         assertThat(model.trafficRunningProperty().get()).isTrue();
