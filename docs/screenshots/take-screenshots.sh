@@ -24,9 +24,9 @@ fi
 echo "Building (lab-backend jar, desktop classes and test classes)..."
 cd "$root"
 ./mvnw -B -q -DskipTests package
-cd "$root/desktop"
-../mvnw -B -q -DskipTests test-compile
-../mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/screenshot-cp.txt -Dmdep.includeScope=test
+./mvnw -B -q -DskipTests -pl desktop/gui -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/screenshot-cp.txt -Dmdep.includeScope=test
+cd "$root/desktop/gui"
 classpath="target/classes:target/test-classes:$(cat target/screenshot-cp.txt)"
 
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
