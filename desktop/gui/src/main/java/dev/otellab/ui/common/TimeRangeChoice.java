@@ -1,5 +1,6 @@
 package dev.otellab.ui.common;
 
+import dev.otellab.presentation.TimeText;
 import dev.otellab.telemetry.query.TimeRange;
 
 import java.time.Clock;

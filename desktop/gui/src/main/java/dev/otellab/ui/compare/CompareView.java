@@ -4,7 +4,7 @@ import dev.otellab.telemetry.diff.AttributeChange;
 import dev.otellab.telemetry.diff.Presence;
 import dev.otellab.telemetry.diff.SpanDiff;
 import dev.otellab.telemetry.diff.TraceDiff;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -12,7 +12,7 @@ import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSource;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.UiExecutors;
 import javafx.beans.property.BooleanProperty;

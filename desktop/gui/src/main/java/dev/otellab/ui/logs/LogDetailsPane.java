@@ -3,7 +3,7 @@ package dev.otellab.ui.logs;
 import dev.otellab.telemetry.model.Attributes;
 import dev.otellab.telemetry.model.LogRecord;
 import dev.otellab.ui.common.DetailsGrid;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.TimeText;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;

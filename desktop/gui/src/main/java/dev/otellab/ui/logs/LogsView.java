@@ -7,7 +7,7 @@ import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.GrafanaOpener;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeRangeFields;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.TimeText;
 import dev.otellab.ui.shell.LogDestination;
 import dev.otellab.ui.shell.ShortcutHelp;
 import javafx.beans.binding.Bindings;

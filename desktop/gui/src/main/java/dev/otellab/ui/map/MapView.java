@@ -2,9 +2,9 @@ package dev.otellab.ui.map;
 
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.ui.common.BusyIndicator;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.TimeRangeFields;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.TimeText;
 import dev.otellab.ui.shell.ConsoleView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

@@ -84,7 +84,7 @@ public record SliCharts(TimeAxis time, double availabilityFloor, Chart availabil
 
     private static double targetValue(String text, boolean availabilityPercent) {
         try {
-            return availabilityPercent ? SloTargetsForm.parseAvailabilityPercent(text) : SloTargetsForm.parseLatencyMillis(text);
+            return availabilityPercent ? SloText.parseAvailabilityPercent(text) : SloText.parseLatencyMillis(text);
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }

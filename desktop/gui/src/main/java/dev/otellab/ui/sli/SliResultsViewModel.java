@@ -1,11 +1,12 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.SloHealth;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.TraceSummary;
-import dev.otellab.ui.common.DurationText;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.DurationText;
+import dev.otellab.presentation.TimeText;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,10 +60,10 @@ public final class SliResultsViewModel {
             budgetText.set("");
             return;
         }
-        availabilityText.set("availability " + SloTargetsForm.formatPercent(status.availability()));
-        latencyText.set("p95 " + SloTargetsForm.formatMillis(status.p95LatencyMillis()));
-        budgetText.set("error budget left " + SloTargetsForm.formatPercent(status.errorBudgetRemaining())
-                + ", burn rate " + SloTargetsForm.formatBurnRate(status.burnRate()));
+        availabilityText.set("availability " + SloText.formatPercent(status.availability()));
+        latencyText.set("p95 " + SloText.formatMillis(status.p95LatencyMillis()));
+        budgetText.set("error budget left " + SloText.formatPercent(status.errorBudgetRemaining())
+                + ", burn rate " + SloText.formatBurnRate(status.burnRate()));
     }
 
     /** A route as the route choice and the SLO table name it: the service as a whole is {@link #ALL_ROUTES_LABEL}. */
@@ -80,20 +81,20 @@ public final class SliResultsViewModel {
     }
 
     public static String availabilityText(SloStatus status) {
-        return SloTargetsForm.formatPercent(status.availability());
+        return SloText.formatPercent(status.availability());
     }
 
     public static String p95Text(SloStatus status) {
-        return SloTargetsForm.formatMillis(status.p95LatencyMillis());
+        return SloText.formatMillis(status.p95LatencyMillis());
     }
 
     /** The error budget left, or "–" without requests (nothing was spent or kept). */
     public static String budgetLeftText(SloStatus status) {
-        return status.requests() == 0 ? NONE : SloTargetsForm.formatPercent(status.errorBudgetRemaining());
+        return status.requests() == 0 ? NONE : SloText.formatPercent(status.errorBudgetRemaining());
     }
 
     public static String burnRateText(SloStatus status) {
-        return status.requests() == 0 ? NONE : SloTargetsForm.formatBurnRate(status.burnRate());
+        return status.requests() == 0 ? NONE : SloText.formatBurnRate(status.burnRate());
     }
 
     /** Why a route has its health: each objective's health and target; "" without data. */
@@ -101,10 +102,10 @@ public final class SliResultsViewModel {
         if (status.overall() == SloHealth.NO_DATA) {
             return "";
         }
-        return "Availability: " + SloTargetsForm.healthText(status.availabilityHealth()).toLowerCase(Locale.ROOT)
-                + " (target " + SloTargetsForm.formatPercent(status.targets().availability()) + ")"
-                + "; p95: " + SloTargetsForm.healthText(status.latencyHealth()).toLowerCase(Locale.ROOT)
-                + " (target " + SloTargetsForm.formatMillis(status.targets().p95LatencyMillis()) + ")";
+        return "Availability: " + SloText.healthText(status.availabilityHealth()).toLowerCase(Locale.ROOT)
+                + " (target " + SloText.formatPercent(status.targets().availability()) + ")"
+                + "; p95: " + SloText.healthText(status.latencyHealth()).toLowerCase(Locale.ROOT)
+                + " (target " + SloText.formatMillis(status.targets().p95LatencyMillis()) + ")";
     }
 
     public String traceStartText(TraceSummary summary) {

@@ -1,5 +1,6 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SloHealth;
 import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.TraceSummary;
@@ -497,7 +498,7 @@ public final class SliView implements SliDestination {
 
     private static void restyle(Label label, SloHealth health) {
         label.getStyleClass().removeIf(style -> style.startsWith("health-"));
-        label.getStyleClass().add(SloTargetsForm.healthStyle(health));
+        label.getStyleClass().add(SloHealthStyle.healthStyle(health));
     }
 
     private static final class HealthCell extends TableCell<SloStatus, SloStatus> {
@@ -509,8 +510,8 @@ public final class SliView implements SliDestination {
                 setGraphic(null);
                 return;
             }
-            Label badge = new Label(SloTargetsForm.healthText(item.overall()));
-            badge.getStyleClass().addAll("slo-health", SloTargetsForm.healthStyle(item.overall()));
+            Label badge = new Label(SloText.healthText(item.overall()));
+            badge.getStyleClass().addAll("slo-health", SloHealthStyle.healthStyle(item.overall()));
             badge.setMinWidth(Label.USE_PREF_SIZE);
             if (item.overall() != SloHealth.NO_DATA) {
                 badge.setTooltip(new Tooltip(SliResultsViewModel.healthReason(item)));

@@ -1,5 +1,6 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SliReport;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.SloStatus;
@@ -9,12 +10,12 @@ import dev.otellab.telemetry.query.SliSource;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeRangeForm;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.TimeText;
 import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
 import javafx.beans.binding.Bindings;
@@ -139,8 +140,8 @@ public final class SliViewModel {
         this.timeRange = new TimeRangeForm(executors.clock(), RANGES, TimeRangeChoice.LAB_RUN);
         rangeError = Bindings.createStringBinding(this::rangeProblem, timeRange.dependencies());
         stepError = Bindings.createStringBinding(this::stepProblem, timeRange.dependencies(stepOverride));
-        availabilityError = Bindings.createStringBinding(() -> SloTargetsForm.availabilityProblem(availabilityTarget.get()), availabilityTarget);
-        latencyError = Bindings.createStringBinding(() -> SloTargetsForm.latencyProblem(latencyTarget.get()), latencyTarget);
+        availabilityError = Bindings.createStringBinding(() -> SloText.availabilityProblem(availabilityTarget.get()), availabilityTarget);
+        latencyError = Bindings.createStringBinding(() -> SloText.latencyProblem(latencyTarget.get()), latencyTarget);
         canQuery = rangeError.isEmpty().and(stepError.isEmpty()).and(availabilityError.isEmpty()).and(latencyError.isEmpty());
         // the shown range too: the lab run's span grows with every refresh
         stepText = Bindings.createStringBinding(this::describeStep, timeRange.dependencies(stepOverride, shownRange));
@@ -255,7 +256,7 @@ public final class SliViewModel {
 
     /** The targets the form describes; IllegalArgumentException says what is wrong. */
     public SloTargets targets() {
-        return SloTargetsForm.targets(availabilityTarget.get(), latencyTarget.get());
+        return SloText.targets(availabilityTarget.get(), latencyTarget.get());
     }
 
     /** Queries the SLIs and SLO status of the service (the first known one when none is chosen). */
@@ -369,9 +370,9 @@ public final class SliViewModel {
             timeRange.restoreBounds(state);
             stepOverride.set(state.getOrDefault("step", stepOverride.get()));
             String availability = state.getOrDefault("availabilityTarget", availabilityTarget.get());
-            availabilityTarget.set(SloTargetsForm.availabilityProblem(availability).isEmpty() ? availability : "99");
+            availabilityTarget.set(SloText.availabilityProblem(availability).isEmpty() ? availability : "99");
             String latency = state.getOrDefault("latencyTarget", latencyTarget.get());
-            latencyTarget.set(SloTargetsForm.latencyProblem(latency).isEmpty() ? latency : "500");
+            latencyTarget.set(SloText.latencyProblem(latency).isEmpty() ? latency : "500");
             autoRefresh.restore(state);
         } finally {
             applying = false;

@@ -1,8 +1,8 @@
 package dev.otellab.ui.traces;
 
 import dev.otellab.telemetry.model.TraceSummary;
-import dev.otellab.ui.common.DurationText;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.DurationText;
+import dev.otellab.presentation.TimeText;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.VPos;

@@ -2,10 +2,10 @@ package dev.otellab.ui.traces;
 
 import dev.otellab.telemetry.model.TraceSummary;
 import dev.otellab.ui.common.BusyIndicator;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.TimeRangeChoice;
 import dev.otellab.ui.common.TimeRangeFields;
-import dev.otellab.ui.common.TimeText;
+import dev.otellab.presentation.TimeText;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;

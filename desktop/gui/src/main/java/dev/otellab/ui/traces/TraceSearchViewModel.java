@@ -6,7 +6,7 @@ import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.query.TraceSearchCriteria;
 import dev.otellab.telemetry.query.TraceSource;
 import dev.otellab.telemetry.query.TraceTags;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.LatestQuery;
 import dev.otellab.ui.common.AutoRefresh;
 import dev.otellab.ui.common.TimeRangeChoice;

@@ -2,7 +2,7 @@ package dev.otellab.ui.waterfall;
 
 import dev.otellab.telemetry.model.SpanLink;
 import dev.otellab.ui.common.DetailsGrid;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

@@ -1,6 +1,6 @@
 package dev.otellab.ui.waterfall;
 
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import dev.otellab.ui.common.ServiceColors;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.control.Label;

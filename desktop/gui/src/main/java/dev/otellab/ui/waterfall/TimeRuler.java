@@ -1,6 +1,6 @@
 package dev.otellab.ui.waterfall;
 
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;

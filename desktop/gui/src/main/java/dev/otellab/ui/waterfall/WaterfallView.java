@@ -4,7 +4,7 @@ import dev.otellab.telemetry.model.Trace;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.ui.common.BusyIndicator;
 import dev.otellab.ui.common.GrafanaOpener;
-import dev.otellab.ui.common.DurationText;
+import dev.otellab.presentation.DurationText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;

@@ -1,5 +1,6 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.SliSeries;
 import dev.otellab.telemetry.model.SloHealth;
 import dev.otellab.telemetry.model.SloStatus;
@@ -99,17 +100,17 @@ class SliResultsViewModelTest {
         SloStatus failing = new SloStatus("lab-backend", "GET /api/reports/overdue", SloTargets.DEFAULT, 1, 0, 5, -99, 100,
                 SloHealth.RED, SloHealth.GREEN);
         assertThat(SliResultsViewModel.healthReason(failing)).isEqualTo(
-                "Availability: " + SloTargetsForm.healthText(SloHealth.RED).toLowerCase(java.util.Locale.ROOT) + " (target 99.0 %)"
-                        + "; p95: " + SloTargetsForm.healthText(SloHealth.GREEN).toLowerCase(java.util.Locale.ROOT)
+                "Availability: " + SloText.healthText(SloHealth.RED).toLowerCase(java.util.Locale.ROOT) + " (target 99.0 %)"
+                        + "; p95: " + SloText.healthText(SloHealth.GREEN).toLowerCase(java.util.Locale.ROOT)
                         + " (target 500 ms)");
         assertThat(SliResultsViewModel.p95Text(failing)).isEqualTo("5.0 ms");
 
         TraceSummary failed = new TraceSummary("a".repeat(32), "lab-backend", "GET /api/tasks", 0, 900_000_000L, 3, 2,
                 java.util.Set.of("lab-backend"));
         assertThat(SliResultsViewModel.traceErrorsText(failed)).isEqualTo("⚠ 2");
-        assertThat(SliResultsViewModel.traceDurationText(failed)).isEqualTo(dev.otellab.ui.common.DurationText.format(900_000_000L));
-        assertThat(results.traceStartText(failed)).isEqualTo(dev.otellab.ui.common.TimeText.time(0, ZoneOffset.UTC));
-        assertThat(results.pointText("p95", 12 * 3600 + 5, 123, SloTargetsForm::formatMillis)).isEqualTo("p95 123 ms at 12:00:05");
+        assertThat(SliResultsViewModel.traceDurationText(failed)).isEqualTo(dev.otellab.presentation.DurationText.format(900_000_000L));
+        assertThat(results.traceStartText(failed)).isEqualTo(dev.otellab.presentation.TimeText.time(0, ZoneOffset.UTC));
+        assertThat(results.pointText("p95", 12 * 3600 + 5, 123, SloText::formatMillis)).isEqualTo("p95 123 ms at 12:00:05");
         assertThat(results.axisTime(0)).isEqualTo("00:00:00");
     }
 

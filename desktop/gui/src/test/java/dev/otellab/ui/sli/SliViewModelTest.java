@@ -1,5 +1,6 @@
 package dev.otellab.ui.sli;
 
+import dev.otellab.presentation.SloText;
 import dev.otellab.telemetry.model.TraceId;
 import dev.otellab.telemetry.model.SliPoint;
 import dev.otellab.telemetry.model.SliReport;
@@ -149,15 +150,15 @@ class SliViewModelTest {
 
     @Test
     void healthHasAColorAndAWord() {
-        assertThat(SloTargetsForm.healthStyle(SloHealth.GREEN)).isEqualTo("health-green");
-        assertThat(SloTargetsForm.healthStyle(SloHealth.AMBER)).isEqualTo("health-amber");
-        assertThat(SloTargetsForm.healthStyle(SloHealth.RED)).isEqualTo("health-red");
-        assertThat(SloTargetsForm.healthStyle(SloHealth.NO_DATA)).isEqualTo("health-no_data");
-        assertThat(SloTargetsForm.healthText(SloHealth.RED)).isEqualTo("Missed");
-        assertThat(SloTargetsForm.healthColor(SloHealth.GREEN)).isEqualTo("#2e7d32");
-        assertThat(SloTargetsForm.formatPercent(0.975)).isEqualTo("97.5 %");
-        assertThat(SloTargetsForm.formatPercent(Double.NaN)).isEqualTo("–");
-        assertThat(SloTargetsForm.formatBurnRate(2.5)).isEqualTo("2.50×");
+        assertThat(SloHealthStyle.healthStyle(SloHealth.GREEN)).isEqualTo("health-green");
+        assertThat(SloHealthStyle.healthStyle(SloHealth.AMBER)).isEqualTo("health-amber");
+        assertThat(SloHealthStyle.healthStyle(SloHealth.RED)).isEqualTo("health-red");
+        assertThat(SloHealthStyle.healthStyle(SloHealth.NO_DATA)).isEqualTo("health-no_data");
+        assertThat(SloText.healthText(SloHealth.RED)).isEqualTo("Missed");
+        assertThat(SloHealthStyle.healthColor(SloHealth.GREEN)).isEqualTo("#2e7d32");
+        assertThat(SloText.formatPercent(0.975)).isEqualTo("97.5 %");
+        assertThat(SloText.formatPercent(Double.NaN)).isEqualTo("–");
+        assertThat(SloText.formatBurnRate(2.5)).isEqualTo("2.50×");
     }
 
     @Test
