@@ -48,7 +48,7 @@ final class ReceiveCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         }
-        OtlpReceiver receiver = new OtlpReceiver(settings, store.ingest());
+        OtlpReceiver receiver = store.receiver(settings);
         ReceiverEndpoints endpoints;
         try {
             endpoints = receiver.start();

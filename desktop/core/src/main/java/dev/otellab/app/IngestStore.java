@@ -1,6 +1,8 @@
 package dev.otellab.app;
 
 import dev.otellab.telemetry.embedded.TelemetryStore;
+import dev.otellab.telemetry.embedded.receiver.OtlpReceiver;
+import dev.otellab.telemetry.embedded.receiver.ReceiverSettings;
 import dev.otellab.telemetry.ingest.TelemetryIngest;
 import dev.otellab.telemetry.query.TraceSource;
 
@@ -29,6 +31,14 @@ public final class IngestStore implements AutoCloseable {
     /** Where received or imported telemetry goes. */
     public TelemetryIngest ingest() {
         return store;
+    }
+
+    /**
+     * An OTLP receiver that feeds this store, decoding OTLP/protobuf bodies straight into its rows
+     * (decision 0044); the caller starts and stops it.
+     */
+    public OtlpReceiver receiver(ReceiverSettings settings) {
+        return new OtlpReceiver(settings, store);
     }
 
     /** The traces already stored (an import skips the spans it finds there). */
