@@ -23,7 +23,7 @@ final class Admission implements AutoCloseable {
      * Retry-After and resends at once then costs a refusal every half second, not a busy loop that
      * takes the CPU from the store's writer.
      */
-    static final Duration REFUSAL_DELAY = Duration.ofMillis(500);
+    static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
 
     /**
      * How long an HTTP body may take to arrive while keeping the place it was admitted with: a
