@@ -28,7 +28,10 @@ import java.util.Set;
  * an EXISTS over the candidate trace's spans (stored together, keyed by the trace), so a search
  * stops as soon as {@code limit} traces match. When a span name is rare in the range (in fewer
  * than {@link #RARE_NAME} traces), the candidates come from the {@code span_names} table instead,
- * so a search for something rare does not walk every trace. Attribute values (of the span or of its
+ * so a search for something rare does not walk every trace. The operation filter matches parts of
+ * names, which no index can seek: the names containing it are first found in the small
+ * {@code span_name_list} table (one row per distinct name), then looked up in {@code span_names} by
+ * name (decision 0050). Attribute values (of the span or of its
  * resource) are compared as text ({@code Attributes.asText}) by a filtered scan: narrow the time
  * range for rare values.
  */
@@ -40,6 +43,8 @@ public final class EmbeddedTraceSource implements TraceSource {
 
     /** Below this many traces with a span of a name in the range, search starts from span_names. */
     static final int RARE_NAME = 2_000;
+    /** Matching names bound one by one in the queries; past this many they are selected by a subquery. */
+    static final int LISTED_NAMES = 500;
 
     private final ReadConnections connections;
 
@@ -50,10 +55,17 @@ public final class EmbeddedTraceSource implements TraceSource {
     @Override
     public List<TraceSummary> search(TraceSearchCriteria criteria, TimeRange range, int limit) {
         return connections.read("traces", connection -> {
-            boolean rareName = !criteria.spanName().isEmpty()
-                    && namedTraces(connection, criteria.spanName(), range) < RARE_NAME;
+            NameFilter names = null;
+            boolean rareName = false;
+            if (!criteria.spanName().isEmpty()) {
+                names = NameFilter.matching(connection, criteria.spanName());
+                if (names == null) {
+                    return List.<TraceSummary>of(); // no stored span name contains it
+                }
+                rareName = namedTraces(connection, names, range) < RARE_NAME;
+            }
             List<Object> parameters = new ArrayList<>();
-            String sql = searchSql(criteria, range, limit, rareName, parameters);
+            String sql = searchSql(criteria, range, limit, names, rareName, parameters);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
                     statement.setObject(i + 1, parameters.get(i));
@@ -72,7 +84,6 @@ public final class EmbeddedTraceSource implements TraceSource {
         });
     }
 
-    /** Traces with a span named {@code name} that started in the range, counted up to {@link #RARE_NAME}. */
     /**
      * A LIKE pattern for names containing {@code part}: the operation filter matches parts of
      * names, ignoring case (SQLite's LIKE ignores the case of ASCII letters).
@@ -81,20 +92,54 @@ public final class EmbeddedTraceSource implements TraceSource {
         return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static int namedTraces(Connection connection, String name, TimeRange range) throws SQLException {
+    /**
+     * The stored span names containing a part, as a condition on a {@code name} column:
+     * {@code name IN (?, ?...)}, or a subquery on {@code span_name_list} when they are many. Either
+     * way span_names is then read by name, its key, instead of testing LIKE on every row.
+     */
+    record NameFilter(String sql, List<Object> parameters) {
+        /** The filter, or null when no stored name contains {@code part}. */
+        static NameFilter matching(Connection connection, String part) throws SQLException {
+            String pattern = containing(part);
+            List<Object> names = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT name FROM span_name_list WHERE name LIKE ? ESCAPE '\\' LIMIT " + (LISTED_NAMES + 1))) {
+                statement.setString(1, pattern);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+            }
+            if (names.isEmpty()) {
+                return null;
+            }
+            if (names.size() > LISTED_NAMES) {
+                return new NameFilter("name IN (SELECT name FROM span_name_list WHERE name LIKE ? ESCAPE '\\')",
+                        List.of(pattern));
+            }
+            return new NameFilter("name IN (" + "?, ".repeat(names.size() - 1) + "?)", names);
+        }
+    }
+
+    /** Traces with a span of a matching name that started in the range, counted up to {@link #RARE_NAME}. */
+    private static int namedTraces(Connection connection, NameFilter names, TimeRange range) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
-                + " WHERE name LIKE ? ESCAPE '\\' AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
-            statement.setString(1, containing(name));
-            statement.setLong(2, range.fromUnixNano());
-            statement.setLong(3, range.toUnixNano());
+                + " WHERE " + names.sql() + " AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
+            int index = 1;
+            for (Object name : names.parameters()) {
+                statement.setObject(index++, name);
+            }
+            statement.setLong(index++, range.fromUnixNano());
+            statement.setLong(index, range.toUnixNano());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }
         }
     }
 
-    private static String searchSql(TraceSearchCriteria criteria, TimeRange range, int limit, boolean rareName,
-                                    List<Object> parameters) {
+    private static String searchSql(TraceSearchCriteria criteria, TimeRange range, int limit, NameFilter names,
+                                    boolean rareName, List<Object> parameters) {
         StringBuilder sql = new StringBuilder("""
                 SELECT t.trace_id, t.root_service, t.root_name, t.start_ns, t.end_ns, t.span_count, t.error_count,
                   t.services
@@ -120,8 +165,9 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
         if (rareName) {
             // Few traces have this name: start from them rather than from every trace in the range.
-            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE name LIKE ? ESCAPE '\\' AND start_ns >= ?)");
-            parameters.add(containing(criteria.spanName()));
+            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE ").append(names.sql())
+                    .append(" AND start_ns >= ?)");
+            parameters.addAll(names.parameters());
             parameters.add(range.fromUnixNano()); // a span starts no earlier than its trace
         }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();
@@ -132,8 +178,8 @@ public final class EmbeddedTraceSource implements TraceSource {
                 parameters.add(criteria.service());
             }
             if (!criteria.spanName().isEmpty()) {
-                sql.append(" AND s.name LIKE ? ESCAPE '\\'");
-                parameters.add(containing(criteria.spanName()));
+                sql.append(" AND s.").append(names.sql());
+                parameters.addAll(names.parameters());
             }
             for (Map.Entry<String, String> attribute : criteria.attributes().entrySet()) {
                 // the span's own attribute, or its resource's (service.name, host.name...), as Tempo matches

@@ -1,6 +1,7 @@
 package dev.otellab.telemetry.embedded;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +13,12 @@ import java.util.List;
  * blobs; resources and scopes once each, in their own tables.
  */
 final class StoreSchema {
-    /** 2: spans clustered by trace (decision 0015); 1 had a rowid span table with a name index. */
-    static final int VERSION = 2;
+    /**
+     * 3: the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
+     * older console must not write names it would not list); 2: spans clustered by trace (decision
+     * 0015); 1 had a rowid span table with a name index.
+     */
+    static final int VERSION = 3;
     /** Tables of schema 1 whose layout changed; their data is dropped on upgrade (decision 0015). */
     private static final List<String> SCHEMA_1_TRACE_TABLES = List.of("spans", "traces");
     static final String FILE_NAME = "telemetry.db";
@@ -83,6 +88,12 @@ final class StoreSchema {
               start_ns INTEGER NOT NULL,
               trace_ref INTEGER NOT NULL,
               PRIMARY KEY (name, start_ns, trace_ref)) WITHOUT ROWID""",
+            // Every distinct span name (of span_names): the few rows a search by a part of a name tests
+            // with LIKE before reading span_names by name. The pruner leaves the names of deleted traces
+            // here: a name without traces matches nothing and costs one short row.
+            """
+            CREATE TABLE IF NOT EXISTS span_name_list (
+              name TEXT PRIMARY KEY) WITHOUT ROWID""",
             """
             CREATE TABLE IF NOT EXISTS logs (
               id INTEGER PRIMARY KEY,
@@ -154,7 +165,8 @@ final class StoreSchema {
     /**
      * Creates what is missing; a store of schema 1 loses its traces (spans and summaries), which
      * are dropped and recreated in the new layout; its logs, metric points, resources and scopes
-     * stay. Returns the schema version found (0 for a new file).
+     * stay. A store of schema 2 keeps everything and gets its span name list. Returns the schema
+     * version found (0 for a new file).
      */
     static int create(Connection connection) throws SQLException {
         int version = userVersion(connection);
@@ -169,8 +181,12 @@ final class StoreSchema {
                     statement.execute("DROP TABLE " + table);
                 }
             }
+            boolean nameListMissing = !tableExists(connection, "span_name_list");
             for (String ddl : DDL) {
                 statement.execute(ddl);
+            }
+            if (nameListMissing) { // a store written before the list (schema 2): list its names once
+                statement.execute("INSERT OR IGNORE INTO span_name_list (name) SELECT DISTINCT name FROM span_names");
             }
             statement.execute("PRAGMA user_version = " + VERSION);
             connection.commit();
@@ -193,6 +209,16 @@ final class StoreSchema {
         if (version > VERSION) {
             throw new SQLException("it was written by a newer console (store schema " + version + ", this one reads "
                     + VERSION + ")");
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

@@ -74,6 +74,14 @@ final class StoreWriter implements AutoCloseable {
     private final MultiRowStatement insertSpans;
     private final MultiRowStatement selectTraceRefs;
     private final MultiRowStatement insertSpanNames;
+    private final MultiRowStatement insertNameList;
+    /**
+     * Names known to be in span_name_list, so that a group commit inserts only names it has not
+     * seen (nearly always none); emptied on rollback, and when it grows past {@link #LISTED_NAMES_KEPT}
+     * (names that embed ids), after which names are simply inserted again (OR IGNORE).
+     */
+    private final Set<String> listedNames = new HashSet<>();
+    private static final int LISTED_NAMES_KEPT = 100_000;
     private final MultiRowStatement insertLogs;
     private final Statement savepoints;
     private final PreparedStatement insertTrace;
@@ -130,6 +138,7 @@ final class StoreWriter implements AutoCloseable {
                 WHERE id = ?10""");
         insertSpanNames = MultiRowStatement.insert(connection,
                 "INSERT OR IGNORE INTO span_names (name, start_ns, trace_ref)", 3);
+        insertNameList = MultiRowStatement.insert(connection, "INSERT OR IGNORE INTO span_name_list (name)", 1);
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
             lastTraceRef = rows.next() ? rows.getLong(1) : 0;
@@ -422,6 +431,22 @@ final class StoreWriter implements AutoCloseable {
             statement.setLong(first + 1, name.start);
             statement.setLong(first + 2, name.traceRef);
         });
+        listNames(names);
+    }
+
+    /** Adds the names not listed yet to span_name_list (decision 0050). */
+    private void listNames(List<SpanName> names) throws SQLException {
+        List<String> unlisted = new ArrayList<>();
+        for (SpanName name : names) {
+            if (!listedNames.contains(name.name)) {
+                if (listedNames.size() >= LISTED_NAMES_KEPT) {
+                    listedNames.clear();
+                }
+                listedNames.add(name.name);
+                unlisted.add(name.name);
+            }
+        }
+        insertNameList.update(unlisted.size(), (statement, first, i) -> statement.setString(first, unlisted.get(i)));
     }
 
     /** A span_names row: a name's earliest start in a trace. */
@@ -544,6 +569,7 @@ final class StoreWriter implements AutoCloseable {
         // Ids cached during the rolled-back transaction may not exist.
         resourceIds.clear();
         scopeIds.clear();
+        listedNames.clear();
         lastResource = null;
         lastScope = null;
     }
@@ -584,7 +610,8 @@ final class StoreWriter implements AutoCloseable {
                     insertResource, selectResource, insertScope, selectScope)) {
                 statement.close();
             }
-            for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertLogs)) {
+            for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertNameList,
+                    insertLogs)) {
                 statement.close();
             }
             savepoints.close();

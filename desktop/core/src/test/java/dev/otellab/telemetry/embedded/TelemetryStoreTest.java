@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -356,6 +360,55 @@ class TelemetryStoreTest {
         assertThat(continued.errorCount()).isEqualTo(1);
         assertThat(continued.services()).containsExactlyInAnyOrder("frontend", "checkout", "inventory");
         assertThat(search(TraceSearchCriteria.ANY)).hasSize(7);
+    }
+
+    @Test
+    void aRareNameIsFoundByAnyPartOfItAmongOtherNames() {
+        ingestSearchFixture();
+
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("arge ca"))).containsExactly(traceId(3));
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("page"))).as("six names, one per trace")
+                .containsExactly(traceId(6), traceId(5), traceId(4), traceId(3), traceId(2), traceId(1));
+        assertThat(search(TraceSearchCriteria.ANY.withService("tasks").withSpanName("OR")))
+                .as("'work' of a tasks span, not 'GET /page' of the frontend's").containsExactly(traceId(5), traceId(1));
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("page3"), new TimeRange(at(4000), at(7000)), 20))
+                .isEmpty();
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("no such operation"))).isEmpty();
+    }
+
+    @Test
+    void aPartContainedInManyNamesFindsTheirTraces() {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 1; i <= EmbeddedTraceSource.LISTED_NAMES + 20; i++) {
+            spans.add(span(traceId(i), spanId(1), "", "tasks", "op-" + i, SpanKind.SERVER, at(i), 5,
+                    StatusCode.UNSET, Map.of()));
+        }
+        ingest(TelemetryBatch.ofSpans(spans));
+
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("op-"), TimeRange.all(), 1000))
+                .hasSize(EmbeddedTraceSource.LISTED_NAMES + 20);
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("op-42"), TimeRange.all(), 1000))
+                .containsExactlyInAnyOrder(traceId(42), traceId(420), traceId(421), traceId(422), traceId(423),
+                        traceId(424), traceId(425), traceId(426), traceId(427), traceId(428), traceId(429));
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheNameListGetsItsNamesListedWhenOpened() throws SQLException {
+        ingestSearchFixture();
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE span_name_list");
+            statement.execute("PRAGMA user_version = 2");
+        }
+
+        store = TelemetryStore.open(dir);
+
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("charge"))).containsExactly(traceId(3));
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("page2"))).containsExactly(traceId(2));
+        ingest(TelemetryBatch.ofSpans(List.of(span(traceId(7), spanId(1), "", "tasks", "refund card", SpanKind.SERVER,
+                at(7_000), 5, StatusCode.UNSET, Map.of()))));
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("card"))).containsExactly(traceId(7), traceId(3));
     }
 
     @Test
