@@ -54,9 +54,12 @@ class RuntimeImageTest {
 
     @Test
     void jdepsFindsTheJdkModulesTheConsolesClassesUse() throws Exception {
-        Path consoleClasses = Path.of(DataDirectories.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path coreClasses = Path.of(DataDirectories.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // the window's classes are a main jar of their own: the CLI reaches them through ServiceLoader
+        Path windowClasses = Path.of(Class.forName("dev.otellab.ui.StartupReport")
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
 
-        List<String> modules = RuntimeImage.jdkModulesUsedBy(List.of(consoleClasses), List.of());
+        List<String> modules = RuntimeImage.jdkModulesUsedBy(List.of(coreClasses, windowClasses), List.of());
 
         assertThat(modules).contains("java.base", "java.sql", "java.management").allMatch(name -> name.startsWith("java") || name.startsWith("jdk"));
     }
