@@ -248,7 +248,7 @@ public final class LabScreenshotTool {
     /** The Map view over the last 5 minutes, with the traces of its busiest call listed. */
     private void shootMap(String name) throws Exception {
         fx(() -> {
-            console.mapModel().rangeProperty().set(TimeRangeChoice.LAST_5_MINUTES);
+            console.mapModel().timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_5_MINUTES);
             return null;
         });
         show(console.map()); // queries again

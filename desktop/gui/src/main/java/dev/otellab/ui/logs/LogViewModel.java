@@ -449,18 +449,6 @@ public final class LogViewModel {
         return timeRange;
     }
 
-    public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return timeRange.choiceProperty();
-    }
-
-    public StringProperty customFromProperty() {
-        return timeRange.customFromProperty();
-    }
-
-    public StringProperty customToProperty() {
-        return timeRange.customToProperty();
-    }
-
     public BooleanProperty followProperty() {
         return follow;
     }

@@ -24,13 +24,11 @@ import dev.otellab.ui.common.UiExecutors;
 import dev.otellab.ui.shell.Navigator;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -263,18 +261,6 @@ public final class MapViewModel {
     /** The time range part of the form. */
     public TimeRangeForm timeRangeForm() {
         return timeRange;
-    }
-
-    public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return timeRange.choiceProperty();
-    }
-
-    public StringProperty customFromProperty() {
-        return timeRange.customFromProperty();
-    }
-
-    public StringProperty customToProperty() {
-        return timeRange.customToProperty();
     }
 
     public BooleanProperty autoRefreshProperty() {

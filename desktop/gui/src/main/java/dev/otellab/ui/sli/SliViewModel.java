@@ -519,18 +519,6 @@ public final class SliViewModel {
         return timeRange;
     }
 
-    public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return timeRange.choiceProperty();
-    }
-
-    public StringProperty customFromProperty() {
-        return timeRange.customFromProperty();
-    }
-
-    public StringProperty customToProperty() {
-        return timeRange.customToProperty();
-    }
-
     /** The step typed by the user, e.g. "30s"; empty = automatic. */
     public StringProperty stepOverrideProperty() {
         return stepOverride;

@@ -16,7 +16,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -269,18 +268,6 @@ public final class TraceSearchViewModel {
     /** The time range part of the form. */
     public TimeRangeForm timeRangeForm() {
         return timeRange;
-    }
-
-    public ObjectProperty<TimeRangeChoice> rangeProperty() {
-        return timeRange.choiceProperty();
-    }
-
-    public StringProperty customFromProperty() {
-        return timeRange.customFromProperty();
-    }
-
-    public StringProperty customToProperty() {
-        return timeRange.customToProperty();
     }
 
     public BooleanProperty autoRefreshProperty() {

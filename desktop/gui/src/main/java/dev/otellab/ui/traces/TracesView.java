@@ -95,7 +95,7 @@ public final class TracesView implements TraceDestination, TraceSearchDestinatio
         searchModel.maxDurationProperty().set("");
         searchModel.errorsOnlyProperty().set(false);
         searchModel.attributesProperty().set("");
-        searchModel.rangeProperty().set(range);
+        searchModel.timeRangeForm().choiceProperty().set(range);
         showResults();
         searchModel.search();
     }

@@ -86,7 +86,7 @@ class LogViewModelTest {
         SampleTelemetry sample = SampleTelemetry.generate(TestExecutors.CLOCK, 20);
         InMemoryTelemetry telemetry = sample.toTelemetry();
         LogViewModel model = new LogViewModel(telemetry, executors, navigator);
-        model.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_HOUR);
         model.start();
         ui.runAll();
 
@@ -247,7 +247,7 @@ class LogViewModelTest {
         model.showLogs(LogFilter.forTrace(TraceId.parse(traceId)));
         ui.runAll();
         assertThat(model.records()).extracting(LogRecord::body).containsExactly("an old one", "record 1", "record 3");
-        assertThat(model.rangeProperty().get()).isEqualTo(TimeRangeChoice.ANY_TIME);
+        assertThat(model.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.ANY_TIME);
 
         telemetry.publish(List.of(record(4), record(5, Severity.WARN, traceId)));
         model.drain();

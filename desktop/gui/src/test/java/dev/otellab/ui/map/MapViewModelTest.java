@@ -69,7 +69,7 @@ class MapViewModelTest {
 
     @Test
     void aRefreshShowsTheMapByCallDepthWithEachServicesSloHealth() {
-        model.rangeProperty().set(TimeRangeChoice.LAST_5_MINUTES);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_5_MINUTES);
 
         assertThat(asked).last().isEqualTo(TimeRangeChoice.LAST_5_MINUTES.resolve(TestExecutors.CLOCK, "", ""));
         assertThat(model.mapProperty().get()).isEqualTo(served);
@@ -112,7 +112,7 @@ class MapViewModelTest {
 
     @Test
     void aCustomRangeNeedsAStart() {
-        model.rangeProperty().set(TimeRangeChoice.CUSTOM);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.CUSTOM);
         model.refresh();
 
         assertThat(model.errorMessageProperty().get()).contains("start of the custom range");
@@ -173,17 +173,17 @@ class MapViewModelTest {
 
     @Test
     void theRangeIsRemembered() {
-        model.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_HOUR);
         model.autoRefreshProperty().set(false);
         Map<String, String> saved = model.saveState();
         MapViewModel again = new MapViewModel(maps, slis, traces, TestExecutors.direct(timer), navigator);
 
         again.restoreState(saved);
 
-        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
+        assertThat(again.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
         assertThat(again.autoRefreshProperty().get()).isFalse();
         again.restoreState(Map.of("range", "ANY_TIME"));
-        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_15_MINUTES);
+        assertThat(again.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAST_15_MINUTES);
         again.close();
     }
 

@@ -81,7 +81,7 @@ class SliViewModelTest {
 
     @Test
     void theStepCanBeOverriddenWithinReason() {
-        model.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_HOUR);
         assertThat(model.stepTextProperty().get()).isEqualTo("Auto step 30 s (120 points)");
 
         model.stepOverrideProperty().set("1m");
@@ -102,11 +102,11 @@ class SliViewModelTest {
 
     @Test
     void aCustomRangeNeedsAStartAndEndsNowWithoutAnEnd() {
-        model.rangeProperty().set(TimeRangeChoice.CUSTOM);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.CUSTOM);
         assertThat(model.rangeErrorProperty().get()).contains("start of the custom range");
         assertThat(model.validTimeRange()).isEmpty();
 
-        model.customFromProperty().set("2026-11-25 09:00");
+        model.timeRangeForm().customFromProperty().set("2026-11-25 09:00");
         assertThat(model.rangeErrorProperty().get()).isEmpty();
         assertThat(model.validTimeRange()).contains(model.timeRange());
         assertThat(model.timeRange().toUnixNano()).isEqualTo(NOW);
@@ -117,7 +117,7 @@ class SliViewModelTest {
 
     @Test
     void lastMinutesEndAtAStepBoundary() {
-        model.rangeProperty().set(TimeRangeChoice.LAST_15_MINUTES);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_15_MINUTES);
         TimeRange raw = new TimeRange(NOW - 900 * SECOND + 3 * SECOND, NOW + 3 * SECOND + 1);
 
         TimeRange aligned = model.queryRange(raw, Duration.ofSeconds(10));
@@ -248,7 +248,7 @@ class SliViewModelTest {
     @Test
     void theFormIsRememberedAndABadSavedTargetFallsBack() {
         model.serviceProperty().set("checkout");
-        model.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_HOUR);
         model.stepOverrideProperty().set("1m");
         model.availabilityTargetProperty().set("99.5");
         model.latencyTargetProperty().set("300");
@@ -259,13 +259,13 @@ class SliViewModelTest {
         again.restoreState(saved);
 
         assertThat(again.serviceProperty().get()).isEqualTo("checkout");
-        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
+        assertThat(again.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
         assertThat(again.stepOverrideProperty().get()).isEqualTo("1m");
         assertThat(again.targets()).isEqualTo(new SloTargets(0.995, 300));
 
         again.restoreState(Map.of("availabilityTarget", "120", "range", "ANY_TIME", "rangeChosen", "true"));
         assertThat(again.availabilityTargetProperty().get()).isEqualTo("99");
-        assertThat(again.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
+        assertThat(again.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
         assertThat(known.sliCalls).as("restoring queries nothing").isEqualTo(callsBefore);
     }
 
@@ -275,7 +275,7 @@ class SliViewModelTest {
         SliViewModel following = new SliViewModel(known, known, TestExecutors.direct(timer), navigator, run::get);
         Instant now = TestExecutors.CLOCK.instant();
 
-        assertThat(following.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
+        assertThat(following.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
         assertThat(following.timeRange()).as("before any run").isEqualTo(TimeRangeChoice.LAST_15_MINUTES.resolve(TestExecutors.CLOCK, "", ""));
         assertThat(following.stepTextProperty().get()).endsWith("the last 15 minutes: the lab has not run in this window");
 
@@ -296,15 +296,15 @@ class SliViewModelTest {
                 .isEqualTo(TimeRange.between(now.minusSeconds(600), now.minusSeconds(270)));
 
         Map<String, String> untouched = following.saveState();
-        following.rangeProperty().set(TimeRangeChoice.LAST_HOUR);
+        following.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_HOUR);
         Map<String, String> picked = following.saveState();
         SliViewModel next = new SliViewModel(known, known, TestExecutors.direct(timer), navigator, run::get);
         next.restoreState(Map.of("range", "LAST_15_MINUTES"));
-        assertThat(next.rangeProperty().get()).as("an old default gives way to the lab run").isEqualTo(TimeRangeChoice.LAB_RUN);
+        assertThat(next.timeRangeForm().choiceProperty().get()).as("an old default gives way to the lab run").isEqualTo(TimeRangeChoice.LAB_RUN);
         next.restoreState(untouched);
-        assertThat(next.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
+        assertThat(next.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAB_RUN);
         next.restoreState(picked);
-        assertThat(next.rangeProperty().get()).as("the user's pick is kept").isEqualTo(TimeRangeChoice.LAST_HOUR);
+        assertThat(next.timeRangeForm().choiceProperty().get()).as("the user's pick is kept").isEqualTo(TimeRangeChoice.LAST_HOUR);
         following.close();
         next.close();
     }
@@ -315,9 +315,9 @@ class SliViewModelTest {
 
         model.showWindow("lab-backend", scenario, Duration.ofSeconds(5));
 
-        assertThat(model.rangeProperty().get()).isEqualTo(TimeRangeChoice.CUSTOM);
-        assertThat(model.customFromProperty().get()).isEqualTo("2026-11-25 09:29:20");
-        assertThat(model.customToProperty().get()).isEqualTo("2026-11-25 09:29:56");
+        assertThat(model.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.CUSTOM);
+        assertThat(model.timeRangeForm().customFromProperty().get()).isEqualTo("2026-11-25 09:29:20");
+        assertThat(model.timeRangeForm().customToProperty().get()).isEqualTo("2026-11-25 09:29:56");
         assertThat(known.lastRange).isEqualTo(new TimeRange(NOW - 40 * SECOND, NOW - 4 * SECOND));
         assertThat(model.serviceProperty().get()).isEqualTo("lab-backend");
         assertThat(known.lastStep).as("the step the exercise's checks use").isEqualTo(Duration.ofSeconds(5));

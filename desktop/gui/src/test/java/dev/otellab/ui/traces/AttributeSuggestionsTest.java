@@ -90,7 +90,7 @@ class AttributeSuggestionsTest {
     @Test
     void asksForTheFormsTimeRange() {
         TraceSearchViewModel model = model(tags);
-        model.rangeProperty().set(TimeRangeChoice.LAST_15_MINUTES);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_15_MINUTES);
 
         model.attributeSuggestions("http");
 
@@ -106,7 +106,7 @@ class AttributeSuggestionsTest {
         model.attributeSuggestions("htt");
         assertThat(tags.ranges).hasSize(1);
 
-        model.rangeProperty().set(TimeRangeChoice.LAST_24_HOURS);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_24_HOURS);
         model.attributeSuggestions("http");
         assertThat(tags.ranges).hasSize(2);
 

@@ -69,11 +69,11 @@ class TraceSearchViewModelTest {
                 return Optional.empty();
             }
         });
-        model.rangeProperty().set(TimeRangeChoice.LAST_5_MINUTES);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_5_MINUTES);
         model.search();
-        model.rangeProperty().set(TimeRangeChoice.CUSTOM);
-        model.customFromProperty().set("2026-11-25 08:00");
-        model.customToProperty().set("2026-11-25 09:00");
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.CUSTOM);
+        model.timeRangeForm().customFromProperty().set("2026-11-25 08:00");
+        model.timeRangeForm().customToProperty().set("2026-11-25 09:00");
         model.search();
 
         assertThat(ranges).containsExactly(TimeRange.last(Duration.ofMinutes(5), TestExecutors.CLOCK),
@@ -99,8 +99,8 @@ class TraceSearchViewModelTest {
         assertThat(model.attributesErrorProperty().get()).startsWith("'http.route' has no value");
 
         model.attributesProperty().set("");
-        model.rangeProperty().set(TimeRangeChoice.CUSTOM);
-        model.customFromProperty().set("25/11/2026");
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.CUSTOM);
+        model.timeRangeForm().customFromProperty().set("25/11/2026");
         assertThat(model.rangeErrorProperty().get()).contains("is not a valid 'from' time");
         assertThat(model.canSearchProperty().get()).isFalse();
 
@@ -158,7 +158,7 @@ class TraceSearchViewModelTest {
     @Test
     void loadsServiceChoicesFromTheSliSource() {
         TraceSearchViewModel model = model(telemetry);
-        model.rangeProperty().set(TimeRangeChoice.LAST_24_HOURS);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_24_HOURS);
         model.loadServices();
         assertThat(model.services()).containsExactly("lab-backend", "notification-service");
     }
@@ -247,15 +247,15 @@ class TraceSearchViewModelTest {
         model.serviceProperty().set("lab-backend");
         model.minDurationProperty().set("1s");
         model.errorsOnlyProperty().set(true);
-        model.rangeProperty().set(TimeRangeChoice.LAST_6_HOURS);
+        model.timeRangeForm().choiceProperty().set(TimeRangeChoice.LAST_6_HOURS);
         Map<String, String> saved = model.saveState();
 
         TraceSearchViewModel restored = model(telemetry);
         restored.restoreState(saved);
         assertThat(restored.saveState()).isEqualTo(saved);
-        assertThat(restored.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_6_HOURS);
+        assertThat(restored.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAST_6_HOURS);
 
         restored.restoreState(Map.of("range", "LAST_CENTURY"));
-        assertThat(restored.rangeProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
+        assertThat(restored.timeRangeForm().choiceProperty().get()).isEqualTo(TimeRangeChoice.LAST_HOUR);
     }
 }
