@@ -1,8 +1,6 @@
 package dev.otellab.backend.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Measures what the instrumentation costs: lab-backend runs twice as a child process, once with
- * traces and logs exported by OTLP to a local sink that accepts and drops them, once with
+ * traces and logs exported by OTLP to a local sink that counts and drops them (and reports any the
+ * server lost), once with
  * OTEL_SDK_DISABLED=true, and the same load is driven at both. Not a test: timings are reported,
  * never asserted.
  *
@@ -49,14 +48,13 @@ public final class LoadBenchmark {
     System.out.println("machine: " + machineFacts());
 
     int rounds = Integer.getInteger("bench.rounds", 1);
-    HttpServer sink = startDroppingOtlpSink();
-    try {
+    try (CountingOtlpSink sink = CountingOtlpSink.start()) {
       // Exported as the lab runs it (console, compose, k8s): every 200 ms, so no span is dropped
       // from a full queue (with the SDK's 5 s default thousands were, and never exported).
       Map<String, String> instrumentedEnvironment = new java.util.HashMap<>(Map.of(
           "OTEL_BSP_SCHEDULE_DELAY", "200", "OTEL_BLRP_SCHEDULE_DELAY", "200"));
       instrumentedEnvironment.putAll(extraEnvironment());
-      instrumentedEnvironment.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + sink.getAddress().getPort());
+      instrumentedEnvironment.put("OTEL_EXPORTER_OTLP_ENDPOINT", sink.url());
       String instrumentedLabel = "instrumented" + (extraEnvironment().isEmpty() ? "" : " " + extraEnvironment());
       List<Map<String, Result>> baseline = new ArrayList<>();
       List<Map<String, Result>> instrumented = new ArrayList<>();
@@ -64,11 +62,11 @@ public final class LoadBenchmark {
         // Alternate the order so slow drift in background load does not favour one setup.
         boolean baselineFirst = round % 2 == 0;
         if (baselineFirst) {
-          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured));
+          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured, null));
         }
-        instrumented.add(runAgainst(instrumentedLabel, instrumentedEnvironment, clients, warmup, measured));
+        instrumented.add(runAgainst(instrumentedLabel, instrumentedEnvironment, clients, warmup, measured, sink));
         if (!baselineFirst) {
-          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured));
+          baseline.add(runAgainst("SDK disabled", Map.of("OTEL_SDK_DISABLED", "true"), clients, warmup, measured, null));
         }
       }
       System.out.println();
@@ -89,8 +87,14 @@ public final class LoadBenchmark {
             100.0 * (inst.p99Millis() - base.p99Millis()) / base.p99Millis(),
             100.0 * (inst.cpuMicrosPerRequest() - base.cpuMicrosPerRequest()) / base.cpuMicrosPerRequest());
       }
-    } finally {
-      sink.stop(0);
+      System.out.println();
+      System.out.println("Server CPU µs per request by thread group (Linux /proc; 10 ms ticks):");
+      System.out.println("| scenario | setup | " + String.join(" | ", ThreadGroupCpu.GROUPS) + " |");
+      System.out.println("|---|---|" + "---:|".repeat(ThreadGroupCpu.GROUPS.size()));
+      for (String scenario : baseline.get(0).keySet()) {
+        System.out.println(Result.mean(baseline.stream().map(r -> r.get(scenario)).toList()).cpuByGroupRow(scenario, "SDK disabled"));
+        System.out.println(Result.mean(instrumented.stream().map(r -> r.get(scenario)).toList()).cpuByGroupRow(scenario, instrumentedLabel));
+      }
     }
   }
 
@@ -106,12 +110,20 @@ public final class LoadBenchmark {
     return extra;
   }
 
+  /** One setup under load; with a sink, then checks that every span and log record made reached it. */
   private static Map<String, Result> runAgainst(
-      String label, Map<String, String> environment, int clients, Duration warmup, Duration measured)
+      String label, Map<String, String> environment, int clients, Duration warmup, Duration measured,
+      CountingOtlpSink sink)
       throws Exception {
     Path dataDir = Files.createTempDirectory("lab-backend-bench");
     int port = freePort();
+    if (sink != null) {
+      sink.reset();
+    }
     Process child = launch(port, dataDir.resolve("tasks.db"), environment);
+    Map<String, Result> results = new java.util.LinkedHashMap<>();
+    long gets = 0;
+    long posts = SEEDED_TASKS;
     try {
       LoadDriver driver = new LoadDriver("127.0.0.1", port, child.toHandle());
       driver.awaitHealthy(Duration.ofSeconds(60));
@@ -123,20 +135,39 @@ public final class LoadBenchmark {
           LoadDriver.Request.post("/api/tasks", "{\"title\":\"bench\",\"description\":\"load\"}");
       System.out.println("-- " + label + " (load average before: " + loadAverage() + ")");
       // Both paths are warmed up before either is measured, so the JIT has seen both.
-      driver.run(list, clients, Duration.ZERO, warmup);
-      driver.run(create, clients, Duration.ZERO, warmup);
-      Map<String, Result> results = new java.util.LinkedHashMap<>();
+      gets += driver.run(list, clients, Duration.ZERO, warmup).answered();
+      posts += driver.run(create, clients, Duration.ZERO, warmup).answered();
       results.put("GET /api/tasks", driver.run(list, clients, Duration.ZERO, measured));
       results.put("POST /api/tasks", driver.run(create, clients, Duration.ZERO, measured));
+      gets += results.get("GET /api/tasks").answered();
+      posts += results.get("POST /api/tasks").answered();
       results.forEach((scenario, result) -> System.out.println(result.row(scenario, label)));
-      return results;
     } finally {
+      // SIGTERM: the server drains, then flushes its telemetry before it exits.
       child.destroy();
       if (!child.waitFor(30, TimeUnit.SECONDS)) {
         child.destroyForcibly();
       }
       deleteRecursively(dataDir);
     }
+    if (sink != null) {
+      reportExported(sink, gets, posts);
+    }
+    return results;
+  }
+
+  /**
+   * Each GET /api/tasks makes 3 spans (SERVER, list_tasks, the SELECT) and 2 log records, each POST
+   * 3 spans (SERVER, create_task, the INSERT) and 3 log records; the service adds its own start and
+   * stop lines.
+   */
+  private static void reportExported(CountingOtlpSink sink, long gets, long posts) {
+    long spansMade = 3 * (gets + posts);
+    long requestLogsMade = 2 * gets + 3 * posts;
+    System.out.printf(
+        Locale.ROOT,
+        "   exported to the sink: %,d of %,d spans (%,d lost); %,d log records for %,d made by requests (+ start/stop lines)%n",
+        sink.spans(), spansMade, Math.max(0, spansMade - sink.spans()), sink.logRecords(), requestLogsMade);
   }
 
   private static Process launch(int port, Path databaseFile, Map<String, String> environment)
@@ -158,22 +189,6 @@ public final class LoadBenchmark {
     builder.environment().put("LAB_DB", databaseFile.toString());
     builder.environment().putAll(environment);
     return builder.start();
-  }
-
-  /** Accepts every OTLP export with 200 and keeps nothing. */
-  private static HttpServer startDroppingOtlpSink() throws IOException {
-    HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    sink.createContext(
-        "/",
-        exchange -> {
-          try (var body = exchange.getRequestBody()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-          }
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    sink.start();
-    return sink;
   }
 
   /** CPU model and memory as Linux reports them, for the write-up. */

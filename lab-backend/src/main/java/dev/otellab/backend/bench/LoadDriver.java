@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,8 +88,10 @@ final class LoadDriver {
     recording.set(true);
     long start = System.nanoTime();
     Duration cpuBefore = serverCpu();
+    Map<String, Long> groupsBefore = ThreadGroupCpu.of(server.pid());
     Thread.sleep(measured.toMillis());
     Duration cpuUsed = serverCpu().minus(cpuBefore);
+    Map<String, Long> groupsAfter = ThreadGroupCpu.of(server.pid());
     recording.set(false);
     double seconds = (System.nanoTime() - start) / 1e9;
     running.set(false);
@@ -96,13 +100,20 @@ final class LoadDriver {
     }
     LatencyRecorder all = new LatencyRecorder();
     long errors = 0;
+    long answered = 0;
     for (Client client : workers) {
       all.addAll(client.latencies);
       errors += client.errors;
+      answered += client.answered;
     }
     double cpuMicrosPerRequest = all.count() == 0 ? Double.NaN : cpuUsed.toNanos() / 1e3 / all.count();
+    Map<String, Double> cpuByGroup = new LinkedHashMap<>();
+    groupsAfter.forEach(
+        (group, nanos) ->
+            cpuByGroup.put(group, (nanos - groupsBefore.getOrDefault(group, 0L)) / 1e3 / all.count()));
     return new Result(
-        all.count(), errors, seconds, all.percentileMillis(50), all.percentileMillis(99), cpuMicrosPerRequest);
+        all.count(), errors, seconds, all.percentileMillis(50), all.percentileMillis(99), cpuMicrosPerRequest,
+        cpuByGroup, answered);
   }
 
   private Duration serverCpu() {
@@ -115,6 +126,7 @@ final class LoadDriver {
     private final AtomicBoolean running;
     private final LatencyRecorder latencies = new LatencyRecorder();
     private long errors;
+    private long answered;
 
     Client(Request request, AtomicBoolean recording, AtomicBoolean running) {
       super("bench-client");
@@ -130,6 +142,7 @@ final class LoadDriver {
           long begin = System.nanoTime();
           int status = connection.exchange(request);
           long nanos = System.nanoTime() - begin;
+          answered++;
           if (recording.get()) {
             if (status >= 400) {
               errors++;
