@@ -52,6 +52,12 @@ record Result(
         answered);
   }
 
+  /** The JIT threads' share of the server's CPU in the window; 0 where /proc was not readable. */
+  double jitShare() {
+    double all = cpuMicrosPerRequestByGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+    return all > 0 ? cpuMicrosPerRequestByGroup.getOrDefault(ThreadGroupCpu.JIT, 0.0) / all : 0;
+  }
+
   double throughput() {
     return requests / seconds;
   }
