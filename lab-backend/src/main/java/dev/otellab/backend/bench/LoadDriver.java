@@ -88,10 +88,10 @@ final class LoadDriver {
     recording.set(true);
     long start = System.nanoTime();
     Duration cpuBefore = serverCpu();
-    Map<String, Long> groupsBefore = ThreadGroupCpu.of(server.pid());
+    Map<String, ThreadGroupCpu.ThreadCpu> threadsBefore = ThreadGroupCpu.of(server.pid());
     Thread.sleep(measured.toMillis());
     Duration cpuUsed = serverCpu().minus(cpuBefore);
-    Map<String, Long> groupsAfter = ThreadGroupCpu.of(server.pid());
+    Map<String, Long> cpuByGroupNanos = ThreadGroupCpu.between(threadsBefore, ThreadGroupCpu.of(server.pid()));
     recording.set(false);
     double seconds = (System.nanoTime() - start) / 1e9;
     running.set(false);
@@ -108,9 +108,7 @@ final class LoadDriver {
     }
     double cpuMicrosPerRequest = all.count() == 0 ? Double.NaN : cpuUsed.toNanos() / 1e3 / all.count();
     Map<String, Double> cpuByGroup = new LinkedHashMap<>();
-    groupsAfter.forEach(
-        (group, nanos) ->
-            cpuByGroup.put(group, (nanos - groupsBefore.getOrDefault(group, 0L)) / 1e3 / all.count()));
+    cpuByGroupNanos.forEach((group, nanos) -> cpuByGroup.put(group, nanos / 1e3 / all.count()));
     return new Result(
         all.count(), errors, seconds, all.percentileMillis(50), all.percentileMillis(99), cpuMicrosPerRequest,
         cpuByGroup, answered);

@@ -26,31 +26,52 @@ final class ThreadGroupCpu {
 
   private ThreadGroupCpu() {}
 
-  /** CPU nanoseconds by group; threads that ended before the call are not counted. */
-  static Map<String, Long> of(long pid) {
-    Map<String, Long> nanos = new LinkedHashMap<>();
-    GROUPS.forEach(group -> nanos.put(group, 0L));
+  /** The CPU time of each live thread of the process, by thread id; empty without /proc. */
+  static Map<String, ThreadCpu> of(long pid) {
+    Map<String, ThreadCpu> threads = new LinkedHashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      tasks.forEach(task -> addThread(task.resolve("stat"), nanos));
+      tasks.forEach(task -> read(task.resolve("stat")).ifPresent(cpu -> threads.put(task.getFileName().toString(), cpu)));
     } catch (IOException | java.io.UncheckedIOException e) {
       return Map.of();
     }
+    return threads;
+  }
+
+  /**
+   * CPU nanoseconds used between two readings, by group. Counted per thread, so a thread that
+   * ended in between (Jetty retires idle ones) does not take its earlier CPU time with it.
+   */
+  static Map<String, Long> between(Map<String, ThreadCpu> before, Map<String, ThreadCpu> after) {
+    if (after.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> nanos = new LinkedHashMap<>();
+    GROUPS.forEach(group -> nanos.put(group, 0L));
+    after.forEach(
+        (tid, cpu) -> {
+          ThreadCpu earlier = before.get(tid);
+          long used = cpu.nanos() - (earlier != null && earlier.name().equals(cpu.name()) ? earlier.nanos() : 0);
+          nanos.merge(groupOf(cpu.name()), used, Long::sum);
+        });
     return nanos;
   }
 
-  private static void addThread(Path stat, Map<String, Long> nanos) {
+  /** One thread: its name as Linux keeps it and its CPU time so far. */
+  record ThreadCpu(String name, long nanos) {}
+
+  private static java.util.Optional<ThreadCpu> read(Path stat) {
     String line;
     try {
       line = Files.readString(stat);
     } catch (IOException ended) {
-      return;
+      return java.util.Optional.empty();
     }
     // "tid (name) state ppid ...": the name may hold spaces and parentheses, so split after the last ')'.
     int nameEnd = line.lastIndexOf(')');
     String name = line.substring(line.indexOf('(') + 1, nameEnd);
     String[] fields = line.substring(nameEnd + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-    nanos.merge(groupOf(name), ticks * NANOS_PER_TICK, Long::sum);
+    return java.util.Optional.of(new ThreadCpu(name, ticks * NANOS_PER_TICK));
   }
 
   /** Linux keeps the first 15 characters of a Java thread's name. */
