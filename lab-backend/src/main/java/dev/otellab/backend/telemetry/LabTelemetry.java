@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.resources.ResourceBuilder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +23,8 @@ public final class LabTelemetry {
       AttributeKey.stringKey("deployment.environment.name");
   static final String DEFAULT_SERVICE_NAME = "lab-backend";
   static final String DEFAULT_ENVIRONMENT = "lab";
+  static final int MAX_QUEUE_SIZE = 16_384;
+  static final int MAX_EXPORT_BATCH_SIZE = 2_048;
 
   // Held strongly: java.util.logging forgets levels set on loggers nobody references.
   private static final Logger RESOURCE_MERGE_LOGGER =
@@ -63,6 +66,12 @@ public final class LabTelemetry {
     defaults.put("otel.logs.exporter", "otlp");
     // Metrics leave through Prometheus /metrics only: one source of truth, nothing counted twice.
     defaults.put("otel.metrics.exporter", "none");
+    // Every span and log record is kept (decision 0052): the SDK's 2,048-item queues overflowed
+    // under load while an export was in flight. Larger export batches also mean fewer requests.
+    for (String processor : List.of("bsp", "blrp")) {
+      defaults.put("otel." + processor + ".max.queue.size", Integer.toString(MAX_QUEUE_SIZE));
+      defaults.put("otel." + processor + ".max.export.batch.size", Integer.toString(MAX_EXPORT_BATCH_SIZE));
+    }
     return defaults;
   }
 

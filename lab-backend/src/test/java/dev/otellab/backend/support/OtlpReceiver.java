@@ -19,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /** A minimal OTLP/HTTP (protobuf) receiver on a free loopback port that keeps what it is sent. */
@@ -27,6 +29,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<ResourceSpans> resourceSpans = new CopyOnWriteArrayList<>();
   private final List<ResourceLogs> resourceLogs = new CopyOnWriteArrayList<>();
+  private volatile CountDownLatch answersHeld = new CountDownLatch(0);
 
   private OtlpReceiver(HttpServer server) {
     this.server = server;
@@ -55,6 +58,15 @@ public final class OtlpReceiver implements AutoCloseable {
         .flatMap(r -> r.getScopeSpansList().stream())
         .flatMap(s -> s.getSpansList().stream())
         .toList();
+  }
+
+  /** Exports get no answer until {@link #answer()}: the sender's batch stays in flight meanwhile. */
+  public void holdAnswers() {
+    answersHeld = new CountDownLatch(1);
+  }
+
+  public void answer() {
+    answersHeld.countDown();
   }
 
   public List<ResourceLogs> resourceLogs() {
@@ -91,13 +103,26 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   private void traces(HttpExchange exchange) throws IOException {
+    awaitAnswer();
     resourceSpans.addAll(ExportTraceServiceRequest.parseFrom(body(exchange)).getResourceSpansList());
     reply(exchange, 200, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
   }
 
   private void logs(HttpExchange exchange) throws IOException {
+    awaitAnswer();
     resourceLogs.addAll(ExportLogsServiceRequest.parseFrom(body(exchange)).getResourceLogsList());
     reply(exchange, 200, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
+  }
+
+  private void awaitAnswer() throws IOException {
+    try {
+      if (!answersHeld.await(30, TimeUnit.SECONDS)) {
+        throw new IOException("answers held for 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static byte[] body(HttpExchange exchange) throws IOException {

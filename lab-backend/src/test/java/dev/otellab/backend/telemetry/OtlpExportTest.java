@@ -10,6 +10,8 @@ import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +78,30 @@ class OtlpExportTest {
       } finally {
         TelemetryShutdown.flushAndShutdown(sdk);
       }
+    }
+  }
+
+  @Test
+  void aBurstLargerThanTheSdksDefaultQueuesIsExportedWhole() throws Exception {
+    int burst = 10_000; // the SDK's own queues hold 2,048 spans and 2,048 log records
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      setProperty("otel.exporter.otlp.endpoint", receiver.endpoint());
+      receiver.holdAnswers();
+      OpenTelemetrySdk sdk = LabTelemetry.autoconfigure(Map.of());
+      try {
+        Tracer tracer = sdk.getTracer("burst");
+        Logger logger = sdk.getLogsBridge().get("burst");
+        for (int i = 0; i < burst; i++) {
+          tracer.spanBuilder("burst").startSpan().end();
+          logger.logRecordBuilder().setBody("burst").emit();
+        }
+      } finally {
+        receiver.answer();
+        TelemetryShutdown.flushAndShutdown(sdk);
+      }
+
+      assertThat(receiver.spans()).hasSize(burst);
+      assertThat(receiver.logRecords()).hasSize(burst);
     }
   }
 
