@@ -49,8 +49,9 @@ final class ThreadGroupCpu {
     GROUPS.forEach(group -> nanos.put(group, 0L));
     after.forEach(
         (tid, cpu) -> {
+          // By id, not name: OkHttp renames its threads while they run a call.
           ThreadCpu earlier = before.get(tid);
-          long used = cpu.nanos() - (earlier != null && earlier.name().equals(cpu.name()) ? earlier.nanos() : 0);
+          long used = cpu.nanos() - (earlier != null ? earlier.nanos() : 0);
           nanos.merge(groupOf(cpu.name()), used, Long::sum);
         });
     return nanos;
@@ -81,7 +82,8 @@ final class ThreadGroupCpu {
     }
     if (threadName.startsWith("BatchSpanProces") || threadName.startsWith("BatchLogRecordP")
         || threadName.toLowerCase(java.util.Locale.ROOT).startsWith("okhttp")
-        || threadName.startsWith("HttpClient") || threadName.startsWith("Okio")) {
+        || threadName.startsWith("HttpClient") || threadName.startsWith("jdkhttp")
+        || threadName.startsWith("Okio")) {
       return EXPORT;
     }
     if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {

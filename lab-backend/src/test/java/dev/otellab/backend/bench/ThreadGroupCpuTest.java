@@ -18,7 +18,8 @@ class ThreadGroupCpuTest {
     assertThat(ThreadGroupCpu.groupOf("BatchSpanProces")).isEqualTo(ThreadGroupCpu.EXPORT);
     assertThat(ThreadGroupCpu.groupOf("BatchLogRecordP")).isEqualTo(ThreadGroupCpu.EXPORT);
     assertThat(ThreadGroupCpu.groupOf("okhttp-dispatch")).isEqualTo(ThreadGroupCpu.EXPORT);
-    assertThat(ThreadGroupCpu.groupOf("HttpClient-1-Wo")).isEqualTo(ThreadGroupCpu.EXPORT);
+    assertThat(ThreadGroupCpu.groupOf("HttpClient-1-Se")).isEqualTo(ThreadGroupCpu.EXPORT);
+    assertThat(ThreadGroupCpu.groupOf("jdkhttp-executo")).isEqualTo(ThreadGroupCpu.EXPORT);
     assertThat(ThreadGroupCpu.groupOf("GC Thread#1")).isEqualTo(ThreadGroupCpu.GC);
     assertThat(ThreadGroupCpu.groupOf("G1 Conc#0")).isEqualTo(ThreadGroupCpu.GC);
     assertThat(ThreadGroupCpu.groupOf("C2 CompilerThre")).isEqualTo(ThreadGroupCpu.JIT);
@@ -62,7 +63,7 @@ class ThreadGroupCpuTest {
     var after =
         Map.of(
             "11", new ThreadGroupCpu.ThreadCpu("JettyServerThre", 7_000),
-            "13", new ThreadGroupCpu.ThreadCpu("okhttp-dispatch", 1_500),
+            "13", new ThreadGroupCpu.ThreadCpu("OkHttp http://1", 1_500), // renamed while it runs a call
             "14", new ThreadGroupCpu.ThreadCpu("JettyServerThre", 300), // started in between
             "15", new ThreadGroupCpu.ThreadCpu("C2 CompilerThre", 40));
 
