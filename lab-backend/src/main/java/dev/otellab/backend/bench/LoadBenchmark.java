@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures what the instrumentation costs: lab-backend runs twice as a child process, once with
  * traces and logs exported by OTLP to a local sink that counts and drops them (and reports any the
- * server lost), once with
- * OTEL_SDK_DISABLED=true, and the same load is driven at both. Not a test: timings are reported,
+ * server lost), once with OTEL_SDK_DISABLED=true, and the same load is driven at both. Not a test: timings are reported,
  * never asserted.
  *
  * <pre>
@@ -140,29 +139,12 @@ public final class LoadBenchmark {
       LoadDriver.Request create =
           LoadDriver.Request.post("/api/tasks", "{\"title\":\"bench\",\"description\":\"load\"}");
       System.out.println("-- " + label + " (load average before: " + loadAverage() + ")");
-      // Both paths are warmed up before either is measured, so the JIT has seen both.
-      gets += driver.run(list, clients, Duration.ZERO, warmup).answered();
-      posts += driver.run(create, clients, Duration.ZERO, warmup).answered();
-      // Under other builds' load C2 was still compiling the hot paths after 2 x 20 s (the
-      // instrumented server has more code to compile: 96 against 11 µs of JIT CPU per GET in the
-      // window). Keep warming up until the JIT threads settle, so a one-time cost is not read as
-      // overhead; the same rule for both setups, and the JIT column shows what is left.
-      Duration warmedUp = warmup.multipliedBy(2);
-      double jitShare = Double.NaN;
-      while (warmedUp.compareTo(MAX_WARMUP) < 0) {
-        Result listing = driver.run(list, clients, Duration.ZERO, SETTLE_STEP);
-        Result creating = driver.run(create, clients, Duration.ZERO, SETTLE_STEP);
-        gets += listing.answered();
-        posts += creating.answered();
-        warmedUp = warmedUp.plus(SETTLE_STEP.multipliedBy(2));
-        jitShare = Math.max(listing.jitShare(), creating.jitShare());
-        if (jitShare < SETTLED_JIT_SHARE) {
-          break;
-        }
-      }
+      WarmUp warmedUp = warmUp(driver, list, create, clients, warmup);
+      gets += warmedUp.gets();
+      posts += warmedUp.posts();
       System.out.printf(
           Locale.ROOT, "   warmed up %ds (JIT %.1f %% of the server's CPU in the last step)%n",
-          warmedUp.toSeconds(), 100 * jitShare);
+          warmedUp.took().toSeconds(), 100 * warmedUp.jitShare());
       results.put("GET /api/tasks", driver.run(list, clients, Duration.ZERO, measured));
       results.put("POST /api/tasks", driver.run(create, clients, Duration.ZERO, measured));
       gets += results.get("GET /api/tasks").answered();
@@ -180,6 +162,37 @@ public final class LoadBenchmark {
       reportExported(sink, gets, posts);
     }
     return results;
+  }
+
+  /** How long the warm-up took, the requests it sent on each path, and the JIT's share at its end. */
+  private record WarmUp(Duration took, long gets, long posts, double jitShare) {}
+
+  /**
+   * Both paths are warmed up before either is measured, so the JIT has seen both. Under other
+   * builds' load C2 was still compiling the hot paths after 2 x 20 s (the instrumented server has
+   * more code to compile: 96 against 11 µs of JIT CPU per GET in the window), so the warm-up goes
+   * on in steps until the JIT threads settle: a one-time cost is not read as overhead. The same
+   * rule for both setups; the JIT column shows what is left.
+   */
+  private static WarmUp warmUp(
+      LoadDriver driver, LoadDriver.Request list, LoadDriver.Request create, int clients, Duration warmup)
+      throws InterruptedException {
+    long gets = driver.run(list, clients, Duration.ZERO, warmup).answered();
+    long posts = driver.run(create, clients, Duration.ZERO, warmup).answered();
+    Duration took = warmup.multipliedBy(2);
+    double jitShare = Double.NaN;
+    while (took.compareTo(MAX_WARMUP) < 0) {
+      Result listing = driver.run(list, clients, Duration.ZERO, SETTLE_STEP);
+      Result creating = driver.run(create, clients, Duration.ZERO, SETTLE_STEP);
+      gets += listing.answered();
+      posts += creating.answered();
+      took = took.plus(SETTLE_STEP.multipliedBy(2));
+      jitShare = Math.max(listing.jitShare(), creating.jitShare());
+      if (jitShare < SETTLED_JIT_SHARE) {
+        break;
+      }
+    }
+    return new WarmUp(took, gets, posts, jitShare);
   }
 
   /**
