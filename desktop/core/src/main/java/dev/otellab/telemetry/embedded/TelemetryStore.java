@@ -112,8 +112,19 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
                 }
                 JournalPosition mark = JournalMark.read(connection);
                 IngestJournal journal = IngestJournal.open(directory);
-                StoreWriter writer = new StoreWriter(connection, settings.queueCapacity(), journal);
-                replay(journal, mark, writer, settings.queueCapacity());
+                StoreWriter writer;
+                try {
+                    writer = new StoreWriter(connection, settings.queueCapacity(), journal);
+                } catch (SQLException | RuntimeException e) {
+                    journal.close();
+                    throw e;
+                }
+                try {
+                    replay(journal, mark, writer, settings.queueCapacity());
+                } catch (RuntimeException e) {
+                    writer.close(); // closes the journal and the connection too
+                    throw e;
+                }
                 return new TelemetryStore(file, writer, new Checkpointer(file), new Pruner(settings.retention(), clock),
                         settings);
             } catch (SQLException | RuntimeException e) {
