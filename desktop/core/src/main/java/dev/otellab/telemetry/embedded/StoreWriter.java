@@ -13,7 +13,6 @@ import org.sqlite.Function;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -402,7 +401,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Item> group) throws SQLException {
-        Map<ByteBuffer, TraceAggregate> traces = new HashMap<>();
+        Map<TraceKey, TraceAggregate> traces = new HashMap<>();
         for (Item item : group) {
             if (!item.batch.spans().isEmpty()) {
                 writeSpans(item.batch.spans(), traces);
@@ -428,7 +427,7 @@ final class StoreWriter implements AutoCloseable {
      * spans; then the savepoint is rolled back and the spans go one by one, to learn which are new,
      * so that only new spans count in their trace's summary.
      */
-    private void writeSpans(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
+    private void writeSpans(List<SpanRow> spans, Map<TraceKey, TraceAggregate> traces) throws SQLException {
         TraceAggregate[] owners = owners(spans, traces);
         for (SpanRow span : spans) { // new resources and scopes get their rows outside the savepoint
             resourceId(span.resource());
@@ -463,29 +462,29 @@ final class StoreWriter implements AutoCloseable {
      * query per {@link MultiRowStatement#MAX_ROWS} traces: a stored trace keeps its traces.id, a new
      * one gets the next id (in arrival order).
      */
-    private TraceAggregate[] owners(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
+    private TraceAggregate[] owners(List<SpanRow> spans, Map<TraceKey, TraceAggregate> traces) throws SQLException {
         List<SpanRow> unseen = new ArrayList<>();
-        Set<ByteBuffer> unseenIds = new HashSet<>();
-        ByteBuffer[] keys = new ByteBuffer[spans.size()];
+        Set<TraceKey> unseenIds = new HashSet<>();
+        TraceKey[] keys = new TraceKey[spans.size()];
         for (int i = 0; i < keys.length; i++) {
             SpanRow span = spans.get(i);
-            keys[i] = ByteBuffer.wrap(span.traceId());
+            keys[i] = new TraceKey(span.traceId());
             if (!traces.containsKey(keys[i]) && unseenIds.add(keys[i])) {
                 unseen.add(span);
             }
         }
-        Map<ByteBuffer, Long> stored = new HashMap<>();
+        Map<TraceKey, Long> stored = new HashMap<>();
         for (int from = 0; from < unseen.size(); from += MultiRowStatement.MAX_ROWS) {
             PreparedStatement select = selectTraceRefs.bound(from, Math.min(unseen.size(), from + MultiRowStatement.MAX_ROWS),
                     (statement, first, i) -> statement.setBytes(first, unseen.get(i).traceId()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(ByteBuffer.wrap(rows.getBytes(1)), rows.getLong(2));
+                    stored.put(new TraceKey(rows.getBytes(1)), rows.getLong(2));
                 }
             }
         }
         for (SpanRow span : unseen) {
-            ByteBuffer key = ByteBuffer.wrap(span.traceId());
+            TraceKey key = new TraceKey(span.traceId());
             Long ref = stored.get(key);
             traces.put(key, ref != null ? new TraceAggregate(span.traceId(), ref, true)
                     : new TraceAggregate(span.traceId(), ++lastTraceRef, false));
