@@ -27,6 +27,13 @@ final class StoreSchema {
     static final int SERVER_KIND = 2;
 
     private static final List<String> DDL = List.of(
+            // How far the ingest journal is in the tables (decision 0053): one row, written in the same
+            // transaction as the rows it covers, so a restart replays exactly what was acknowledged and not stored.
+            """
+            CREATE TABLE IF NOT EXISTS journal_mark (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              segment INTEGER NOT NULL,
+              position INTEGER NOT NULL)""",
             """
             CREATE TABLE IF NOT EXISTS resources (
               id INTEGER PRIMARY KEY,

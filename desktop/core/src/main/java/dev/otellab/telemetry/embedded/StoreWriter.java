@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.Function;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,10 +92,21 @@ final class StoreWriter implements AutoCloseable {
     private final PreparedStatement selectResource;
     private final PreparedStatement insertScope;
     private final PreparedStatement selectScope;
+    private final IngestJournal journal;
+    private final JournalMark journalMark;
+    /** Appends to the journal and to the queue happen together, so both keep the same order. */
+    private final Object appendLock = new Object();
+    private long releasedSegment;
 
-    /** Work for the writer thread: a batch to store, a task to run, or the end. */
+    /**
+     * Work for the writer thread: a batch to store, a task to run, or the end. A journaled batch
+     * has its journal position and no future (it was acknowledged when appended).
+     */
     private record Item(EncodedBatch batch, CompletableFuture<Void> done, WriterTask<?> task,
-                        CompletableFuture<Object> taskDone) {
+                        CompletableFuture<Object> taskDone, JournalPosition position) {
+        Item(EncodedBatch batch, CompletableFuture<Void> done, WriterTask<?> task, CompletableFuture<Object> taskDone) {
+            this(batch, done, task, taskDone, null);
+        }
     }
 
     /** Something to do with the write connection on the writer thread, in a transaction. */
@@ -104,8 +116,15 @@ final class StoreWriter implements AutoCloseable {
     }
 
     StoreWriter(Connection connection, long capacityItems) throws SQLException {
+        this(connection, capacityItems, null);
+    }
+
+    /** With a journal, {@link #submitJournaled} acknowledges batches once appended to it (decision 0053). */
+    StoreWriter(Connection connection, long capacityItems, IngestJournal journal) throws SQLException {
         this.connection = connection;
         this.capacityItems = capacityItems;
+        this.journal = journal;
+        this.journalMark = new JournalMark(connection);
         Function.create(connection, "merge_services", new MergeServices(), 2, Function.FLAG_DETERMINISTIC);
         connection.setAutoCommit(false);
         String spanInsert = """
@@ -163,7 +182,58 @@ final class StoreWriter implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store is closed"));
         }
+        reserve(batch.size());
+        return enqueue(batch, null);
+    }
+
+    /** A batch read back from the journal at start-up: no capacity check, done once committed. */
+    CompletableFuture<Void> submitReplayed(EncodedBatch batch, JournalPosition position) {
+        queuedItems.addAndGet(batch.size());
+        return enqueue(batch, position);
+    }
+
+    private CompletableFuture<Void> enqueue(EncodedBatch batch, JournalPosition position) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Item(batch, done, null, null, position));
+        return done;
+    }
+
+    /**
+     * Appends the batch to the journal and queues it; the stage is complete on return, before
+     * the batch is in the tables (decision 0053). Its record is encoded on the caller's thread.
+     */
+    CompletableFuture<Void> submitJournaled(EncodedBatch batch) {
+        if (journal == null) {
+            return submit(batch);
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store is closed"));
+        }
         int size = batch.size();
+        long waiting = reserve(size) - size;
+        JournalRecord record = JournalRecord.encode(batch);
+        // Behind by two full transactions: the sender waits for this batch's commit, so that senders
+        // slow down to the writer's pace instead of filling the queue and being refused.
+        CompletableFuture<Void> done = waiting >= 2L * MAX_GROUP_ITEMS ? new CompletableFuture<>() : null;
+        synchronized (appendLock) {
+            if (closed) {
+                queuedItems.addAndGet(-size);
+                return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store is closed"));
+            }
+            try {
+                JournalPosition position = journal.append(record);
+                queue.add(new Item(batch, done, null, null, position));
+            } catch (IOException e) {
+                queuedItems.addAndGet(-size);
+                return CompletableFuture.failedFuture(new UncheckedIOException(
+                        "Could not append to the ingest journal: " + e.getMessage(), e));
+            }
+        }
+        return done != null ? done : CompletableFuture.completedFuture(null);
+    }
+
+    /** Counts a batch in the queue, or refuses it when the queue is full; returns the items queued. */
+    private long reserve(int size) {
         long queued = queuedItems.addAndGet(size);
         // A batch larger than the whole queue still goes in when the queue is empty.
         if (queued > capacityItems && queued != size) {
@@ -171,9 +241,7 @@ final class StoreWriter implements AutoCloseable {
             throw new StoreSaturatedException("The telemetry store is saturated (" + (queued - size)
                     + " items waiting to be written)", retryAfter(queued - size));
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Item(batch, done, null, null));
-        return done;
+        return queued;
     }
 
     @SuppressWarnings("unchecked")
@@ -198,7 +266,10 @@ final class StoreWriter implements AutoCloseable {
      */
     Optional<Duration> saturation() {
         long queued = queuedItems.get();
-        return queued >= Math.min(capacityItems, MAX_GROUP_ITEMS) ? Optional.of(retryAfter(queued)) : Optional.empty();
+        // Journaled batches wait without their senders (and without a request each): let the
+        // queue fill, so that the writer's transactions are large.
+        long threshold = journal != null ? capacityItems : Math.min(capacityItems, MAX_GROUP_ITEMS);
+        return queued >= threshold ? Optional.of(retryAfter(queued)) : Optional.empty();
     }
 
     private Duration retryAfter(long waiting) {
@@ -253,9 +324,13 @@ final class StoreWriter implements AutoCloseable {
         for (Item item : group) {
             items += item.batch.size();
         }
+        JournalPosition journaled = lastPosition(group);
         Exception failure = null;
         try {
             write(group);
+            if (journaled != null) {
+                journalMark.set(journaled);
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -267,6 +342,13 @@ final class StoreWriter implements AutoCloseable {
                 writeGroup(List.of(item));
             }
             return;
+        }
+        if (failure != null && journaled != null) {
+            skipInJournal(journaled);
+        }
+        if (journaled != null && journal != null && journaled.segment() > releasedSegment) {
+            journal.releaseBefore(journaled);
+            releasedSegment = journaled.segment();
         }
         // Free the queue before acknowledging: a sender told "done" may send again at once.
         queuedItems.addAndGet(-items);
@@ -284,6 +366,9 @@ final class StoreWriter implements AutoCloseable {
 
     private static void complete(List<Item> group, Throwable failure) {
         for (Item item : group) {
+            if (item.done == null) {
+                continue; // journaled: acknowledged already
+            }
             if (failure == null) {
                 item.done.complete(null);
             } else {
@@ -292,8 +377,31 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    private static JournalPosition lastPosition(List<Item> group) {
+        for (int i = group.size() - 1; i >= 0; i--) {
+            if (group.get(i).position != null) {
+                return group.get(i).position;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A journaled batch the tables refused (it was acknowledged; it is logged as lost): the mark
+     * moves past it, so that a restart does not replay it again.
+     */
+    private void skipInJournal(JournalPosition position) {
+        try {
+            journalMark.set(position);
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            LOG.warn("Could not move the ingest journal mark past a batch that was not stored", e);
+        }
+    }
+
     private void write(List<Item> group) throws SQLException {
-        Map<ByteBuffer, TraceAggregate> traces = new HashMap<>();
+        Map<TraceKey, TraceAggregate> traces = new HashMap<>();
         for (Item item : group) {
             if (!item.batch.spans().isEmpty()) {
                 writeSpans(item.batch.spans(), traces);
@@ -319,7 +427,7 @@ final class StoreWriter implements AutoCloseable {
      * spans; then the savepoint is rolled back and the spans go one by one, to learn which are new,
      * so that only new spans count in their trace's summary.
      */
-    private void writeSpans(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
+    private void writeSpans(List<SpanRow> spans, Map<TraceKey, TraceAggregate> traces) throws SQLException {
         TraceAggregate[] owners = owners(spans, traces);
         for (SpanRow span : spans) { // new resources and scopes get their rows outside the savepoint
             resourceId(span.resource());
@@ -354,29 +462,29 @@ final class StoreWriter implements AutoCloseable {
      * query per {@link MultiRowStatement#MAX_ROWS} traces: a stored trace keeps its traces.id, a new
      * one gets the next id (in arrival order).
      */
-    private TraceAggregate[] owners(List<SpanRow> spans, Map<ByteBuffer, TraceAggregate> traces) throws SQLException {
+    private TraceAggregate[] owners(List<SpanRow> spans, Map<TraceKey, TraceAggregate> traces) throws SQLException {
         List<SpanRow> unseen = new ArrayList<>();
-        Set<ByteBuffer> unseenIds = new HashSet<>();
-        ByteBuffer[] keys = new ByteBuffer[spans.size()];
+        Set<TraceKey> unseenIds = new HashSet<>();
+        TraceKey[] keys = new TraceKey[spans.size()];
         for (int i = 0; i < keys.length; i++) {
             SpanRow span = spans.get(i);
-            keys[i] = ByteBuffer.wrap(span.traceId());
+            keys[i] = new TraceKey(span.traceId());
             if (!traces.containsKey(keys[i]) && unseenIds.add(keys[i])) {
                 unseen.add(span);
             }
         }
-        Map<ByteBuffer, Long> stored = new HashMap<>();
+        Map<TraceKey, Long> stored = new HashMap<>();
         for (int from = 0; from < unseen.size(); from += MultiRowStatement.MAX_ROWS) {
             PreparedStatement select = selectTraceRefs.bound(from, Math.min(unseen.size(), from + MultiRowStatement.MAX_ROWS),
                     (statement, first, i) -> statement.setBytes(first, unseen.get(i).traceId()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(ByteBuffer.wrap(rows.getBytes(1)), rows.getLong(2));
+                    stored.put(new TraceKey(rows.getBytes(1)), rows.getLong(2));
                 }
             }
         }
         for (SpanRow span : unseen) {
-            ByteBuffer key = ByteBuffer.wrap(span.traceId());
+            TraceKey key = new TraceKey(span.traceId());
             Long ref = stored.get(key);
             traces.put(key, ref != null ? new TraceAggregate(span.traceId(), ref, true)
                     : new TraceAggregate(span.traceId(), ++lastTraceRef, false));
@@ -591,9 +699,11 @@ final class StoreWriter implements AutoCloseable {
     /** Stops taking work, writes what is queued, then closes the connection. */
     @Override
     public void close() throws SQLException {
-        if (!closed) {
-            closed = true;
-            queue.add(new Item(null, null, null, null));
+        synchronized (appendLock) {
+            if (!closed) {
+                closed = true;
+                queue.add(new Item(null, null, null, null));
+            }
         }
         try {
             thread.join();
@@ -615,7 +725,11 @@ final class StoreWriter implements AutoCloseable {
                 statement.close();
             }
             savepoints.close();
+            journalMark.close();
             connection.close();
+            if (journal != null) {
+                journal.close();
+            }
         }
     }
 

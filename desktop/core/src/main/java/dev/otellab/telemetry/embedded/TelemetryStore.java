@@ -22,6 +22,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -108,7 +110,21 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
                     LOG.warn("The telemetry store {} was written by an older console (schema 1). This version stores"
                             + " spans differently, so the stored traces were removed; logs and metrics were kept.", file);
                 }
-                StoreWriter writer = new StoreWriter(connection, settings.queueCapacity());
+                JournalPosition mark = JournalMark.read(connection);
+                IngestJournal journal = IngestJournal.open(directory);
+                StoreWriter writer;
+                try {
+                    writer = new StoreWriter(connection, settings.queueCapacity(), journal);
+                } catch (SQLException | RuntimeException e) {
+                    journal.close();
+                    throw e;
+                }
+                try {
+                    replay(journal, mark, writer, settings.queueCapacity());
+                } catch (RuntimeException e) {
+                    writer.close(); // closes the journal and the connection too
+                    throw e;
+                }
                 return new TelemetryStore(file, writer, new Checkpointer(file), new Pruner(settings.retention(), clock),
                         settings);
             } catch (SQLException | RuntimeException e) {
@@ -118,6 +134,30 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         } catch (SQLException e) {
             throw new TelemetryQueryException("Could not open the telemetry store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes to the tables what the journal acknowledged and the tables do not hold yet (the
+     * process stopped before its writer got to it), before anything new is accepted.
+     */
+    private static void replay(IngestJournal journal, JournalPosition mark, StoreWriter writer, int capacity) {
+        long[] replayed = {0};
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        journal.replay(mark, (batch, position) -> {
+            pending.add(writer.submitReplayed(batch, position));
+            replayed[0] += batch.size();
+            if (writer.queuedItems() > capacity) { // keep the heap to one queue's worth
+                await(pending.get(pending.size() - 1));
+                pending.clear();
+            }
+        });
+        for (CompletableFuture<Void> each : pending) {
+            await(each);
+        }
+        if (replayed[0] > 0) {
+            LOG.info("Stored {} spans and log records the ingest journal held from before the last stop", replayed[0]);
+        }
+        journal.releaseBefore(new JournalPosition(journal.currentSegment(), 0));
     }
 
     /**
@@ -166,6 +206,34 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return writer.submit(encoded);
+    }
+
+    /**
+     * Like {@link #accept}, but spans and log records are appended to the store's journal and the
+     * stage completes then: durable against a crash of this process, and in the tables (readable)
+     * a moment later, in the writer's next transaction (decision 0053). Metric points wait for
+     * their commit as in {@link #accept}.
+     */
+    @Override
+    public CompletionStage<Void> acceptDurably(TelemetryBatch batch) {
+        if (writer == null || batch.isEmpty() || !batch.metrics().isEmpty()) {
+            return accept(batch);
+        }
+        EncodedBatch rows;
+        if (batch.prepared() != null) {
+            if (!(batch.prepared() instanceof EncodedBatch prepared) || batch.size() != prepared.size()
+                    || !prepared.metrics().isEmpty()) {
+                return accept(batch);
+            }
+            rows = prepared;
+        } else {
+            try {
+                rows = EncodedBatch.of(batch);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return writer.submitJournaled(rows);
     }
 
     /**

@@ -17,6 +17,15 @@ public interface TelemetryIngest {
     CompletionStage<Void> accept(TelemetryBatch batch);
 
     /**
+     * Like {@link #accept}, for a receiver about to acknowledge: the stage may complete as soon as
+     * the batch is durable, before queries see it (an ingest with a write-ahead journal). Same
+     * refusals as {@link #accept}.
+     */
+    default CompletionStage<Void> acceptDurably(TelemetryBatch batch) {
+        return accept(batch);
+    }
+
+    /**
      * Empty when the store wants new requests now; otherwise how long a sender should wait. It may
      * say "wait" before {@link #accept} would refuse (a store with enough work queued), so that
      * requests already decoded still go in. Cheap: a receiver asks before it reads or decodes a

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A child JVM ingests batches as fast as it can and prints "acked N" when batch N's stage
  * completes; the test kills it with SIGKILL mid-stream and checks every acknowledged batch is in
- * the store afterwards.
+ * the store afterwards: through {@code accept} (acknowledged after the commit) and through
+ * {@code acceptDurably} (acknowledged once in the journal, replayed by the next open).
  */
 class CrashDurabilityTest {
     private static final int SPANS_PER_BATCH = 50;
@@ -46,6 +47,7 @@ class CrashDurabilityTest {
     /** The child process: ingests batch after batch (several in flight) until it is killed. */
     public static void main(String[] args) {
         Path storeDir = Path.of(args[0]);
+        boolean journaled = args[1].equals("journaled");
         TelemetryStore store = TelemetryStore.open(storeDir);
         Semaphore inFlight = new Semaphore(8);
         for (int n = 1; ; n++) {
@@ -53,7 +55,8 @@ class CrashDurabilityTest {
             inFlight.acquireUninterruptibly();
             while (true) {
                 try {
-                    store.accept(TelemetryBatch.ofSpans(batch(batch))).whenComplete((ok, failure) -> {
+                    TelemetryBatch spans = TelemetryBatch.ofSpans(batch(batch));
+                    (journaled ? store.acceptDurably(spans) : store.accept(spans)).whenComplete((ok, failure) -> {
                         if (failure == null) {
                             synchronized (System.out) {
                                 System.out.println("acked " + batch);
@@ -81,12 +84,22 @@ class CrashDurabilityTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung child must not hang the build
-    void everyAcknowledgedBatchSurvivesAKill9() throws Exception {
+    void everyBatchAcknowledgedAfterItsCommitSurvivesAKill9() throws Exception {
+        everyAcknowledgedBatchSurvivesAKill9("committed");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void everyBatchAcknowledgedFromTheJournalSurvivesAKill9() throws Exception {
+        everyAcknowledgedBatchSurvivesAKill9("journaled");
+    }
+
+    private void everyAcknowledgedBatchSurvivesAKill9(String mode) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path errors = dir.resolve("child-stderr.txt");
         Path storeDir = dir.resolve("store");
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashDurabilityTest.class.getName(), storeDir.toString())
+                CrashDurabilityTest.class.getName(), storeDir.toString(), mode)
                 .redirectError(errors.toFile())
                 .start();
         Set<Integer> acked = new TreeSet<>();

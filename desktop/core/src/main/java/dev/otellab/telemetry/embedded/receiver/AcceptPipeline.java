@@ -152,7 +152,7 @@ final class AcceptPipeline {
         }
         CompletionStage<Void> stage;
         try {
-            stage = ingest.accept(batch);
+            stage = ingest.acceptDurably(batch);
         } catch (StoreSaturatedException e) {
             return Optional.of(refused(e.retryAfter(), "The store is saturated, retry later: " + e.getMessage()));
         } catch (RuntimeException e) {

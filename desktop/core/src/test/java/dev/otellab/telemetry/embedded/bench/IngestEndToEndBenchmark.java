@@ -119,12 +119,11 @@ public final class IngestEndToEndBenchmark {
     }
 
     private static void deleteStore(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(dir)) { // the store file, its WAL and the journal's folder
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }
-        Files.delete(dir);
     }
 
     private record Sink(List<long[]> perClient, AtomicLong maxHeap, AtomicLong cpuNanos) {
