@@ -5,17 +5,25 @@ import dev.otellab.telemetry.model.SloStatus;
 import dev.otellab.telemetry.model.SloTargets;
 import dev.otellab.telemetry.model.StatusCode;
 import dev.otellab.telemetry.query.SliSource;
+import dev.otellab.telemetry.query.TelemetryQueryException;
 import dev.otellab.telemetry.query.TimeRange;
 import dev.otellab.telemetry.sli.RequestColumns;
 import dev.otellab.telemetry.sli.RequestSample;
 import dev.otellab.telemetry.sli.SliCalculator;
 import dev.otellab.telemetry.sli.SloEvaluator;
 
+import dev.otellab.telemetry.query.TelemetryQueryException;
+
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * SLIs from the SERVER spans in the store ("span metrics"): the requests of a service in the
@@ -78,11 +86,77 @@ public final class EmbeddedSliSource implements SliSource {
     }
 
     /**
+     * The requests of {@code service} in the range, read in two halves at once on two connections
+     * (the halves split the time between the first and the last request): the query's cost is a
+     * scan of every request, and a command-line JVM has its second core free for it.
+     */
+    private RequestColumns requests(String service, TimeRange range) {
+        long[] firstAndLast = connections.read("SLIs of " + service, connection -> firstAndLast(connection, service,
+                range));
+        if (firstAndLast == null) {
+            return RequestColumns.of(List.of());
+        }
+        long middle = firstAndLast[0] + (firstAndLast[1] - firstAndLast[0]) / 2 + 1;
+        if (middle >= range.toUnixNano()) { // a single request, or all at one instant
+            return requestsOf(service, range);
+        }
+        FutureTask<RequestColumns> later = new FutureTask<>(new LaterHalf(service,
+                new TimeRange(middle, range.toUnixNano())));
+        Thread reader = new Thread(later, "sli-reader");
+        reader.setDaemon(true);
+        reader.start();
+        RequestColumns earlier = requestsOf(service, new TimeRange(range.fromUnixNano(), middle));
+        try {
+            return RequestColumns.concat(earlier, later.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelemetryQueryException("Interrupted while reading the SLIs of " + service, e);
+        }
+    }
+
+    /** The start of the first and of the last request of the range (two index seeks), or null without any. */
+    private static long[] firstAndLast(Connection connection, String service, TimeRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT (SELECT min(start_ns) FROM spans INDEXED BY spans_server
+                        WHERE kind = 2 AND service = ?1 AND start_ns >= ?2 AND start_ns < ?3),
+                       (SELECT max(start_ns) FROM spans INDEXED BY spans_server
+                        WHERE kind = 2 AND service = ?1 AND start_ns >= ?2 AND start_ns < ?3)""")) {
+            statement.setString(1, service);
+            statement.setLong(2, range.fromUnixNano());
+            statement.setLong(3, range.toUnixNano());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next() || rows.getObject(1) == null) {
+                    return null;
+                }
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    /** Reads the later half of a range (a class, not a lambda: no lambda is spun on the CLI's path). */
+    private final class LaterHalf implements Callable<RequestColumns> {
+        private final String service;
+        private final TimeRange range;
+
+        LaterHalf(String service, TimeRange range) {
+            this.service = service;
+            this.range = range;
+        }
+
+        @Override
+        public RequestColumns call() {
+            return requestsOf(service, range);
+        }
+    }
+
+    /**
      * The requests of {@code service} in the range. SQLite concatenates the columns of all rows
      * into four texts (one row, in the same row order for each), which are split as bytes into
      * primitive columns: one JNI round trip instead of five per request, and no object per request.
      */
-    private RequestColumns requests(String service, TimeRange range) {
+    private RequestColumns requestsOf(String service, TimeRange range) {
         return connections.read("SLIs of " + service, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT count(*), group_concat(start_ns), group_concat(duration_ns),
@@ -95,7 +169,7 @@ public final class EmbeddedSliSource implements SliSource {
                 try (ResultSet rows = statement.executeQuery()) {
                     int count = rows.next() ? rows.getInt(1) : 0;
                     if (count == 0) {
-                        return new RequestColumns(new long[0], new long[0], new int[0], new boolean[0], List.of());
+                        return RequestColumns.of(List.of());
                     }
                     List<String> routes = new ArrayList<>();
                     long[] starts = JoinedValues.longs(rows.getBytes(2), count);

@@ -1,6 +1,7 @@
 package dev.otellab.telemetry.sli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,37 @@ public final class RequestColumns {
             }
             routeIndexes[i] = index;
             errors[i] = sample.error();
+        }
+        return new RequestColumns(starts, durations, routeIndexes, errors, routes);
+    }
+
+    /** The requests of both, {@code first}'s then {@code second}'s, each route named once. */
+    public static RequestColumns concat(RequestColumns first, RequestColumns second) {
+        int size = first.size() + second.size();
+        long[] starts = Arrays.copyOf(first.starts, size);
+        System.arraycopy(second.starts, 0, starts, first.size(), second.size());
+        long[] durations = Arrays.copyOf(first.durations, size);
+        System.arraycopy(second.durations, 0, durations, first.size(), second.size());
+        boolean[] errors = Arrays.copyOf(first.errors, size);
+        System.arraycopy(second.errors, 0, errors, first.size(), second.size());
+        List<String> routes = new ArrayList<>(first.routes);
+        Map<String, Integer> indexOfRoute = new HashMap<>();
+        for (int route = 0; route < routes.size(); route++) {
+            indexOfRoute.put(routes.get(route), route);
+        }
+        int[] secondToFirst = new int[second.routes.size()]; // second's route indexes in the joined list
+        for (int route = 0; route < secondToFirst.length; route++) {
+            String name = second.routes.get(route);
+            Integer index = indexOfRoute.get(name);
+            if (index == null) {
+                index = routes.size();
+                routes.add(name);
+            }
+            secondToFirst[route] = index;
+        }
+        int[] routeIndexes = Arrays.copyOf(first.routeIndexes, size);
+        for (int i = 0; i < second.size(); i++) {
+            routeIndexes[first.size() + i] = secondToFirst[second.routeIndexes[i]];
         }
         return new RequestColumns(starts, durations, routeIndexes, errors, routes);
     }

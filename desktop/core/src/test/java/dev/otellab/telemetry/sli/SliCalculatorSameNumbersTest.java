@@ -66,6 +66,21 @@ class SliCalculatorSameNumbersTest {
     }
 
     @Test
+    void joinedColumnsGiveTheReportOfAllTheirRequests() {
+        List<RequestSample> first = requests(4, 700, 3);
+        List<RequestSample> second = requests(5, 900, 5);
+        List<RequestSample> all = new ArrayList<>(first);
+        all.addAll(second);
+        TimeRange range = new TimeRange(FROM, FROM + 60 * SECOND);
+
+        RequestColumns joined = RequestColumns.concat(RequestColumns.of(first), RequestColumns.of(second));
+
+        assertThat(joined.routes()).doesNotHaveDuplicates();
+        assertThat(SliCalculator.report("tasks", joined, range, Duration.ofSeconds(15)))
+                .isEqualTo(SliReference.report("tasks", all, range, Duration.ofSeconds(15)));
+    }
+
+    @Test
     void columnsNameEachRouteOnce() {
         RequestColumns columns = RequestColumns.of(requests(3, 500, 4));
 
