@@ -100,7 +100,7 @@ public final class EmbeddedSliSource implements SliSource {
         if (middle >= range.toUnixNano()) { // a single request, or all at one instant
             return requestsOf(service, range);
         }
-        FutureTask<RequestColumns> later = new FutureTask<>(new LaterHalf(service,
+        FutureTask<RequestColumns> later = new FutureTask<>(new LaterHalf(this, service,
                 new TimeRange(middle, range.toUnixNano())));
         Thread reader = new Thread(later, "sli-reader");
         reader.setDaemon(true);
@@ -136,18 +136,11 @@ public final class EmbeddedSliSource implements SliSource {
     }
 
     /** Reads the later half of a range (a class, not a lambda: no lambda is spun on the CLI's path). */
-    private final class LaterHalf implements Callable<RequestColumns> {
-        private final String service;
-        private final TimeRange range;
-
-        LaterHalf(String service, TimeRange range) {
-            this.service = service;
-            this.range = range;
-        }
-
+    private record LaterHalf(EmbeddedSliSource source, String service, TimeRange range)
+            implements Callable<RequestColumns> {
         @Override
         public RequestColumns call() {
-            return requestsOf(service, range);
+            return source.requestsOf(service, range);
         }
     }
 
