@@ -10,9 +10,9 @@ import dev.otellab.telemetry.query.TimeRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Service level indicators computed exactly from requests (pure functions, no I/O).
@@ -44,6 +44,15 @@ public final class SliCalculator {
     }
 
     public static SliReport report(String service, List<RequestSample> samples, TimeRange range, Duration step) {
+        return report(service, RequestColumns.of(samples), range, step);
+    }
+
+    /**
+     * The report of {@code requests}, on primitive arrays only: every request in the range counts in
+     * four groups ({@link RequestGroups}), the durations are sorted once, and walking them in order
+     * each group keeps the values at its nearest ranks.
+     */
+    public static SliReport report(String service, RequestColumns requests, TimeRange range, Duration step) {
         long stepNanos = step.toNanos();
         if (stepNanos <= 0) {
             throw new IllegalArgumentException("The step is a positive duration, got " + step);
@@ -53,42 +62,27 @@ public final class SliCalculator {
         if (steps > MAX_STEPS) {
             throw new IllegalArgumentException("Too many steps (" + steps + "): use a larger step or a shorter range");
         }
-        List<RequestSample> inRange = new ArrayList<>(samples.size());
-        Map<String, List<RequestSample>> byRoute = new TreeMap<>();
-        for (RequestSample sample : samples) {
-            if (range.contains(sample.startUnixNano())) {
-                inRange.add(sample);
-                byRoute.computeIfAbsent(sample.route(), k -> new ArrayList<>()).add(sample);
+        int size = requests.size();
+        RequestGroups groups = new RequestGroups(requests.routes().size(), (int) steps);
+        long[] durations = new long[size];
+        int[] groupOf = new int[size]; // the group of the route and step of the request that took durations[i]
+        int inRange = 0;
+        for (int i = 0; i < size; i++) {
+            long start = requests.starts()[i];
+            if (range.contains(start)) {
+                int stepIndex = (int) ((start - range.fromUnixNano()) / stepNanos);
+                groupOf[inRange] = groups.add(requests.routeIndexes()[i], stepIndex, requests.errors()[i]);
+                durations[inRange++] = requests.durations()[i];
             }
         }
-        SliSeries overall = series(service, SliSeries.ALL_ROUTES, inRange, range, stepNanos, (int) steps);
-        List<SliSeries> routes = new ArrayList<>(byRoute.size());
-        byRoute.forEach((route, routeSamples) ->
-                routes.add(series(service, route, routeSamples, range, stepNanos, (int) steps)));
+        groups.rankDurations(Arrays.copyOf(durations, inRange), Arrays.copyOf(groupOf, inRange));
+        int[] routesByName = routesInNameOrder(requests.routes(), groups);
+        SliSeries overall = series(service, SliSeries.ALL_ROUTES, groups, groups.allRoutes(), range, stepNanos);
+        List<SliSeries> routes = new ArrayList<>(routesByName.length);
+        for (int route : routesByName) {
+            routes.add(series(service, requests.routes().get(route), groups, route, range, stepNanos));
+        }
         return new SliReport(range.fromUnixNano(), range.toUnixNano(), stepNanos, overall, routes);
-    }
-
-    /** The indicators of all {@code samples} together, over a window of {@code windowNanos}. */
-    public static SliPoint point(long timeUnixNano, long windowNanos, List<RequestSample> samples) {
-        int n = samples.size();
-        if (n == 0) {
-            return new SliPoint(timeUnixNano, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        long[] durations = new long[n];
-        long errors = 0;
-        for (int i = 0; i < n; i++) {
-            RequestSample sample = samples.get(i);
-            durations[i] = sample.durationNanos();
-            if (sample.error()) {
-                errors++;
-            }
-        }
-        Arrays.sort(durations);
-        double errorRatio = (double) errors / n;
-        double rate = windowNanos > 0 ? n / (windowNanos / 1e9) : Double.NaN;
-        return new SliPoint(timeUnixNano, n, errors, rate, errorRatio, 1 - errorRatio,
-                millis(nearestRank(durations, 50)), millis(nearestRank(durations, 95)),
-                millis(nearestRank(durations, 99)));
     }
 
     /** Nearest-rank percentile of sorted values: the value at rank ceil(p/100 * n), 1-based. */
@@ -96,31 +90,43 @@ public final class SliCalculator {
         if (sorted.length == 0) {
             throw new IllegalArgumentException("no values");
         }
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+        return sorted[rank(sorted.length, percentile) - 1];
     }
 
-    private static SliSeries series(String service, String route, List<RequestSample> samples,
-                                    TimeRange range, long stepNanos, int steps) {
-        List<List<RequestSample>> buckets = new ArrayList<>(steps);
-        for (int i = 0; i < steps; i++) {
-            buckets.add(new ArrayList<>());
+    /** The 1-based rank of the p-th percentile among n values, n > 0. */
+    static int rank(int n, double percentile) {
+        int rank = (int) Math.ceil(percentile / 100.0 * n);
+        return Math.min(n, Math.max(1, rank));
+    }
+
+    /** The indexes of the routes with requests in the range, ordered by the routes' names. */
+    private static int[] routesInNameOrder(List<String> routes, RequestGroups groups) {
+        Map<String, Integer> indexOfName = new HashMap<>();
+        for (int route = 0; route < routes.size(); route++) {
+            if (groups.requests(groups.group(route, groups.steps())) > 0) {
+                indexOfName.put(routes.get(route), route);
+            }
         }
-        for (RequestSample sample : samples) {
-            int index = (int) ((sample.startUnixNano() - range.fromUnixNano()) / stepNanos);
-            buckets.get(index).add(sample);
+        String[] names = indexOfName.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        int[] indexes = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            indexes[i] = indexOfName.get(names[i]);
         }
-        List<SliPoint> points = new ArrayList<>(steps);
-        for (int i = 0; i < steps; i++) {
+        return indexes;
+    }
+
+    /** The series of a route slot: a route, or all of them ({@link RequestGroups#allRoutes()}). */
+    private static SliSeries series(String service, String route, RequestGroups groups, int routeSlot, TimeRange range,
+                                    long stepNanos) {
+        List<SliPoint> points = new ArrayList<>(groups.steps());
+        for (int i = 0; i < groups.steps(); i++) {
             long start = range.fromUnixNano() + i * stepNanos;
             long end = Math.min(range.toUnixNano(), start + stepNanos);
-            points.add(point(start, end - start, buckets.get(i)));
+            points.add(groups.point(groups.group(routeSlot, i), start, end - start));
         }
-        SliPoint total = point(range.fromUnixNano(), range.toUnixNano() - range.fromUnixNano(), samples);
+        SliPoint total = groups.point(groups.group(routeSlot, groups.steps()), range.fromUnixNano(),
+                range.toUnixNano() - range.fromUnixNano());
         return new SliSeries(service, route, points, total);
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
     }
 }

@@ -11,15 +11,19 @@ import dev.otellab.telemetry.model.Span;
 import dev.otellab.telemetry.model.SpanKind;
 import dev.otellab.telemetry.model.StatusCode;
 import dev.otellab.telemetry.query.TimeRange;
+import dev.otellab.telemetry.sli.RequestSample;
 import dev.otellab.telemetry.sli.SliCalculator;
+import dev.otellab.telemetry.sli.SliReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static dev.otellab.telemetry.embedded.TestTelemetry.at;
 import static dev.otellab.telemetry.embedded.TestTelemetry.server;
@@ -67,6 +71,46 @@ class EmbeddedSliSourceTest {
             assertThat(report.byRoute()).extracting(series -> series.total().requests()).containsExactly(75L, 25L);
             assertThat(report).isEqualTo(SliCalculator.fromSpans("tasks", spans().stream()
                     .filter(span -> span.serviceName().equals("tasks")).toList(), range, Duration.ofSeconds(5)));
+        }
+    }
+
+    /**
+     * Many requests of every kind the store keeps (HTTP status or only a span status, routes or the
+     * span name, non-ASCII routes, equal durations): the store's report has the numbers of the plain
+     * definition over the same spans, for several ranges and steps.
+     */
+    @Test
+    void slisOfManyStoredRequestsEqualThePlainDefinition() {
+        Random random = new Random(13);
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Map<String, Object> attributes = new HashMap<>();
+            switch (random.nextInt(4)) {
+                case 0 -> attributes.put("http.response.status_code", (long) List.of(200, 404, 500, 503).get(random.nextInt(4)));
+                case 1 -> attributes.put("http.status_code", String.valueOf(List.of(201, 502).get(random.nextInt(2))));
+                default -> { } // no HTTP status: the span status decides
+            }
+            if (random.nextInt(5) > 0) {
+                attributes.put("http.route", List.of("/api/tasks", "/api/tasks/{id}", "/api/tâches", "/").get(random.nextInt(4)));
+            }
+            StatusCode status = StatusCode.values()[random.nextInt(StatusCode.values().length)];
+            long durationMillis = random.nextInt(3) == 0 ? 5 : random.nextInt(2_000);
+            spans.add(span(traceId(1_000 + i), spanId(1_000 + i), "", "tasks", "GET /name-" + random.nextInt(3),
+                    SpanKind.SERVER, at(random.nextInt(120_000)), durationMillis, status, attributes));
+        }
+        spans.addAll(spans());
+        List<RequestSample> samples = spans.stream()
+                .filter(span -> span.kind() == SpanKind.SERVER && span.serviceName().equals("tasks"))
+                .map(RequestSample::of).toList();
+        try (TelemetryStore store = TelemetryStore.open(dir)) {
+            store.accept(TelemetryBatch.ofSpans(spans)).toCompletableFuture().join();
+
+            for (TimeRange range : List.of(new TimeRange(at(0), at(120_000)), new TimeRange(at(30_000) + 7, at(95_500)))) {
+                for (Duration step : List.of(Duration.ofSeconds(15), Duration.ofMillis(2_500), range.length())) {
+                    assertThat(store.slis().sli("tasks", range, step)).as("range %s, step %s", range, step)
+                            .isEqualTo(SliReference.report("tasks", samples, range, step));
+                }
+            }
         }
     }
 
