@@ -47,6 +47,10 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "512", description = "Items per request (default: 512).")
     int batch;
 
+    @Option(names = "--current-times", description = "Move each request's timestamps to the time it is sent, as an"
+            + " exporter's are (default: the templates' own, as ../shared/tools/otlp-load sends them).")
+    boolean currentTimes;
+
     @Option(names = "--pid", paramLabel = "PID",
             description = "The target's process, for its resident memory (default: the one listening on the port).")
     Long pid;
@@ -69,9 +73,9 @@ final class BenchIngestCommand implements Callable<Integer> {
         int port = target.getPort() > 0 ? target.getPort() : 80;
         Optional<Long> process = pid != null ? Optional.of(pid) : ProcessMemory.listeningOn(port);
         if (warmup > 0) {
-            new IngestLoad(target, logs, threads, batch, Duration.ofSeconds(warmup)).run(() -> -1);
+            new IngestLoad(target, logs, threads, batch, Duration.ofSeconds(warmup), currentTimes).run(() -> -1);
         }
-        IngestLoad.Result result = new IngestLoad(target, logs, threads, batch, Duration.ofSeconds(seconds))
+        IngestLoad.Result result = new IngestLoad(target, logs, threads, batch, Duration.ofSeconds(seconds), currentTimes)
                 .run(() -> process.map(p -> ProcessMemory.residentBytes(p).orElse(-1)).orElse(-1L));
         out.printf(Locale.ROOT, "url=%s threads=%d batch=%d seconds=%.1f accepted_items=%d items_per_s=%.0f errors=%d"
                         + " req_p50_ms=%.1f req_p99_ms=%.1f pid=%s rss_max_mib=%s rss_end_mib=%s%n",

@@ -38,13 +38,23 @@ public final class IngestLoad {
     private final int threads;
     private final int batch;
     private final Duration duration;
+    private final boolean currentTimes;
 
     public IngestLoad(URI url, boolean logs, int threads, int batch, Duration duration) {
+        this(url, logs, threads, batch, duration, false);
+    }
+
+    /**
+     * With {@code currentTimes}, every request's timestamps are moved to the time it is sent (as an
+     * exporter's are); otherwise they stay those of the templates, as ../shared/tools/otlp-load sends them.
+     */
+    public IngestLoad(URI url, boolean logs, int threads, int batch, Duration duration, boolean currentTimes) {
         this.url = url;
         this.logs = logs;
         this.threads = threads;
         this.batch = batch;
         this.duration = duration;
+        this.currentTimes = currentTimes;
     }
 
     /** Runs the load; {@code residentBytes} is sampled every 100 ms (it returns -1 when unknown). */
@@ -92,7 +102,7 @@ public final class IngestLoad {
         long[] latencies = new long[1024];
         int count = 0;
         for (int i = 0; System.nanoTime() < end; i++) {
-            byte[] body = templates.get(i % TEMPLATES).stamp(random);
+            byte[] body = templates.get(i % TEMPLATES).stamp(random, currentTimes);
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-protobuf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

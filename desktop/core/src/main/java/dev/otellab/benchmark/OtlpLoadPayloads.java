@@ -16,7 +16,9 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 /**
@@ -32,13 +34,19 @@ public final class OtlpLoadPayloads {
     private OtlpLoadPayloads() {
     }
 
-    /** An encoded request and where each of its ids sits in it (an id may sit at several places). */
+    /**
+     * An encoded request, where each of its ids sits in it (an id may sit at several places), and
+     * where its timestamps sit (fixed64 fields, little-endian).
+     */
     public static final class Template {
         private final byte[] body;
         private final int[][] offsets;
         private final int[] lengths;
+        private final long madeAt;
+        private final long[] times;
+        private final int[][] timeOffsets;
 
-        private Template(byte[] body, List<byte[]> ids) {
+        private Template(byte[] body, List<byte[]> ids, long madeAt, Set<Long> times) {
             this.body = body;
             offsets = new int[ids.size()][];
             lengths = new int[ids.size()];
@@ -46,16 +54,39 @@ public final class OtlpLoadPayloads {
                 lengths[k] = ids.get(k).length;
                 offsets[k] = occurrences(body, ids.get(k));
             }
+            this.madeAt = madeAt;
+            this.times = times.stream().mapToLong(Long::longValue).toArray();
+            timeOffsets = new int[this.times.length][];
+            for (int k = 0; k < this.times.length; k++) {
+                timeOffsets[k] = occurrences(body, littleEndian(this.times[k]));
+            }
         }
 
         /** A copy of the body with new random ids (the same id gets the same new value everywhere). */
         public byte[] stamp(Random random) {
+            return stamp(random, false);
+        }
+
+        /**
+         * Also with current timestamps when {@code currentTimes}: every time moves by how long ago the
+         * template was made, as an exporter's spans and log records carry the time they happened.
+         */
+        public byte[] stamp(Random random, boolean currentTimes) {
             byte[] out = body.clone();
             byte[] fresh = new byte[16];
             for (int k = 0; k < offsets.length; k++) {
                 random.nextBytes(fresh);
                 for (int at : offsets[k]) {
                     System.arraycopy(fresh, 0, out, at, lengths[k]);
+                }
+            }
+            if (currentTimes) {
+                long shift = System.currentTimeMillis() * 1_000_000L - madeAt;
+                for (int k = 0; k < times.length; k++) {
+                    byte[] moved = littleEndian(times[k] + shift);
+                    for (int at : timeOffsets[k]) {
+                        System.arraycopy(moved, 0, out, at, 8);
+                    }
                 }
             }
             return out;
@@ -70,6 +101,7 @@ public final class OtlpLoadPayloads {
         List<byte[]> ids = new ArrayList<>();
         ScopeSpans.Builder scope = ScopeSpans.newBuilder().setScope(scope());
         long now = System.currentTimeMillis() * 1_000_000L;
+        Set<Long> times = new LinkedHashSet<>();
         ByteString trace = null;
         ByteString root = null;
         for (int i = 0; i < items; i++) {
@@ -79,11 +111,15 @@ public final class OtlpLoadPayloads {
             }
             ByteString spanId = ByteString.copyFrom(newId(random, 8, ids));
             String route = ROUTES[random.nextInt(ROUTES.length)];
+            long start = now + i * 1000L;
+            long end = start + 1_000_000L + random.nextInt(50_000_000);
+            times.add(start);
+            times.add(end);
             Span.Builder span = Span.newBuilder().setTraceId(trace).setSpanId(spanId)
                     .setName(isRoot ? "GET " + route : "SELECT tasks " + (i % SPANS_PER_TRACE))
                     .setKind(isRoot ? Span.SpanKind.SPAN_KIND_SERVER : Span.SpanKind.SPAN_KIND_CLIENT)
-                    .setStartTimeUnixNano(now + i * 1000L)
-                    .setEndTimeUnixNano(now + i * 1000L + 1_000_000L + random.nextInt(50_000_000))
+                    .setStartTimeUnixNano(start)
+                    .setEndTimeUnixNano(end)
                     .addAttributes(text("http.request.method", "GET"))
                     .addAttributes(text("http.route", route))
                     .addAttributes(text("url.path", route.replace("{id}", Integer.toString(random.nextInt(1000)))))
@@ -104,19 +140,21 @@ public final class OtlpLoadPayloads {
         byte[] body = ExportTraceServiceRequest.newBuilder()
                 .addResourceSpans(ResourceSpans.newBuilder().setResource(resource()).addScopeSpans(scope))
                 .build().toByteArray();
-        return new Template(body, ids);
+        return new Template(body, ids, now, times);
     }
 
     public static Template logs(Random random, int items) {
         List<byte[]> ids = new ArrayList<>();
         ScopeLogs.Builder scope = ScopeLogs.newBuilder().setScope(scope());
         long now = System.currentTimeMillis() * 1_000_000L;
+        Set<Long> times = new LinkedHashSet<>();
         ByteString trace = null;
         for (int i = 0; i < items; i++) {
             if (i % SPANS_PER_TRACE == 0) {
                 trace = ByteString.copyFrom(newId(random, 16, ids));
             }
             boolean error = random.nextInt(50) == 0;
+            times.add(now + i * 1000L);
             scope.addLogRecords(LogRecord.newBuilder()
                     .setTimeUnixNano(now + i * 1000L).setObservedTimeUnixNano(now + i * 1000L)
                     .setSeverityNumber(error ? SeverityNumber.SEVERITY_NUMBER_ERROR : SeverityNumber.SEVERITY_NUMBER_INFO)
@@ -133,7 +171,7 @@ public final class OtlpLoadPayloads {
         byte[] body = ExportLogsServiceRequest.newBuilder()
                 .addResourceLogs(ResourceLogs.newBuilder().setResource(resource()).addScopeLogs(scope))
                 .build().toByteArray();
-        return new Template(body, ids);
+        return new Template(body, ids, now, times);
     }
 
     private static byte[] newId(Random random, int length, List<byte[]> ids) {
@@ -141,6 +179,14 @@ public final class OtlpLoadPayloads {
         random.nextBytes(id);
         ids.add(id);
         return id;
+    }
+
+    private static byte[] littleEndian(long value) {
+        byte[] bytes = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (value >>> (8 * i));
+        }
+        return bytes;
     }
 
     private static int[] occurrences(byte[] body, byte[] id) {
