@@ -47,6 +47,8 @@ final class StoreWriter implements AutoCloseable {
     /** Separates service names in traces.services: "\u001fa\u001fb\u001f". */
     static final char SERVICE_SEPARATOR = '\u001f';
     private static final int MAX_GROUP_ITEMS = 16_384;
+    /** How far journaled batches may be ahead of the tables before a sender waits for its commit. */
+    private static final int JOURNAL_AHEAD_ITEMS = 2_048;
 
     private final Connection connection;
     private final long capacityItems;
@@ -212,9 +214,10 @@ final class StoreWriter implements AutoCloseable {
         int size = batch.size();
         long waiting = reserve(size) - size;
         JournalRecord record = JournalRecord.encode(batch);
-        // Behind by two full transactions: the sender waits for this batch's commit, so that senders
-        // slow down to the writer's pace instead of filling the queue and being refused.
-        CompletableFuture<Void> done = waiting >= 2L * MAX_GROUP_ITEMS ? new CompletableFuture<>() : null;
+        // Behind by more than the writer stores in about 20 ms: the sender waits for this batch's
+        // commit, so that senders slow down to the writer's pace (and wait about that long, not the
+        // whole queue's worth) instead of filling the queue and being refused.
+        CompletableFuture<Void> done = waiting >= JOURNAL_AHEAD_ITEMS ? new CompletableFuture<>() : null;
         synchronized (appendLock) {
             if (closed) {
                 queuedItems.addAndGet(-size);
