@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,11 @@ final class JournalRecord {
             scopes.putIfAbsent(log.scope(), scopes.size());
         }
         record.writeInt(resources.size());
-        for (ResourceKey resource : inOrder(resources)) {
+        for (ResourceKey resource : byIndex(resources)) {
             record.writeBytes(resource.attrs());
         }
         record.writeInt(scopes.size());
-        for (InstrumentationScope scope : inOrder(scopes)) {
+        for (InstrumentationScope scope : byIndex(scopes)) {
             record.writeString(scope.name());
             record.writeString(scope.version());
         }
@@ -143,9 +144,10 @@ final class JournalRecord {
         writeInt(scope);
     }
 
-    private static <T> List<T> inOrder(Map<T, Integer> indexes) {
-        List<T> ordered = new ArrayList<>(indexes.keySet());
-        ordered.sort((a, b) -> Integer.compare(indexes.get(a), indexes.get(b)));
+    /** The keys, each at its index (the indexes are 0 to size - 1). */
+    private static <T> List<T> byIndex(Map<T, Integer> indexes) {
+        List<T> ordered = new ArrayList<>(Collections.nCopies(indexes.size(), null));
+        indexes.forEach((key, index) -> ordered.set(index, key));
         return ordered;
     }
 

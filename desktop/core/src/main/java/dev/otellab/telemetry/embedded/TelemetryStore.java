@@ -186,26 +186,7 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
      */
     @Override
     public CompletionStage<Void> accept(TelemetryBatch batch) {
-        if (writer == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store was opened read-only"));
-        }
-        if (batch.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (batch.prepared() != null) {
-            if (!(batch.prepared() instanceof EncodedBatch rows) || batch.size() != rows.size()) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException(
-                        "The batch was prepared by another ingest than this store, or mixes prepared and domain items"));
-            }
-            return writer.submit(rows);
-        }
-        EncodedBatch encoded;
-        try {
-            encoded = EncodedBatch.of(batch);
-        } catch (RuntimeException e) { // e.g. an id that is not hexadecimal: the batch is refused, not the store
-            return CompletableFuture.failedFuture(e);
-        }
-        return writer.submit(encoded);
+        return store(batch, false);
     }
 
     /**
@@ -216,24 +197,31 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
      */
     @Override
     public CompletionStage<Void> acceptDurably(TelemetryBatch batch) {
-        if (writer == null || batch.isEmpty() || !batch.metrics().isEmpty()) {
-            return accept(batch);
+        return store(batch, true);
+    }
+
+    private CompletionStage<Void> store(TelemetryBatch batch, boolean journaled) {
+        if (writer == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The telemetry store was opened read-only"));
+        }
+        if (batch.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
         EncodedBatch rows;
         if (batch.prepared() != null) {
-            if (!(batch.prepared() instanceof EncodedBatch prepared) || batch.size() != prepared.size()
-                    || !prepared.metrics().isEmpty()) {
-                return accept(batch);
+            if (!(batch.prepared() instanceof EncodedBatch prepared) || batch.size() != prepared.size()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "The batch was prepared by another ingest than this store, or mixes prepared and domain items"));
             }
             rows = prepared;
         } else {
             try {
                 rows = EncodedBatch.of(batch);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // e.g. an id that is not hexadecimal: the batch is refused, not the store
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return writer.submitJournaled(rows);
+        return journaled && rows.metrics().isEmpty() ? writer.submitJournaled(rows) : writer.submit(rows);
     }
 
     /**
