@@ -102,7 +102,9 @@ public final class IngestLoad {
         long[] latencies = new long[1024];
         int count = 0;
         for (int i = 0; System.nanoTime() < end; i++) {
-            byte[] body = templates.get(i % TEMPLATES).stamp(random, currentTimes);
+            OtlpLoadPayloads.Template template = templates.get(i % TEMPLATES);
+            byte[] body = currentTimes ? template.stampAt(random, System.currentTimeMillis() * 1_000_000L)
+                    : template.stamp(random);
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-protobuf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

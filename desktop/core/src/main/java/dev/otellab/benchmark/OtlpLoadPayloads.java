@@ -64,14 +64,6 @@ public final class OtlpLoadPayloads {
 
         /** A copy of the body with new random ids (the same id gets the same new value everywhere). */
         public byte[] stamp(Random random) {
-            return stamp(random, false);
-        }
-
-        /**
-         * Also with current timestamps when {@code currentTimes}: every time moves by how long ago the
-         * template was made, as an exporter's spans and log records carry the time they happened.
-         */
-        public byte[] stamp(Random random, boolean currentTimes) {
             byte[] out = body.clone();
             byte[] fresh = new byte[16];
             for (int k = 0; k < offsets.length; k++) {
@@ -80,13 +72,20 @@ public final class OtlpLoadPayloads {
                     System.arraycopy(fresh, 0, out, at, lengths[k]);
                 }
             }
-            if (currentTimes) {
-                long shift = System.currentTimeMillis() * 1_000_000L - madeAt;
-                for (int k = 0; k < times.length; k++) {
-                    byte[] moved = littleEndian(times[k] + shift);
-                    for (int at : timeOffsets[k]) {
-                        System.arraycopy(moved, 0, out, at, 8);
-                    }
+            return out;
+        }
+
+        /**
+         * Also with every time moved as if the template had been made at {@code sentAtNanos}, as an
+         * exporter's spans and log records carry the time they happened.
+         */
+        public byte[] stampAt(Random random, long sentAtNanos) {
+            byte[] out = stamp(random);
+            long shift = sentAtNanos - madeAt;
+            for (int k = 0; k < times.length; k++) {
+                byte[] moved = littleEndian(times[k] + shift);
+                for (int at : timeOffsets[k]) {
+                    System.arraycopy(moved, 0, out, at, 8);
                 }
             }
             return out;
