@@ -43,8 +43,7 @@ import java.util.function.Supplier;
 public final class SwitchableLab implements LabEngine, ModeSwitch {
     private final Map<LabMode, Supplier<? extends LabEngine>> factories;
     private final Map<LabMode, LabEngine> engines = new EnumMap<>(LabMode.class);
-    private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> outputListeners = new CopyOnWriteArrayList<>();
+    private final LabListeners listeners = new LabListeners();
     private final List<Consumer<LabMode>> modeListeners = new CopyOnWriteArrayList<>();
     private final List<MovingTail> tails = new CopyOnWriteArrayList<>();
     private final TraceSource traces = new CurrentTraces();
@@ -112,7 +111,7 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
         tails.forEach(MovingTail::moveTo);
         modeListeners.forEach(listener -> listener.accept(mode));
         LabStatus status = next.status();
-        statusListeners.forEach(listener -> listener.accept(status));
+        listeners.statusChanged(status);
     }
 
     @Override
@@ -150,12 +149,12 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
             LabEngine made = Objects.requireNonNull(factories.get(mode).get(), "engine of " + mode);
             made.addStatusListener(status -> {
                 if (current == made) {
-                    statusListeners.forEach(listener -> listener.accept(status));
+                    listeners.statusChanged(status);
                 }
             });
             made.addBackendOutputListener(line -> {
                 if (current == made) {
-                    outputListeners.forEach(listener -> listener.accept(line));
+                    listeners.printed(line);
                 }
             });
             engines.put(mode, made);
@@ -211,12 +210,12 @@ public final class SwitchableLab implements LabEngine, ModeSwitch {
 
     @Override
     public void addStatusListener(Consumer<LabStatus> listener) {
-        statusListeners.add(listener);
+        listeners.addStatusListener(listener);
     }
 
     @Override
     public void addBackendOutputListener(Consumer<String> listener) {
-        outputListeners.add(listener);
+        listeners.addOutputListener(listener);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.otellab.lab.docker;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabListeners;
 import dev.otellab.lab.ImageBundles;
 import dev.otellab.lab.StackControl;
 import dev.otellab.lab.LabMode;
@@ -79,8 +80,7 @@ public final class DockerLab implements LabEngine, StackControl {
     private final LogSource logs;
     private final SliSource slis;
     private final ServiceMapSource serviceMap;
-    private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> outputListeners = new CopyOnWriteArrayList<>();
+    private final LabListeners listeners = new LabListeners();
     private final List<StackListener> progressListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "docker-lab-status");
@@ -139,7 +139,7 @@ public final class DockerLab implements LabEngine, StackControl {
             listServicesOfTheFile();
             snapshot = status();
         }
-        statusListeners.forEach(listener -> listener.accept(snapshot));
+        listeners.statusChanged(snapshot);
     }
 
     @Override
@@ -300,13 +300,13 @@ public final class DockerLab implements LabEngine, StackControl {
 
     @Override
     public void addStatusListener(Consumer<LabStatus> listener) {
-        statusListeners.add(listener);
+        listeners.addStatusListener(listener);
     }
 
     /** lab-backend's container output, line by line, while the lab runs. */
     @Override
     public void addBackendOutputListener(Consumer<String> listener) {
-        outputListeners.add(listener);
+        listeners.addOutputListener(listener);
     }
 
     /** The Collector's OTLP/HTTP endpoint on this machine (http://127.0.0.1:4318 with the stack's file). */
@@ -493,7 +493,7 @@ public final class DockerLab implements LabEngine, StackControl {
         }
         closeQuietly(swapBackendOutput(null));
         try {
-            closeQuietly(swapBackendOutput(stack.followLogs(BACKEND, 200, this::publishOutput)));
+            closeQuietly(swapBackendOutput(stack.followLogs(BACKEND, 200, listeners::printed)));
         } catch (StackException | RuntimeException e) {
             update(BACKEND, new PartStatus(BACKEND, PartState.FAILED, "its output cannot be followed: " + e.getMessage()));
         }
@@ -514,14 +514,10 @@ public final class DockerLab implements LabEngine, StackControl {
             since = backendOutput.endedAtEpochSecond();
         }
         try {
-            closeQuietly(swapBackendOutput(stack.followLogsSince(BACKEND, since, this::publishOutput)));
+            closeQuietly(swapBackendOutput(stack.followLogsSince(BACKEND, since, listeners::printed)));
         } catch (StackException | RuntimeException e) {
             // the container went away again: the next round of the monitor tries again
         }
-    }
-
-    private void publishOutput(String line) {
-        outputListeners.forEach(listener -> listener.accept(line));
     }
 
     private synchronized LogStream swapBackendOutput(LogStream next) {
@@ -606,7 +602,7 @@ public final class DockerLab implements LabEngine, StackControl {
             parts.put(name, part);
             snapshot = status();
         }
-        statusListeners.forEach(listener -> listener.accept(snapshot));
+        listeners.statusChanged(snapshot);
     }
 
     private static void closeQuietly(LogStream stream) {

@@ -1,6 +1,7 @@
 package dev.otellab.lab.embedded;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabListeners;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -47,8 +47,7 @@ public final class EmbeddedLab implements LabEngine {
 
     private final EmbeddedLabSettings settings;
     private final TelemetryStore store;
-    private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> outputListeners = new CopyOnWriteArrayList<>();
+    private final LabListeners listeners = new LabListeners();
     private PartStatus storeStatus;
     private PartStatus receiverStatus = PartStatus.stopped(RECEIVER);
     private PartStatus backendStatus = PartStatus.stopped(BACKEND);
@@ -131,12 +130,12 @@ public final class EmbeddedLab implements LabEngine {
 
     @Override
     public void addStatusListener(Consumer<LabStatus> listener) {
-        statusListeners.add(listener);
+        listeners.addStatusListener(listener);
     }
 
     @Override
     public void addBackendOutputListener(Consumer<String> listener) {
-        outputListeners.add(listener);
+        listeners.addOutputListener(listener);
     }
 
     @Override
@@ -244,7 +243,7 @@ public final class EmbeddedLab implements LabEngine {
         update(() -> setPart(part, new PartStatus(part, PartState.STARTING, "launching " + launch.jar())));
         try {
             LabServiceProcess started = LabServiceProcess.start(launch,
-                    line -> publishOutput(new ServiceOutput(part, line).tagged()));
+                    line -> listeners.printed(new ServiceOutput(part, line).tagged()));
             update(() -> setPart(part, new PartStatus(part, PartState.HEALTHY, started.baseUrl().toString())));
             return started;
         } catch (LabServiceStartException e) {
@@ -351,16 +350,12 @@ public final class EmbeddedLab implements LabEngine {
         }
     }
 
-    private void publishOutput(String line) {
-        outputListeners.forEach(listener -> listener.accept(line));
-    }
-
     private void update(Runnable change) {
         LabStatus snapshot;
         synchronized (this) {
             change.run();
             snapshot = status();
         }
-        statusListeners.forEach(listener -> listener.accept(snapshot));
+        listeners.statusChanged(snapshot);
     }
 }

@@ -1,6 +1,7 @@
 package dev.otellab.lab.remote;
 
 import dev.otellab.lab.LabEngine;
+import dev.otellab.lab.LabListeners;
 import dev.otellab.lab.LabMode;
 import dev.otellab.lab.LabStartException;
 import dev.otellab.lab.LabStatus;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -36,7 +36,7 @@ import java.util.function.Function;
  */
 public final class RemoteLab implements LabEngine {
     private final Function<LgtmEndpoints, List<ConnectionCheck.Result>> check;
-    private final List<Consumer<LabStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final LabListeners listeners = new LabListeners();
     private volatile LgtmEndpoints endpoints;
     private volatile LgtmSources sources;
     private volatile List<PartStatus> parts;
@@ -143,7 +143,7 @@ public final class RemoteLab implements LabEngine {
 
     @Override
     public void addStatusListener(Consumer<LabStatus> listener) {
-        statusListeners.add(listener);
+        listeners.addStatusListener(listener);
     }
 
     /** A remote stack runs no lab-backend of the console's: there is no output. */
@@ -209,6 +209,6 @@ public final class RemoteLab implements LabEngine {
 
     private void publish() {
         LabStatus snapshot = status();
-        statusListeners.forEach(listener -> listener.accept(snapshot));
+        listeners.statusChanged(snapshot);
     }
 }
