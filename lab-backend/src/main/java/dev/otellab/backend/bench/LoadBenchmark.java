@@ -1,5 +1,6 @@
 package dev.otellab.backend.bench;
 
+import dev.otellab.backend.ServiceJvmOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * steps on each path until the JIT threads use under 2 % of the server's CPU, up to
  * bench.maxWarmupSeconds, 120, in all), bench.seconds (15),
  * bench.rounds (1; rounds alternate which setup runs first), bench.instrumentedEnv (K=V,K=V added
- * to the instrumented run, e.g. a sampler), bench.childJvmOptions (extra JVM options for
- * lab-backend, e.g. a flight recording).
+ * to the instrumented run, e.g. a sampler), bench.childJvmOptions (JVM options for lab-backend
+ * after the ones the console launches it with, {@link ServiceJvmOptions}; e.g. a flight recording
+ * or a GC log).
  */
 public final class LoadBenchmark {
 
@@ -51,6 +53,8 @@ public final class LoadBenchmark {
         clients, warmup.toSeconds(), measured.toSeconds(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     System.out.println("machine: " + machineFacts());
+    System.out.println("lab-backend's JVM options (as the console launches it, then bench.childJvmOptions): "
+        + String.join(" ", ServiceJvmOptions.fromClassPath()) + " " + System.getProperty("bench.childJvmOptions", ""));
 
     int rounds = Integer.getInteger("bench.rounds", 1);
     try (CountingOtlpSink sink = CountingOtlpSink.start()) {
@@ -150,6 +154,7 @@ public final class LoadBenchmark {
       gets += results.get("GET /api/tasks").answered();
       posts += results.get("POST /api/tasks").answered();
       results.forEach((scenario, result) -> System.out.println(result.row(scenario, label)));
+      System.out.println("   server's peak resident memory: " + peakResidentMemory(child.pid()));
     } finally {
       // SIGTERM: the server drains, then flushes its telemetry before it exits.
       child.destroy();
@@ -212,8 +217,9 @@ public final class LoadBenchmark {
   private static Process launch(int port, Path databaseFile, Map<String, String> environment)
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
-        new ArrayList<>(List.of(java));
+    List<String> command = new ArrayList<>(List.of(java));
+    // As the console runs the service: the options are part of what is measured (heap, collector, JIT).
+    command.addAll(ServiceJvmOptions.fromClassPath());
     String childOptions = System.getProperty("bench.childJvmOptions", "").trim();
     if (!childOptions.isEmpty()) {
       command.addAll(List.of(childOptions.split("\\s+")));
@@ -243,6 +249,12 @@ public final class LoadBenchmark {
     } catch (IOException e) {
       return "unknown";
     }
+  }
+
+  /** VmHWM from /proc: the most the process has had resident so far. */
+  private static String peakResidentMemory(long pid) {
+    String line = firstLineStartingWith(Path.of("/proc/" + pid + "/status"), "VmHWM:");
+    return line.startsWith("VmHWM:") ? line.replaceFirst("VmHWM:\\s*", "") : "unknown";
   }
 
   private static String loadAverage() {

@@ -54,12 +54,14 @@ public final class LabServiceProcess implements AutoCloseable {
             throw new LabServiceStartException(name + " is not built: " + settings.jar()
                     + " does not exist. Build it with `./mvnw -B -DskipTests package` in the project folder.", List.of());
         }
+        // heap, collector and JIT as the jar says (decisions 0039 and 0055), the same its load benchmark measures
+        List<String> jvmOptions = ChildJvmOptions.of(settings.jar());
         StaleChildCheck staleCheck = staleCheck(settings);
         staleCheck.clearPort(settings.bindAddress(), settings.port());
         Process process;
         try {
             settings.prepare();
-            ProcessBuilder builder = new ProcessBuilder(command(settings)).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command(settings, jvmOptions)).redirectErrorStream(true);
             builder.environment().putAll(settings.environment());
             ChildLifeline.tie(builder);
             process = builder.start();
@@ -143,21 +145,9 @@ public final class LabServiceProcess implements AutoCloseable {
         return new StaleChildCheck(settings.pidFile(), settings.serviceName(), commandMark, settings.portOption());
     }
 
-    // The lab sends a few requests per second: a quick start (C1 only, serial GC) matters more
-    // than peak throughput, and the console's own JVM compiles its start-up on the same cores.
-    /**
-     * Each child is a small service (a few requests per second in the lab): quick to start (C1
-     * only) and bounded, so it stays far below the console's 512 MB per process (decision 0039):
-     * heap, class metadata, JIT code and direct buffers are capped; the serial collector has the
-     * smallest footprint of the JVM's collectors.
-     */
-    static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xms16m", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=32m",
-            "-XX:MaxDirectMemorySize=32m", "-Xss512k");
-
-    private static List<String> command(LabServiceLaunch settings) {
+    private static List<String> command(LabServiceLaunch settings, List<String> jvmOptions) {
         List<String> command = new java.util.ArrayList<>(List.of(javaCommand()));
-        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(jvmOptions);
         if (settings.mainClass().isPresent()) {
             command.addAll(List.of("-cp", settings.jar().toString(), settings.mainClass().get()));
         } else {
