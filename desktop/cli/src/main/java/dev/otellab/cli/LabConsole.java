@@ -87,6 +87,7 @@ public final class LabConsole implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StoreWarmUp.startFor(args);
         System.exit(run(args));
     }
 

@@ -53,7 +53,7 @@ class LauncherScriptTest {
         Path archive = archive();
         String second = run("--data-dir", root.resolve("data").toString(), "logs");
 
-        assertThat(first).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+        assertThat(first).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseG1GC")
                 .containsPattern("-XX:DumpLoadedClassList=.*start-cache/lab-console-.*\\.jsa\\.\\d+\\.classes")
                 .contains("args=traces --limit 1");
         assertThat(archive).isNotEmptyFile();

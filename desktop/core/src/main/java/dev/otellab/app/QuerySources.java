@@ -28,6 +28,14 @@ public record QuerySources(TraceSource traces, LogSource logs, SliSource slis, S
         return storeExists(storeDir) ? Optional.of(of(TelemetryStore.openReadOnly(storeDir))) : Optional.empty();
     }
 
+    /**
+     * Readies, without a store, what {@link #openStore} needs once per process (SQLite and the
+     * logging it asks for), e.g. on another thread while a command reads its arguments.
+     */
+    public static void prepareStore() {
+        TelemetryStore.prepareReading();
+    }
+
     /** Whether anything was stored in {@code storeDir} yet. */
     public static boolean storeExists(Path storeDir) {
         return TelemetryStore.exists(storeDir);

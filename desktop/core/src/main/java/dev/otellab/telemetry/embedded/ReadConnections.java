@@ -124,11 +124,24 @@ final class ReadConnections implements AutoCloseable {
     }
 
     static Connection open(Path file) throws SQLException {
+        return open("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /**
+     * Opens and closes a read connection to an empty database in memory, the same way as to a
+     * store: SQLite's driver, its native library and everything its connections set up once per
+     * process (a date format that reads the locale's data) are then ready for the real store.
+     */
+    static void prepare() throws SQLException {
+        open("jdbc:sqlite::memory:").close();
+    }
+
+    private static Connection open(String url) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setBusyTimeout(5000);
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        Connection connection = DriverManager.getConnection(url, config.toProperties());
         try {
             StoreSchema.configureReader(connection);
             StoreSchema.checkReadable(connection);

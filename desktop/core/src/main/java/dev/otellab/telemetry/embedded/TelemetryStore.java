@@ -173,6 +173,22 @@ public final class TelemetryStore implements TelemetryIngest, AutoCloseable {
         return new TelemetryStore(file, null, null, null, StoreSettings.DEFAULT);
     }
 
+    /**
+     * Readies what {@link #openReadOnly} needs in every process, without a store: SQLite's driver,
+     * its native library and its per-process set-up (with the logging it asks for). A command may
+     * call it on another thread while it reads its arguments, so that this work overlaps that
+     * (decision 0054); {@link #openReadOnly} then finds it done, or waits for the part under way.
+     *
+     * @throws TelemetryQueryException when SQLite cannot be loaded (opening a store would fail too)
+     */
+    public static void prepareReading() {
+        try {
+            ReadConnections.prepare();
+        } catch (SQLException e) {
+            throw new TelemetryQueryException("Could not prepare SQLite: " + e.getMessage(), e);
+        }
+    }
+
     /** True when {@code directory} holds a store. */
     public static boolean exists(Path directory) {
         return Files.isRegularFile(directory.resolve(StoreSchema.FILE_NAME));
