@@ -447,7 +447,8 @@ class TelemetryStoreTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name IN"
-                     + " ('traces_by_start', 'spans_server', 'logs_by_time', 'logs_by_service') AND sql LIKE '%>> 24%'")) {
+                     + " ('traces_by_start', 'spans_server', 'logs_by_time', 'logs_by_service')"
+                     + " AND sql LIKE '%>> " + TimeBucket.SHIFT + "%'")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(4);
         }
@@ -458,7 +459,7 @@ class TelemetryStoreTest {
         List<Span> spans = new ArrayList<>();
         List<LogRecord> logs = new ArrayList<>();
         long slotStart = (at(5_000) >> TimeBucket.SHIFT) << TimeBucket.SHIFT;
-        long[] offsets = {3_000_000, 1_000, 9_000_000, 5_000_000}; // all within one 16.8 ms slot, out of order
+        long[] offsets = {3_000_000, 1_000, 9_000_000, 5_000_000}; // all within one slot (16.8 ms), out of order
         for (int i = 0; i < offsets.length; i++) {
             spans.add(span(traceId(i + 1), spanId(1), "", "tasks", "op", SpanKind.SERVER, slotStart + offsets[i], 5,
                     StatusCode.UNSET, Map.of()));
