@@ -53,12 +53,18 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
         if (filter.traceId() != null) {
             sql.append(" INDEXED BY logs_by_trace");
         }
-        sql.append(" WHERE time_ns >= ? AND time_ns < ?");
-        parameters.add(range.fromUnixNano());
-        parameters.add(range.toUnixNano());
+        if (filter.traceId() != null) {
+            sql.append(" WHERE time_ns >= ? AND time_ns < ?"); // the trace's few rows, by its index
+            parameters.add(range.fromUnixNano());
+            parameters.add(range.toUnixNano());
+        } else {
+            sql.append(" WHERE ").append(TimeBucket.range("time_ns", range.fromUnixNano(), range.toUnixNano(),
+                    parameters));
+        }
         appendFilter(filter, sql, parameters);
-        String order = direction == QueryDirection.NEWEST_FIRST ? " DESC" : "";
-        sql.append(" ORDER BY time_ns").append(order).append(", id").append(order).append(" LIMIT ?");
+        boolean newestFirst = direction == QueryDirection.NEWEST_FIRST;
+        sql.append(" ORDER BY ").append(newestFirst ? TimeBucket.newestFirst("time_ns") : TimeBucket.oldestFirst("time_ns"))
+                .append(", id").append(newestFirst ? " DESC" : "").append(" LIMIT ?");
         parameters.add(Math.max(0, limit));
         return connections.read("logs", connection -> select(connection, sql.toString(), parameters));
     }

@@ -33,8 +33,8 @@ public final class EmbeddedServiceMapSource implements ServiceMapSource {
             SELECT s.trace_ref, s.span_id, s.parent_span_id, s.kind, s.service, s.duration_ns, s.status,
               s.resource_id, CASE WHEN s.kind IN (3, 4) THEN s.attrs END
             FROM traces t JOIN spans s ON s.trace_ref = t.id
-            WHERE t.start_ns >= ? AND t.start_ns < ? AND s.kind IN (2, 3, 4, 5)
-            ORDER BY s.trace_ref""";
+            WHERE %s AND s.kind IN (2, 3, 4, 5)
+            ORDER BY s.trace_ref""".formatted(TimeBucket.rangeSql("t.start_ns"));
 
     private final ReadConnections connections;
 
@@ -48,8 +48,10 @@ public final class EmbeddedServiceMapSource implements ServiceMapSource {
             ServiceMapBuilder builder = new ServiceMapBuilder();
             Map<Long, Boolean> browserResources = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                statement.setLong(1, range.fromUnixNano());
-                statement.setLong(2, range.toUnixNano());
+                List<Object> parameters = TimeBucket.rangeParameters(range.fromUnixNano(), range.toUnixNano());
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     List<CallSpan> trace = new ArrayList<>();
                     long traceRef = Long.MIN_VALUE;

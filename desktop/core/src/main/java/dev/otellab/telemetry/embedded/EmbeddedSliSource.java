@@ -33,6 +33,7 @@ import java.util.concurrent.FutureTask;
 public final class EmbeddedSliSource implements SliSource {
     private static final StatusCode[] STATUSES = StatusCode.values();
     private static final byte ROUTE_SEPARATOR = 31; // char(31) in the query: no route holds it
+    private static final String SERVER_SPANS_IN_RANGE = TimeBucket.rangeSql("start_ns");
 
     private final ReadConnections connections;
 
@@ -60,7 +61,7 @@ public final class EmbeddedSliSource implements SliSource {
                     SELECT min(service) FROM spans INDEXED BY spans_server WHERE kind = 2 AND service > ?""");
                  PreparedStatement any = connection.prepareStatement("""
                     SELECT 1 FROM spans INDEXED BY spans_server
-                    WHERE kind = 2 AND service = ? AND start_ns >= ? AND start_ns < ? LIMIT 1""")) {
+                    WHERE kind = 2 AND service = ? AND %s LIMIT 1""".formatted(SERVER_SPANS_IN_RANGE))) {
                 String last = ""; // service names are never empty (Span falls back to unknown_service)
                 while (true) {
                     String service;
@@ -72,8 +73,7 @@ public final class EmbeddedSliSource implements SliSource {
                         return services;
                     }
                     any.setString(1, service);
-                    any.setLong(2, range.fromUnixNano());
-                    any.setLong(3, range.toUnixNano());
+                    bindRange(any, 2, range);
                     try (ResultSet rows = any.executeQuery()) {
                         if (rows.next()) {
                             services.add(service);
@@ -116,22 +116,36 @@ public final class EmbeddedSliSource implements SliSource {
         }
     }
 
-    /** The start of the first and of the last request of the range (two index seeks), or null without any. */
+    /**
+     * About the first and the last request of the range: the bounds of the first and the last
+     * {@link TimeBucket} slot holding one (two index seeks), within the range; null without any.
+     */
     private static long[] firstAndLast(Connection connection, String service, TimeRange range) throws SQLException {
+        String slot = TimeBucket.of("start_ns");
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT (SELECT min(start_ns) FROM spans INDEXED BY spans_server
-                        WHERE kind = 2 AND service = ?1 AND start_ns >= ?2 AND start_ns < ?3),
-                       (SELECT max(start_ns) FROM spans INDEXED BY spans_server
-                        WHERE kind = 2 AND service = ?1 AND start_ns >= ?2 AND start_ns < ?3)""")) {
+                SELECT (SELECT min(%1$s) FROM spans INDEXED BY spans_server
+                        WHERE kind = 2 AND service = ?1 AND %1$s >= ?2 AND %1$s <= ?3),
+                       (SELECT max(%1$s) FROM spans INDEXED BY spans_server
+                        WHERE kind = 2 AND service = ?1 AND %1$s >= ?2 AND %1$s <= ?3)""".formatted(slot))) {
             statement.setString(1, service);
-            statement.setLong(2, range.fromUnixNano());
-            statement.setLong(3, range.toUnixNano());
+            statement.setLong(2, TimeBucket.of(range.fromUnixNano()));
+            statement.setLong(3, TimeBucket.of(range.toUnixNano() - 1));
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next() || rows.getObject(1) == null) {
                     return null;
                 }
-                return new long[] {rows.getLong(1), rows.getLong(2)};
+                long first = Math.max(range.fromUnixNano(), rows.getLong(1) << TimeBucket.SHIFT);
+                long last = Math.min(range.toUnixNano() - 1, ((rows.getLong(2) + 1) << TimeBucket.SHIFT) - 1);
+                return new long[] {first, last};
             }
+        }
+    }
+
+    /** Binds {@link #SERVER_SPANS_IN_RANGE}'s four parameters from {@code first}. */
+    private static void bindRange(PreparedStatement statement, int first, TimeRange range) throws SQLException {
+        List<Object> parameters = TimeBucket.rangeParameters(range.fromUnixNano(), range.toUnixNano());
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(first + i, parameters.get(i));
         }
     }
 
@@ -155,10 +169,9 @@ public final class EmbeddedSliSource implements SliSource {
                     SELECT count(*), group_concat(start_ns), group_concat(duration_ns),
                       group_concat(ifnull(http_status, -1 - status)), group_concat(ifnull(route, ''), char(31))
                     FROM spans INDEXED BY spans_server
-                    WHERE kind = 2 AND service = ? AND start_ns >= ? AND start_ns < ?""")) {
+                    WHERE kind = 2 AND service = ? AND %s""".formatted(SERVER_SPANS_IN_RANGE))) {
                 statement.setString(1, service);
-                statement.setLong(2, range.fromUnixNano());
-                statement.setLong(3, range.toUnixNano());
+                bindRange(statement, 2, range);
                 try (ResultSet rows = statement.executeQuery()) {
                     int count = rows.next() ? rows.getInt(1) : 0;
                     if (count == 0) {

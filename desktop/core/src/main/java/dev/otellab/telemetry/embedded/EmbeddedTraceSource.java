@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Traces from the embedded store. Search reads the {@code traces} summary table newest first
- * (index on start); span-level criteria (span name, attributes, service together with them) are
+ * (index on the start's {@link TimeBucket} slot); span-level criteria (span name, attributes, service together with them) are
  * an EXISTS over the candidate trace's spans (stored together, keyed by the trace), so a search
  * stops as soon as {@code limit} traces match. When a span name is rare in the range (in fewer
  * than {@link #RARE_NAME} traces), the candidates come from the {@code span_names} table instead,
@@ -124,18 +124,25 @@ public final class EmbeddedTraceSource implements TraceSource {
 
     /** Traces with a span of a matching name that started in the range, counted up to {@link #RARE_NAME}. */
     private static int namedTraces(Connection connection, NameFilter names, TimeRange range) throws SQLException {
+        List<Object> parameters = new ArrayList<>(names.parameters());
+        String inRange = spanNamesFrom(range.fromUnixNano(), parameters) + " AND start_ns < ?";
+        parameters.add(range.toUnixNano());
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
-                + " WHERE " + names.sql() + " AND start_ns >= ? AND start_ns < ? LIMIT " + RARE_NAME + ")")) {
-            int index = 1;
-            for (Object name : names.parameters()) {
-                statement.setObject(index++, name);
+                + " WHERE " + names.sql() + " AND " + inRange + " LIMIT " + RARE_NAME + ")")) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
-            statement.setLong(index++, range.fromUnixNano());
-            statement.setLong(index, range.toUnixNano());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }
         }
+    }
+
+    /** span_names rows that start at or after a time: their slots (the key), then the exact start. */
+    private static String spanNamesFrom(long fromUnixNano, List<Object> parameters) {
+        parameters.add(TimeBucket.of(fromUnixNano));
+        parameters.add(fromUnixNano);
+        return "start_bucket >= ? AND start_ns >= ?";
     }
 
     private static String searchSql(TraceSearchCriteria criteria, TimeRange range, int limit, NameFilter names,
@@ -144,9 +151,8 @@ public final class EmbeddedTraceSource implements TraceSource {
                 SELECT t.trace_id, t.root_service, t.root_name, t.start_ns, t.end_ns, t.span_count, t.error_count,
                   t.services
                 FROM traces t
-                WHERE t.start_ns >= ? AND t.start_ns < ?""");
-        parameters.add(range.fromUnixNano());
-        parameters.add(range.toUnixNano());
+                WHERE """);
+        sql.append(TimeBucket.range("t.start_ns", range.fromUnixNano(), range.toUnixNano(), parameters));
         if (criteria.minDuration() != null) {
             sql.append(" AND t.end_ns - t.start_ns >= ?");
             parameters.add(criteria.minDuration().toNanos());
@@ -165,10 +171,10 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
         if (rareName) {
             // Few traces have this name: start from them rather than from every trace in the range.
-            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE ").append(names.sql())
-                    .append(" AND start_ns >= ?)");
+            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE ").append(names.sql());
             parameters.addAll(names.parameters());
-            parameters.add(range.fromUnixNano()); // a span starts no earlier than its trace
+            // a span starts no earlier than its trace
+            sql.append(" AND ").append(spanNamesFrom(range.fromUnixNano(), parameters)).append(')');
         }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();
         if (spanLevel) {
@@ -199,7 +205,7 @@ public final class EmbeddedTraceSource implements TraceSource {
             }
             sql.append(')');
         }
-        sql.append(" ORDER BY t.start_ns DESC LIMIT ?");
+        sql.append(" ORDER BY ").append(TimeBucket.newestFirst("t.start_ns")).append(" LIMIT ?");
         parameters.add(Math.max(0, limit));
         return sql.toString();
     }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +62,18 @@ public final class EmbeddedTraceTags implements TraceTags {
     private void scan(TimeRange range, BiConsumer<byte[], Map<String, Object>> each) {
         connections.read("attribute names", connection -> {
             // newest traces first (index on start), their spans read together as they are stored
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT s.attrs, s.resource_id FROM traces t JOIN spans s ON s.trace_ref = t.id
-                    WHERE t.start_ns >= ? AND t.start_ns < ? AND s.start_ns >= ? AND s.start_ns < ?
-                    ORDER BY t.start_ns DESC LIMIT ?""")) {
-                statement.setLong(1, range.fromUnixNano());
-                statement.setLong(2, range.toUnixNano());
-                statement.setLong(3, range.fromUnixNano());
-                statement.setLong(4, range.toUnixNano());
-                statement.setInt(5, SCANNED_SPANS);
+            List<Object> parameters = new ArrayList<>();
+            String traces = TimeBucket.range("t.start_ns", range.fromUnixNano(), range.toUnixNano(), parameters);
+            parameters.add(range.fromUnixNano());
+            parameters.add(range.toUnixNano());
+            parameters.add(SCANNED_SPANS);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT s.attrs, s.resource_id FROM traces t JOIN spans s ON s.trace_ref = t.id WHERE " + traces
+                    + " AND s.start_ns >= ? AND s.start_ns < ? ORDER BY " + TimeBucket.newestFirst("t.start_ns")
+                    + " LIMIT ?")) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
                 Set<Long> seenResources = new LinkedHashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

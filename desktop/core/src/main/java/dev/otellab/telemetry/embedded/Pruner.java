@@ -57,8 +57,8 @@ final class Pruner {
         long now = TimeRange.toNanos(clock.instant());
         long cutoff = now - policy.maxAge().toNanos();
         Result byAge = deleteOldestTraces(connection, cutoff)
-                .plus(new Result(0, 0, deleteOldestRows(connection, "logs", cutoff), 0, 0))
-                .plus(new Result(0, 0, 0, deleteOldestRows(connection, "metric_points", cutoff), 0));
+                .plus(new Result(0, 0, deleteOldestLogs(connection, cutoff), 0, 0))
+                .plus(new Result(0, 0, 0, deleteOldestMetricPoints(connection, cutoff), 0));
         if (byAge.didSomething()) {
             return byAge;
         }
@@ -76,7 +76,7 @@ final class Pruner {
             shrinking = false;
         }
         if (spanNamesStale) {
-            deleteSpanNamesBefore(connection, oldest(connection, "SELECT min(start_ns) FROM traces"));
+            deleteSpanNamesBefore(connection, oldest(connection, earliest("traces", "start_ns")));
             spanNamesStale = false;
         }
         if (size.freePages() > size.pageCount() / 4 && size.freePages() > VACUUM_PAGES / 4) {
@@ -91,8 +91,8 @@ final class Pruner {
 
     /** Deletes a chunk of whichever kind holds the oldest data. */
     private Result deleteOldest(Connection connection) throws SQLException {
-        long traces = oldest(connection, "SELECT min(start_ns) FROM traces");
-        long logs = oldest(connection, "SELECT min(time_ns) FROM logs");
+        long traces = oldest(connection, earliest("traces", "start_ns"));
+        long logs = oldest(connection, earliest("logs", "time_ns"));
         long metrics = oldest(connection, "SELECT min(time_ns) FROM metric_points");
         long oldest = Math.min(traces, Math.min(logs, metrics));
         if (oldest == Long.MAX_VALUE) {
@@ -102,9 +102,9 @@ final class Pruner {
             return deleteOldestTraces(connection, oldest + 1);
         }
         if (oldest == logs) {
-            return new Result(0, 0, deleteOldestRows(connection, "logs", Long.MAX_VALUE), 0, 0);
+            return new Result(0, 0, deleteOldestLogs(connection, Long.MAX_VALUE), 0, 0);
         }
-        return new Result(0, 0, 0, deleteOldestRows(connection, "metric_points", Long.MAX_VALUE), 0);
+        return new Result(0, 0, 0, deleteOldestMetricPoints(connection, Long.MAX_VALUE), 0);
     }
 
     private static long oldest(Connection connection, String sql) throws SQLException {
@@ -120,8 +120,9 @@ final class Pruner {
     private Result deleteOldestTraces(Connection connection, long before) throws SQLException {
         List<Long> traceRefs = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM traces WHERE start_ns < ? ORDER BY start_ns LIMIT " + TRACE_CHUNK)) {
-            select.setLong(1, before);
+                "SELECT id FROM traces WHERE " + before("start_ns") + " ORDER BY " + TimeBucket.oldestFirst("start_ns")
+                        + " LIMIT " + TRACE_CHUNK)) {
+            bindBefore(select, before);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     traceRefs.add(rows.getLong(1));
@@ -152,8 +153,9 @@ final class Pruner {
     private static void deleteSpanNamesBefore(Connection connection, long oldestTraceStart) throws SQLException {
         try (PreparedStatement next = connection.prepareStatement("SELECT min(name) FROM span_names WHERE name > ?");
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM span_names WHERE name = ? AND start_ns < ?")) {
-            delete.setLong(2, oldestTraceStart);
+                     "DELETE FROM span_names WHERE name = ? AND start_bucket <= ? AND start_ns < ?")) {
+            delete.setLong(2, TimeBucket.of(oldestTraceStart));
+            delete.setLong(3, oldestTraceStart);
             String name = oldestName(connection);
             while (name != null) {
                 delete.setString(1, name);
@@ -173,11 +175,37 @@ final class Pruner {
         }
     }
 
-    private static long deleteOldestRows(Connection connection, String table, long before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id FROM "
-                + table + " WHERE time_ns < ? ORDER BY time_ns LIMIT " + ROW_CHUNK + ")")) {
+    private static long deleteOldestLogs(Connection connection, long before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM logs WHERE id IN (SELECT id FROM logs"
+                + " WHERE " + before("time_ns") + " ORDER BY " + TimeBucket.oldestFirst("time_ns")
+                + " LIMIT " + ROW_CHUNK + ")")) {
+            bindBefore(delete, before);
+            return delete.executeUpdate();
+        }
+    }
+
+    private static long deleteOldestMetricPoints(Connection connection, long before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM metric_points WHERE id IN (SELECT id"
+                + " FROM metric_points WHERE time_ns < ? ORDER BY time_ns LIMIT " + ROW_CHUNK + ")")) {
             delete.setLong(1, before);
             return delete.executeUpdate();
         }
+    }
+
+    /** Earlier than a time: by slot (the time indexes of traces and logs, decision 0056), then exactly. */
+    private static String before(String column) {
+        return TimeBucket.of(column) + " <= ? AND " + column + " < ?";
+    }
+
+    private static void bindBefore(PreparedStatement statement, long before) throws SQLException {
+        statement.setLong(1, TimeBucket.of(before));
+        statement.setLong(2, before);
+    }
+
+    /** The earliest time of a column indexed by slot: the earliest slot (a seek), then the minimum in it. */
+    private static String earliest(String table, String column) {
+        String slot = TimeBucket.of(column);
+        return "SELECT min(" + column + ") FROM " + table + " WHERE " + slot + " = (SELECT min(" + slot + ") FROM "
+                + table + ")";
     }
 }

@@ -14,13 +14,17 @@ import java.util.List;
  */
 final class StoreSchema {
     /**
-     * 3: the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
+     * 4: the time indexes keyed by {@link TimeBucket} slot, then arrival (decision 0056; a store of 1-3
+     * gets them rebuilt); 3: the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
      * older console must not write names it would not list); 2: spans clustered by trace (decision
      * 0015); 1 had a rowid span table with a name index.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** Tables of schema 1 whose layout changed; their data is dropped on upgrade (decision 0015). */
     private static final List<String> SCHEMA_1_TRACE_TABLES = List.of("spans", "traces");
+    /** Indexes of schemas 1-3 keyed by exact time; schema 4 declares them again by slot. */
+    private static final List<String> EXACT_TIME_INDEXES = List.of("traces_by_start", "spans_server", "logs_by_time",
+            "logs_by_service");
     static final String FILE_NAME = "telemetry.db";
 
     /** SpanKind.SERVER.ordinal(): the partial SLI index names it literally. */
@@ -60,7 +64,9 @@ final class StoreSchema {
               root_service TEXT NOT NULL,
               root_name TEXT NOT NULL,
               services TEXT NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ns)",
+            // Time indexes are keyed by slot and then by arrival (rowid, trace_ref), not by the exact time,
+            // so that inserts go at the end of their slot (decision 0056).
+            "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (" + TimeBucket.of("start_ns") + ")",
             // A trace's spans are stored together (clustered by trace_ref = traces.id). route and
             // http_status are extracted from the attributes for the SLI index.
             """
@@ -84,17 +90,18 @@ final class StoreSchema {
               scope_id INTEGER NOT NULL,
               PRIMARY KEY (trace_ref, span_id)) WITHOUT ROWID""",
             // Covering index for SLIs: SERVER spans of a service in a time range, read without the table.
-            """
-            CREATE INDEX IF NOT EXISTS spans_server ON spans (service, start_ns, duration_ns, http_status, status, route)
-              WHERE kind = 2""",
+            "CREATE INDEX IF NOT EXISTS spans_server ON spans (service, " + TimeBucket.of("start_ns")
+                    + ", trace_ref, start_ns, duration_ns, http_status, status, route) WHERE kind = 2",
             // The traces holding a span name: one row per name and trace (per group commit), with the
-            // earliest start of that name's spans; finds the few traces of a rarely seen name.
+            // earliest start of that name's spans (and its slot, for the key); finds the few traces of a
+            // rarely seen name.
             """
             CREATE TABLE IF NOT EXISTS span_names (
               name TEXT NOT NULL,
-              start_ns INTEGER NOT NULL,
+              start_bucket INTEGER NOT NULL,
               trace_ref INTEGER NOT NULL,
-              PRIMARY KEY (name, start_ns, trace_ref)) WITHOUT ROWID""",
+              start_ns INTEGER NOT NULL,
+              PRIMARY KEY (name, start_bucket, trace_ref)) WITHOUT ROWID""",
             // Every distinct span name (of span_names): the few rows a search by a part of a name tests
             // with LIKE before reading span_names by name. The pruner leaves the names of deleted traces
             // here: a name without traces matches nothing and costs one short row.
@@ -115,9 +122,9 @@ final class StoreSchema {
               attrs BLOB,
               resource_id INTEGER NOT NULL,
               scope_id INTEGER NOT NULL)""",
-            "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (time_ns)",
+            "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (" + TimeBucket.of("time_ns") + ")",
             "CREATE INDEX IF NOT EXISTS logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL",
-            "CREATE INDEX IF NOT EXISTS logs_by_service ON logs (service, time_ns)",
+            "CREATE INDEX IF NOT EXISTS logs_by_service ON logs (service, " + TimeBucket.of("time_ns") + ")",
             """
             CREATE TABLE IF NOT EXISTS metric_points (
               id INTEGER PRIMARY KEY,
@@ -172,8 +179,9 @@ final class StoreSchema {
     /**
      * Creates what is missing; a store of schema 1 loses its traces (spans and summaries), which
      * are dropped and recreated in the new layout; its logs, metric points, resources and scopes
-     * stay. A store of schema 2 keeps everything and gets its span name list. Returns the schema
-     * version found (0 for a new file).
+     * stay. A store of schema 2 keeps everything and gets its span name list; stores of 1-3 get
+     * their time indexes and span_names rebuilt by slot. Returns the schema version found (0 for a
+     * new file).
      */
     static int create(Connection connection) throws SQLException {
         int version = userVersion(connection);
@@ -189,8 +197,22 @@ final class StoreSchema {
                 }
             }
             boolean nameListMissing = !tableExists(connection, "span_name_list");
+            boolean exactTimeNames = version >= 2 && version < 4 && tableExists(connection, "span_names");
+            if (version >= 1 && version < 4) {
+                for (String index : EXACT_TIME_INDEXES) {
+                    statement.execute("DROP INDEX IF EXISTS " + index);
+                }
+            }
+            if (exactTimeNames) {
+                statement.execute("ALTER TABLE span_names RENAME TO span_names_by_time");
+            }
             for (String ddl : DDL) {
                 statement.execute(ddl);
+            }
+            if (exactTimeNames) {
+                statement.execute("INSERT INTO span_names (name, start_bucket, trace_ref, start_ns) SELECT name, "
+                        + TimeBucket.of("start_ns") + ", trace_ref, start_ns FROM span_names_by_time");
+                statement.execute("DROP TABLE span_names_by_time");
             }
             if (nameListMissing) { // a store written before the list (schema 2): list its names once
                 statement.execute("INSERT OR IGNORE INTO span_name_list (name) SELECT DISTINCT name FROM span_names");

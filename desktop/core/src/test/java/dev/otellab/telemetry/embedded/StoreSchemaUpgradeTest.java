@@ -78,7 +78,7 @@ class StoreSchemaUpgradeTest {
         try (TelemetryStore reader = TelemetryStore.openReadOnly(dir)) {
             assertThatThrownBy(() -> reader.traces().search(TraceSearchCriteria.ANY, TimeRange.all(), 10))
                     .isInstanceOf(TelemetryQueryException.class)
-                    .hasMessageContaining("written by an older console (store schema 1, this one reads 3)")
+                    .hasMessageContaining("written by an older console (store schema 1, this one reads " + StoreSchema.VERSION + ")")
                     .hasMessageContaining("'lab-console receive'");
         }
     }

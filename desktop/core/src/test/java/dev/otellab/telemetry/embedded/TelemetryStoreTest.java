@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -409,6 +410,72 @@ class TelemetryStoreTest {
         ingest(TelemetryBatch.ofSpans(List.of(span(traceId(7), spanId(1), "", "tasks", "refund card", SpanKind.SERVER,
                 at(7_000), 5, StatusCode.UNSET, Map.of()))));
         assertThat(search(TraceSearchCriteria.ANY.withSpanName("card"))).containsExactly(traceId(7), traceId(3));
+    }
+
+    @Test
+    void aStoreWithExactTimeIndexesGetsThemBySlotWhenOpened() throws SQLException {
+        ingestSearchFixture();
+        ingest(TelemetryBatch.ofLogs(List.of(TestTelemetry.log(at(1), Severity.INFO, "tasks", "first", "", ""),
+                TestTelemetry.log(at(2), Severity.INFO, "tasks", "second", "", ""))));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
+             Statement statement = connection.createStatement()) { // the layout of schema 3
+            statement.execute("CREATE TABLE old_names (name TEXT NOT NULL, start_ns INTEGER NOT NULL,"
+                    + " trace_ref INTEGER NOT NULL, PRIMARY KEY (name, start_ns, trace_ref)) WITHOUT ROWID");
+            statement.execute("INSERT INTO old_names SELECT name, start_ns, trace_ref FROM span_names");
+            statement.execute("DROP TABLE span_names");
+            statement.execute("ALTER TABLE old_names RENAME TO span_names");
+            for (String index : List.of("traces_by_start", "spans_server", "logs_by_time", "logs_by_service")) {
+                statement.execute("DROP INDEX " + index);
+            }
+            statement.execute("CREATE INDEX traces_by_start ON traces (start_ns)");
+            statement.execute("CREATE INDEX spans_server ON spans (service, start_ns, duration_ns, http_status, status,"
+                    + " route) WHERE kind = 2");
+            statement.execute("CREATE INDEX logs_by_time ON logs (time_ns)");
+            statement.execute("CREATE INDEX logs_by_service ON logs (service, time_ns)");
+            statement.execute("PRAGMA user_version = 3");
+        }
+
+        store = TelemetryStore.open(dir);
+
+        assertThat(search(TraceSearchCriteria.ANY.withSpanName("charge"))).containsExactly(traceId(3));
+        assertThat(search(TraceSearchCriteria.ANY))
+                .containsExactly(traceId(6), traceId(5), traceId(4), traceId(3), traceId(2), traceId(1));
+        assertThat(store.slis().services(TimeRange.all())).containsExactly("frontend");
+        assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.NEWEST_FIRST))
+                .extracting(LogRecord::body).containsExactly("second", "first");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name IN"
+                     + " ('traces_by_start', 'spans_server', 'logs_by_time', 'logs_by_service')"
+                     + " AND sql LIKE '%>> " + TimeBucket.SHIFT + "%'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void tracesAndLogsOfOneTimeSlotComeNewestFirstWhateverTheirArrival() {
+        List<Span> spans = new ArrayList<>();
+        List<LogRecord> logs = new ArrayList<>();
+        long slotStart = (at(5_000) >> TimeBucket.SHIFT) << TimeBucket.SHIFT;
+        long[] offsets = {3_000_000, 1_000, 9_000_000, 5_000_000}; // all within one slot (16.8 ms), out of order
+        for (int i = 0; i < offsets.length; i++) {
+            spans.add(span(traceId(i + 1), spanId(1), "", "tasks", "op", SpanKind.SERVER, slotStart + offsets[i], 5,
+                    StatusCode.UNSET, Map.of()));
+            logs.add(TestTelemetry.log(slotStart + offsets[i], Severity.INFO, "tasks", "log " + (i + 1), "", ""));
+        }
+        ingest(TelemetryBatch.ofSpans(spans));
+        ingest(TelemetryBatch.ofLogs(logs));
+
+        assertThat(search(TraceSearchCriteria.ANY))
+                .containsExactly(traceId(3), traceId(4), traceId(1), traceId(2));
+        assertThat(search(TraceSearchCriteria.ANY, new TimeRange(slotStart + 2_000, slotStart + 9_000_000), 20))
+                .containsExactly(traceId(4), traceId(1));
+        assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.NEWEST_FIRST))
+                .extracting(LogRecord::body).containsExactly("log 3", "log 4", "log 1", "log 2");
+        assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 2, QueryDirection.OLDEST_FIRST))
+                .extracting(LogRecord::body).containsExactly("log 2", "log 1");
     }
 
     @Test
