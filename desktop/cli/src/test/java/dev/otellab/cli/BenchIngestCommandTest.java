@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code lab-console bench-ingest} against the real receiver and store of this process. */
 class BenchIngestCommandTest {
@@ -51,9 +52,11 @@ class BenchIngestCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             long accepted = accepted(run);
             assertThat(accepted).isPositive().isEqualTo(receiver.stats().acceptedSpans());
-            // 64 spans per request in traces of 8: every request's traces are new ones.
+            // 64 spans per request in traces of 8: every request's traces are new ones. Acknowledged once
+            // journaled, they are in the tables once the writer has caught up (decisions 0053, 0056).
             TimeRange range = TimeRange.last(Duration.ofMinutes(5));
-            assertThat(store.traces().search(TraceSearchCriteria.ANY, range, 100_000)).hasSize((int) (accepted / 8));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    store.traces().search(TraceSearchCriteria.ANY, range, 100_000)).hasSize((int) (accepted / 8)));
             assertThat(run.out()).contains("/v1/traces", "errors=0", "pid=" + ProcessHandle.current().pid())
                     .containsPattern("req_p99_ms=\\d+\\.\\d pid=\\d+ rss_max_mib=\\d+ rss_end_mib=\\d+");
         }
@@ -72,8 +75,9 @@ class BenchIngestCommandTest {
             long accepted = accepted(run);
             assertThat(accepted).isPositive();
             TimeRange range = TimeRange.last(Duration.ofMinutes(5));
-            assertThat(store.logs().query(LogFilter.ALL, range, 1_000_000, QueryDirection.NEWEST_FIRST))
-                    .hasSize((int) accepted);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(store.logs().query(LogFilter.ALL, range, 1_000_000, QueryDirection.NEWEST_FIRST))
+                            .hasSize((int) accepted));
             assertThat(run.out()).contains("/v1/logs", "pid=1 ");
         }
     }
