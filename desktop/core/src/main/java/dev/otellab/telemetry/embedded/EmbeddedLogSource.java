@@ -127,9 +127,7 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
     private List<LogRecord> select(Connection connection, String sql, List<Object> parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            StatementParameters.bind(statement, 1, parameters);
             List<LogRecord> records = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -48,10 +48,7 @@ public final class EmbeddedServiceMapSource implements ServiceMapSource {
             ServiceMapBuilder builder = new ServiceMapBuilder();
             Map<Long, Boolean> browserResources = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                List<Object> parameters = TimeBucket.rangeParameters(range.fromUnixNano(), range.toUnixNano());
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
+                TimeBucket.bindRange(statement, 1, range.fromUnixNano(), range.toUnixNano());
                 try (ResultSet rows = statement.executeQuery()) {
                     List<CallSpan> trace = new ArrayList<>();
                     long traceRef = Long.MIN_VALUE;

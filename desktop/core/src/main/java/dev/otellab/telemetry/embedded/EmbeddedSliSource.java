@@ -73,7 +73,7 @@ public final class EmbeddedSliSource implements SliSource {
                         return services;
                     }
                     any.setString(1, service);
-                    bindRange(any, 2, range);
+                    TimeBucket.bindRange(any, 2, range.fromUnixNano(), range.toUnixNano());
                     try (ResultSet rows = any.executeQuery()) {
                         if (rows.next()) {
                             services.add(service);
@@ -141,14 +141,6 @@ public final class EmbeddedSliSource implements SliSource {
         }
     }
 
-    /** Binds {@link #SERVER_SPANS_IN_RANGE}'s four parameters from {@code first}. */
-    private static void bindRange(PreparedStatement statement, int first, TimeRange range) throws SQLException {
-        List<Object> parameters = TimeBucket.rangeParameters(range.fromUnixNano(), range.toUnixNano());
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(first + i, parameters.get(i));
-        }
-    }
-
     /** Reads the later half of a range (a class, not a lambda: no lambda is spun on the CLI's path). */
     private record LaterHalf(EmbeddedSliSource source, String service, TimeRange range)
             implements Callable<RequestColumns> {
@@ -171,7 +163,7 @@ public final class EmbeddedSliSource implements SliSource {
                     FROM spans INDEXED BY spans_server
                     WHERE kind = 2 AND service = ? AND %s""".formatted(SERVER_SPANS_IN_RANGE))) {
                 statement.setString(1, service);
-                bindRange(statement, 2, range);
+                TimeBucket.bindRange(statement, 2, range.fromUnixNano(), range.toUnixNano());
                 try (ResultSet rows = statement.executeQuery()) {
                     int count = rows.next() ? rows.getInt(1) : 0;
                     if (count == 0) {

@@ -67,9 +67,7 @@ public final class EmbeddedTraceSource implements TraceSource {
             List<Object> parameters = new ArrayList<>();
             String sql = searchSql(criteria, range, limit, names, rareName, parameters);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
+                StatementParameters.bind(statement, 1, parameters);
                 List<TraceSummary> summaries = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -129,9 +127,7 @@ public final class EmbeddedTraceSource implements TraceSource {
         parameters.add(range.toUnixNano());
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
                 + " WHERE " + names.sql() + " AND " + inRange + " LIMIT " + RARE_NAME + ")")) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            StatementParameters.bind(statement, 1, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }

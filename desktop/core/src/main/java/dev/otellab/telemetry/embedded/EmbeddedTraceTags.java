@@ -71,9 +71,7 @@ public final class EmbeddedTraceTags implements TraceTags {
                     "SELECT s.attrs, s.resource_id FROM traces t JOIN spans s ON s.trace_ref = t.id WHERE " + traces
                     + " AND s.start_ns >= ? AND s.start_ns < ? ORDER BY " + TimeBucket.newestFirst("t.start_ns")
                     + " LIMIT ?")) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
+                StatementParameters.bind(statement, 1, parameters);
                 Set<Long> seenResources = new LinkedHashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

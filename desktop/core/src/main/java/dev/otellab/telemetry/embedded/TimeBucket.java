@@ -1,5 +1,7 @@
 package dev.otellab.telemetry.embedded;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -42,6 +44,12 @@ final class TimeBucket {
     static List<Object> rangeParameters(long fromUnixNano, long toUnixNano) {
         return List.of(of(fromUnixNano), of(toUnixNano == Long.MIN_VALUE ? toUnixNano : toUnixNano - 1),
                 fromUnixNano, toUnixNano);
+    }
+
+    /** Binds {@link #rangeSql}'s four parameters from index {@code first}; returns the index after them. */
+    static int bindRange(PreparedStatement statement, int first, long fromUnixNano, long toUnixNano)
+            throws SQLException {
+        return StatementParameters.bind(statement, first, rangeParameters(fromUnixNano, toUnixNano));
     }
 
     /** ORDER BY terms, newest first, that an index on the slot serves one slot at a time. */
