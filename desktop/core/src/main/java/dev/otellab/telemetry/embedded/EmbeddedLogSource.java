@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
     private static final int TAIL_BATCH = 1_000;
     private static final String COLUMNS = "id, time_ns, observed_ns, severity, severity_text, body, service, trace_id,"
             + " span_id, attrs, resource_id, scope_id";
+    private static final Comparator<LogRecord> BY_TIME = Comparator.comparingLong(LogRecord::timeUnixNano);
 
     private final ReadConnections connections;
     private ScheduledExecutorService tailer;
@@ -48,25 +50,51 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
 
     @Override
     public List<LogRecord> query(LogFilter filter, TimeRange range, int limit, QueryDirection direction) {
+        boolean newestFirst = direction == QueryDirection.NEWEST_FIRST;
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM logs");
+        StringBuilder where = new StringBuilder();
         if (filter.traceId() != null) {
-            sql.append(" INDEXED BY logs_by_trace");
-        }
-        if (filter.traceId() != null) {
-            sql.append(" WHERE time_ns >= ? AND time_ns < ?"); // the trace's few rows, by its index
+            where.append("time_ns >= ? AND time_ns < ?"); // the trace's few rows, by its index
             parameters.add(range.fromUnixNano());
             parameters.add(range.toUnixNano());
-        } else {
-            sql.append(" WHERE ").append(TimeBucket.range("time_ns", range.fromUnixNano(), range.toUnixNano(),
-                    parameters));
+            appendFilter(filter, where, parameters);
+            String sql = "SELECT " + COLUMNS + " FROM logs INDEXED BY logs_by_trace WHERE " + where + " ORDER BY "
+                    + (newestFirst ? "time_ns DESC, id DESC" : "time_ns, id") + " LIMIT ?";
+            parameters.add(Math.max(0, limit));
+            return connections.read("logs", connection -> select(connection, sql, parameters));
         }
-        appendFilter(filter, sql, parameters);
-        boolean newestFirst = direction == QueryDirection.NEWEST_FIRST;
-        sql.append(" ORDER BY ").append(newestFirst ? TimeBucket.newestFirst("time_ns") : TimeBucket.oldestFirst("time_ns"))
-                .append(", id").append(newestFirst ? " DESC" : "").append(" LIMIT ?");
-        parameters.add(Math.max(0, limit));
-        return connections.read("logs", connection -> select(connection, sql.toString(), parameters));
+        where.append(TimeBucket.range("time_ns", range.fromUnixNano(), range.toUnixNano(), parameters));
+        appendFilter(filter, where, parameters);
+        return connections.read("logs", connection -> firstInTimeOrder(connection, where.toString(), parameters,
+                Math.max(0, limit), newestFirst));
+    }
+
+    /**
+     * The first {@code limit} records matching {@code where} in time order. They are read in the
+     * slot index's order (slot, then arrival), in which SQLite stops right at the limit; the last
+     * slot reached is then read whole (its records arrived in any time order) and the records are
+     * sorted by time. One ORDER BY slot, time would sort slot by slot too, but SQLite learns that
+     * the last slot is complete only from the next match in another slot, and reads on until it
+     * finds one: with a rare text, most of the range (decision 0058).
+     */
+    private List<LogRecord> firstInTimeOrder(Connection connection, String where, List<Object> whereParameters,
+                                             int limit, boolean newestFirst) throws SQLException {
+        String arrival = newestFirst ? " ORDER BY id DESC" : " ORDER BY id";
+        List<Object> parameters = new ArrayList<>(whereParameters);
+        parameters.add(limit);
+        List<LogRecord> records = select(connection, "SELECT " + COLUMNS + " FROM logs WHERE " + where + " ORDER BY "
+                + TimeBucket.of("time_ns") + (newestFirst ? " DESC, id DESC" : ", id") + " LIMIT ?", parameters);
+        if (limit > 0 && records.size() == limit) {
+            long lastSlot = TimeBucket.of(records.get(limit - 1).timeUnixNano());
+            records.removeIf(record -> TimeBucket.of(record.timeUnixNano()) == lastSlot); // the list's tail
+            List<Object> slotParameters = new ArrayList<>(whereParameters);
+            slotParameters.add(0, lastSlot);
+            records.addAll(select(connection, "SELECT " + COLUMNS + " FROM logs WHERE " + TimeBucket.of("time_ns")
+                    + " = ? AND " + where + arrival, slotParameters));
+        }
+        // a stable sort: records of the same time keep the order of their ids, as in the ORDER BY
+        records.sort(newestFirst ? BY_TIME.reversed() : BY_TIME);
+        return records.size() > limit ? new ArrayList<>(records.subList(0, limit)) : records;
     }
 
     @Override

@@ -80,6 +80,30 @@ class EmbeddedLogSourceTest {
     }
 
     @Test
+    void aLimitEndingInsideATimeSlotTakesThatSlotsRecordsByTimeNotByArrival() {
+        long slot = (at(5_000) >> TimeBucket.SHIFT) << TimeBucket.SHIFT;
+        ingest(List.of(log(slot - 2_000_000, Severity.INFO, "tasks", "match in the slot before", "", "")));
+        // one slot (16.8 ms), out of time order, with a record the text does not match between
+        ingest(List.of(
+                log(slot + 3_000_000, Severity.INFO, "tasks", "match a", "", ""),
+                log(slot + 1_000, Severity.INFO, "tasks", "match b", "", ""),
+                log(slot + 8_000_000, Severity.INFO, "tasks", "match d", "", ""),
+                log(slot + 9_000_000, Severity.INFO, "tasks", "other", "", ""),
+                log(slot + 5_000_000, Severity.INFO, "tasks", "match c", "", "")));
+        LogFilter matching = LogFilter.ALL.withText("match");
+
+        assertThat(bodies(matching, TimeRange.all(), 1, QueryDirection.NEWEST_FIRST)).containsExactly("match d");
+        assertThat(bodies(matching, TimeRange.all(), 3, QueryDirection.NEWEST_FIRST))
+                .containsExactly("match d", "match c", "match a");
+        assertThat(bodies(matching, TimeRange.all(), 2, QueryDirection.OLDEST_FIRST))
+                .containsExactly("match in the slot before", "match b");
+        assertThat(bodies(LogFilter.ALL, TimeRange.all(), 1, QueryDirection.NEWEST_FIRST)).containsExactly("other");
+        assertThat(bodies(matching, new TimeRange(slot + 2_000, slot + 6_000_000), 1, QueryDirection.NEWEST_FIRST))
+                .containsExactly("match c");
+        assertThat(bodies(matching, TimeRange.all(), 0, QueryDirection.NEWEST_FIRST)).isEmpty();
+    }
+
+    @Test
     void eachFilterNarrowsTheResult() {
         assertThat(bodies(LogFilter.forTrace(TraceId.parse(traceId(1))))).containsExactly("listing tasks", "Task 7 NOT found");
         assertThat(bodies(LogFilter.forSpan(TraceId.parse(traceId(1)), SpanId.parse(spanId(2))))).containsExactly("Task 7 NOT found");
