@@ -86,26 +86,30 @@ public final class EmbeddedSliSource implements SliSource {
     }
 
     /**
-     * The requests of {@code service} in the range, read in two halves at once on two connections
-     * (the halves split the time between the first and the last request): the query's cost is a
-     * scan of every request, and a command-line JVM has its second core free for it.
+     * The requests of {@code service} in the {@link TimeBucket} slots the range touches, read in two
+     * halves at once on two connections (the halves split the slots between the first and the last
+     * one holding a request): the query's cost is a walk over every request, and a command-line JVM
+     * has its second core free for it. The first and the last slot may hold requests outside the
+     * range: {@link SliCalculator} counts only those in it, which costs less than testing every
+     * request's exact start in SQL (decision 0058).
      */
     private RequestColumns requests(String service, TimeRange range) {
-        long[] firstAndLast = connections.read("SLIs of " + service, connection -> firstAndLast(connection, service,
+        long[] firstAndLast = connections.read("SLIs of " + service, connection -> firstAndLastSlot(connection, service,
                 range));
         if (firstAndLast == null) {
             return RequestColumns.of(List.of());
         }
-        long middle = firstAndLast[0] + (firstAndLast[1] - firstAndLast[0]) / 2 + 1;
-        if (middle >= range.toUnixNano()) { // a single request, or all at one instant
-            return requestsOf(service, range);
+        long first = firstAndLast[0];
+        long last = firstAndLast[1];
+        if (first == last) {
+            return requestsOf(service, first, last);
         }
-        FutureTask<RequestColumns> later = new FutureTask<>(new LaterHalf(this, service,
-                new TimeRange(middle, range.toUnixNano())));
+        long laterFirst = first + (last - first + 1) / 2;
+        FutureTask<RequestColumns> later = new FutureTask<>(new LaterHalf(this, service, laterFirst, last));
         Thread reader = new Thread(later, "sli-reader");
         reader.setDaemon(true);
         reader.start();
-        RequestColumns earlier = requestsOf(service, new TimeRange(range.fromUnixNano(), middle));
+        RequestColumns earlier = requestsOf(service, first, laterFirst - 1);
         try {
             return RequestColumns.concat(earlier, later.get());
         } catch (ExecutionException e) {
@@ -116,11 +120,9 @@ public final class EmbeddedSliSource implements SliSource {
         }
     }
 
-    /**
-     * About the first and the last request of the range: the bounds of the first and the last
-     * {@link TimeBucket} slot holding one (two index seeks), within the range; null without any.
-     */
-    private static long[] firstAndLast(Connection connection, String service, TimeRange range) throws SQLException {
+    /** The first and the last {@link TimeBucket} slot of the range holding a request (two index seeks), or null. */
+    private static long[] firstAndLastSlot(Connection connection, String service, TimeRange range)
+            throws SQLException {
         String slot = TimeBucket.of("start_ns");
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT (SELECT min(%1$s) FROM spans INDEXED BY spans_server
@@ -134,36 +136,37 @@ public final class EmbeddedSliSource implements SliSource {
                 if (!rows.next() || rows.getObject(1) == null) {
                     return null;
                 }
-                long first = Math.max(range.fromUnixNano(), rows.getLong(1) << TimeBucket.SHIFT);
-                long last = Math.min(range.toUnixNano() - 1, ((rows.getLong(2) + 1) << TimeBucket.SHIFT) - 1);
-                return new long[] {first, last};
+                return new long[] {rows.getLong(1), rows.getLong(2)};
             }
         }
     }
 
-    /** Reads the later half of a range (a class, not a lambda: no lambda is spun on the CLI's path). */
-    private record LaterHalf(EmbeddedSliSource source, String service, TimeRange range)
+    /** Reads the later half of the slots (a class, not a lambda: no lambda is spun on the CLI's path). */
+    private record LaterHalf(EmbeddedSliSource source, String service, long firstSlot, long lastSlot)
             implements Callable<RequestColumns> {
         @Override
         public RequestColumns call() {
-            return source.requestsOf(service, range);
+            return source.requestsOf(service, firstSlot, lastSlot);
         }
     }
 
     /**
-     * The requests of {@code service} in the range. SQLite concatenates the columns of all rows
-     * into four texts (one row, in the same row order for each), which are split as bytes into
-     * primitive columns: one JNI round trip instead of five per request, and no object per request.
+     * The requests of {@code service} in the slots from {@code firstSlot} to {@code lastSlot}. SQLite
+     * concatenates the columns of all rows into four texts (one row, in the same row order for
+     * each), which are split as bytes into primitive columns: one JNI round trip instead of five per
+     * request, and no object per request.
      */
-    private RequestColumns requestsOf(String service, TimeRange range) {
+    private RequestColumns requestsOf(String service, long firstSlot, long lastSlot) {
         return connections.read("SLIs of " + service, connection -> {
+            String slot = TimeBucket.of("start_ns");
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT count(*), group_concat(start_ns), group_concat(duration_ns),
                       group_concat(ifnull(http_status, -1 - status)), group_concat(ifnull(route, ''), char(31))
                     FROM spans INDEXED BY spans_server
-                    WHERE kind = 2 AND service = ? AND %s""".formatted(SERVER_SPANS_IN_RANGE))) {
+                    WHERE kind = 2 AND service = ? AND %1$s >= ? AND %1$s <= ?""".formatted(slot))) {
                 statement.setString(1, service);
-                TimeBucket.bindRange(statement, 2, range.fromUnixNano(), range.toUnixNano());
+                statement.setLong(2, firstSlot);
+                statement.setLong(3, lastSlot);
                 try (ResultSet rows = statement.executeQuery()) {
                     int count = rows.next() ? rows.getInt(1) : 0;
                     if (count == 0) {

@@ -115,6 +115,28 @@ class EmbeddedSliSourceTest {
     }
 
     @Test
+    void requestsInTheFirstAndLastTimeSlotOfTheRangeButOutsideItDoNotCount() {
+        long slotSize = 1L << TimeBucket.SHIFT;
+        long slot = (at(5_000) >> TimeBucket.SHIFT) << TimeBucket.SHIFT;
+        TimeRange range = new TimeRange(slot + 1_000_000, slot + 3 * slotSize + 1_000_000);
+        try (TelemetryStore store = TelemetryStore.open(dir)) {
+            store.accept(TelemetryBatch.ofSpans(List.of(
+                    server(traceId(1), "tasks", "/", range.fromUnixNano() - 1, 7, 500),
+                    server(traceId(2), "tasks", "/", range.fromUnixNano(), 1, 200),
+                    server(traceId(3), "tasks", "/", slot + slotSize + 5, 2, 200),
+                    server(traceId(4), "tasks", "/", slot + 2 * slotSize + 5, 3, 200),
+                    server(traceId(5), "tasks", "/", range.toUnixNano() - 1, 4, 200),
+                    server(traceId(6), "tasks", "/", range.toUnixNano(), 7, 500)))).toCompletableFuture().join();
+
+            SliPoint total = store.slis().sli("tasks", range, Duration.ofMillis(10)).overall().total();
+
+            assertThat(total.requests()).isEqualTo(4);
+            assertThat(total.availability()).isEqualTo(1.0);
+            assertThat(total.p99Millis()).isEqualTo(4.0);
+        }
+    }
+
+    @Test
     void sloStatusJudgesTheWholeRangeOverallThenPerRoute() {
         try (TelemetryStore store = TelemetryStore.open(dir)) {
             store.accept(TelemetryBatch.ofSpans(spans())).toCompletableFuture().join();
