@@ -75,7 +75,8 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
      * slot reached is then read whole (its records arrived in any time order) and the records are
      * sorted by time. One ORDER BY slot, time would sort slot by slot too, but SQLite learns that
      * the last slot is complete only from the next match in another slot, and reads on until it
-     * finds one: with a rare text, most of the range (decision 0058).
+     * finds one: with a rare text, most of the range (decision 0058). The second statement may see
+     * records committed after the first: they belong to the last slot and are sorted in with it.
      */
     private List<LogRecord> firstInTimeOrder(Connection connection, String where, List<Object> whereParameters,
                                              int limit, boolean newestFirst) throws SQLException {
