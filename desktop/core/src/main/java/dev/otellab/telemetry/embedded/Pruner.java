@@ -18,7 +18,8 @@ import java.util.List;
  * is oldest) until 90% of the limit is reached. Traces go whole (summary and spans together).
  * Freed pages are reused by new data; when more than a quarter of the file is free (e.g. after
  * age pruning emptied it), {@code incremental_vacuum} gives pages back to the file system a few
- * megabytes at a time. The span_names rows of deleted traces go once no trace is left to delete.
+ * megabytes at a time. The span_names rows of deleted traces and the trace_logs ranges of deleted
+ * records go once nothing else is left to delete.
  */
 final class Pruner {
     static final int TRACE_CHUNK = 200;
@@ -32,6 +33,8 @@ final class Pruner {
     private boolean shrinking;
     /** Traces were deleted since span_names was last cleaned. */
     private boolean spanNamesStale;
+    /** Log records were deleted since trace_logs was last cleaned. */
+    private boolean traceLogsStale;
 
     /** What one chunk (or a whole pass) deleted. */
     record Result(long traces, long spans, long logs, long metricPoints, long vacuumedPages) {
@@ -60,6 +63,7 @@ final class Pruner {
                 .plus(new Result(0, 0, deleteOldestLogs(connection, cutoff), 0, 0))
                 .plus(new Result(0, 0, 0, deleteOldestMetricPoints(connection, cutoff), 0));
         if (byAge.didSomething()) {
+            traceLogsStale |= byAge.logs() > 0;
             return byAge;
         }
         StoreSize size = StoreSize.of(connection);
@@ -71,9 +75,14 @@ final class Pruner {
         if (shrinking) {
             Result bySize = deleteOldest(connection);
             if (bySize.didSomething()) {
+                traceLogsStale |= bySize.logs() > 0;
                 return bySize;
             }
             shrinking = false;
+        }
+        if (traceLogsStale) {
+            deleteTraceLogsBeforeOldestLog(connection);
+            traceLogsStale = false;
         }
         if (spanNamesStale) {
             deleteSpanNamesBefore(connection, oldest(connection, earliest("traces", "start_ns")));
@@ -172,6 +181,18 @@ final class Pruner {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT min(name) FROM span_names")) {
             return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /**
+     * The trace_logs ranges that end before the oldest stored record: one pass over the table (it has
+     * a row per trace and request, not per record), once no more records are to go. Ranges of records
+     * deleted out of arrival order stay and find nothing until then.
+     */
+    private static void deleteTraceLogsBeforeOldestLog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM trace_logs WHERE last_id < (SELECT coalesce(min(id), "
+                    + Long.MAX_VALUE + ") FROM logs)");
         }
     }
 

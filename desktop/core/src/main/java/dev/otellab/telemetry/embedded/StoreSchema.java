@@ -14,17 +14,20 @@ import java.util.List;
  */
 final class StoreSchema {
     /**
-     * 4: the time indexes keyed by {@link TimeBucket} slot, then arrival (decision 0056; a store of 1-3
+     * 5: the logs of a trace found by trace_logs, one row per trace and request, instead of an index
+     * entry per record (decision 0059; a store of 1-4 gets it filled); 4: the time indexes keyed by {@link TimeBucket} slot, then arrival (decision 0056; a store of 1-3
      * gets them rebuilt); 3: the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
      * older console must not write names it would not list); 2: spans clustered by trace (decision
      * 0015); 1 had a rowid span table with a name index.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** Tables of schema 1 whose layout changed; their data is dropped on upgrade (decision 0015). */
     private static final List<String> SCHEMA_1_TRACE_TABLES = List.of("spans", "traces");
     /** Indexes of schemas 1-3 keyed by exact time; schema 4 declares them again by slot. */
     private static final List<String> EXACT_TIME_INDEXES = List.of("traces_by_start", "spans_server", "logs_by_time",
             "logs_by_service");
+    /** Schemas 1-4 indexed every log record by its trace id; schema 5 has trace_logs instead. */
+    private static final String RECORD_TRACE_INDEX = "logs_by_trace";
     static final String FILE_NAME = "telemetry.db";
 
     /** SpanKind.SERVER.ordinal(): the partial SLI index names it literally. */
@@ -123,7 +126,15 @@ final class StoreSchema {
               resource_id INTEGER NOT NULL,
               scope_id INTEGER NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (" + TimeBucket.of("time_ns") + ")",
-            "CREATE INDEX IF NOT EXISTS logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL",
+            // The logs of a trace: for each trace and request, the range of log ids holding its records
+            // (a request's records are numbered in a row). Trace ids are random, so each entry goes in at
+            // a random place; one per trace and request instead of one per record (decision 0059).
+            """
+            CREATE TABLE IF NOT EXISTS trace_logs (
+              trace BLOB NOT NULL,
+              first_id INTEGER NOT NULL,
+              last_id INTEGER NOT NULL,
+              PRIMARY KEY (trace, first_id)) WITHOUT ROWID""",
             "CREATE INDEX IF NOT EXISTS logs_by_service ON logs (service, " + TimeBucket.of("time_ns") + ")",
             """
             CREATE TABLE IF NOT EXISTS metric_points (
@@ -180,8 +191,8 @@ final class StoreSchema {
      * Creates what is missing; a store of schema 1 loses its traces (spans and summaries), which
      * are dropped and recreated in the new layout; its logs, metric points, resources and scopes
      * stay. A store of schema 2 keeps everything and gets its span name list; stores of 1-3 get
-     * their time indexes and span_names rebuilt by slot. Returns the schema version found (0 for a
-     * new file).
+     * their time indexes and span_names rebuilt by slot, stores of 1-4 their trace_logs. Returns the
+     * schema version found (0 for a new file).
      */
     static int create(Connection connection) throws SQLException {
         int version = userVersion(connection);
@@ -203,6 +214,10 @@ final class StoreSchema {
                     statement.execute("DROP INDEX IF EXISTS " + index);
                 }
             }
+            boolean recordTraceIndex = version >= 1 && version < 5;
+            if (recordTraceIndex) {
+                statement.execute("DROP INDEX IF EXISTS " + RECORD_TRACE_INDEX);
+            }
             if (exactTimeNames) {
                 statement.execute("ALTER TABLE span_names RENAME TO span_names_by_time");
             }
@@ -213,6 +228,10 @@ final class StoreSchema {
                 statement.execute("INSERT INTO span_names (name, start_bucket, trace_ref, start_ns) SELECT name, "
                         + TimeBucket.of("start_ns") + ", trace_ref, start_ns FROM span_names_by_time");
                 statement.execute("DROP TABLE span_names_by_time");
+            }
+            if (recordTraceIndex) { // one range per stored record: correct, if not as compact as new ones
+                statement.execute("INSERT INTO trace_logs (trace, first_id, last_id) SELECT trace_id, id, id FROM logs"
+                        + " WHERE trace_id IS NOT NULL");
             }
             if (nameListMissing) { // a store written before the list (schema 2): list its names once
                 statement.execute("INSERT OR IGNORE INTO span_name_list (name) SELECT DISTINCT name FROM span_names");

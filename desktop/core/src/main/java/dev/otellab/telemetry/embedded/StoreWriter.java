@@ -76,6 +76,8 @@ final class StoreWriter implements AutoCloseable {
 
     /** The largest traces.id given so far: new traces get the next ones, in arrival order. */
     private long lastTraceRef;
+    /** The last logs.id given: the writer numbers records itself, to know each trace's range (decision 0059). */
+    private long lastLogId;
 
     /** One span at a time: the fallback that tells which spans of a batch were stored already. */
     private final PreparedStatement insertSpan;
@@ -91,6 +93,7 @@ final class StoreWriter implements AutoCloseable {
     private final Set<String> listedNames = new HashSet<>();
     private static final int LISTED_NAMES_KEPT = 100_000;
     private final MultiRowStatement insertLogs;
+    private final MultiRowStatement insertTraceLogs;
     private final Statement savepoints;
     private final PreparedStatement insertTrace;
     private final PreparedStatement updateTrace;
@@ -171,9 +174,14 @@ final class StoreWriter implements AutoCloseable {
              ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
             lastTraceRef = rows.next() ? rows.getLong(1) : 0;
         }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM logs")) {
+            lastLogId = rows.next() ? rows.getLong(1) : 0;
+        }
         insertLogs = MultiRowStatement.insert(connection, """
-                INSERT INTO logs (time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
-                  attrs, resource_id, scope_id)""", 11);
+                INSERT INTO logs (id, time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
+                  attrs, resource_id, scope_id)""", 12);
+        insertTraceLogs = MultiRowStatement.insert(connection, "INSERT INTO trace_logs (trace, first_id, last_id)", 3);
         insertMetric = connection.prepareStatement("""
                 INSERT INTO metric_points (name, description, unit, type, monotonic, service, start_ns, time_ns,
                   attrs, value, count, sum, bounds, bucket_counts, resource_id)
@@ -414,9 +422,8 @@ final class StoreWriter implements AutoCloseable {
             if (!item.batch.spans().isEmpty()) {
                 writeSpans(item.batch.spans(), traces);
             }
-            List<LogRow> logs = item.batch.logs();
-            if (!logs.isEmpty()) {
-                insertLogs.update(logs.size(), (statement, first, i) -> bindLog(statement, first, logs.get(i)));
+            if (!item.batch.logs().isEmpty()) {
+                writeLogs(item.batch.logs());
             }
             if (!item.batch.metrics().isEmpty()) {
                 for (MetricRow metric : item.batch.metrics()) {
@@ -431,6 +438,20 @@ final class StoreWriter implements AutoCloseable {
             }
         }
         writeTraces(traces.values());
+    }
+
+    /** A request's records, numbered in a row, and the range of each trace's among them. */
+    private void writeLogs(List<LogRow> logs) throws SQLException {
+        long firstId = lastLogId + 1;
+        insertLogs.update(logs.size(), (statement, first, i) -> bindLog(statement, first, firstId + i, logs.get(i)));
+        lastLogId += logs.size();
+        List<TraceLogRange> ranges = TraceLogRange.of(logs, firstId);
+        insertTraceLogs.update(ranges.size(), (statement, first, i) -> {
+            TraceLogRange range = ranges.get(i);
+            statement.setBytes(first, range.traceId);
+            statement.setLong(first + 1, range.firstId);
+            statement.setLong(first + 2, range.lastId);
+        });
     }
 
     /** Completes paced senders' stages on the acknowledging thread: this one only writes. */
@@ -605,18 +626,19 @@ final class StoreWriter implements AutoCloseable {
         statement.setLong(first + 16, scopeId(span.scope()));
     }
 
-    private void bindLog(PreparedStatement statement, int first, LogRow row) throws SQLException {
-        statement.setLong(first, row.timeNs());
-        statement.setLong(first + 1, row.observedNs());
-        statement.setInt(first + 2, row.severity());
-        statement.setString(first + 3, row.severityText());
-        statement.setString(first + 4, row.body());
-        statement.setString(first + 5, row.service());
-        setBytesOrNull(statement, first + 6, row.traceId());
-        setBytesOrNull(statement, first + 7, row.spanId());
-        setBytesOrNull(statement, first + 8, row.attrs());
-        statement.setLong(first + 9, resourceId(row.resource()));
-        statement.setLong(first + 10, scopeId(row.scope()));
+    private void bindLog(PreparedStatement statement, int first, long id, LogRow row) throws SQLException {
+        statement.setLong(first, id);
+        statement.setLong(first + 1, row.timeNs());
+        statement.setLong(first + 2, row.observedNs());
+        statement.setInt(first + 3, row.severity());
+        statement.setString(first + 4, row.severityText());
+        statement.setString(first + 5, row.body());
+        statement.setString(first + 6, row.service());
+        setBytesOrNull(statement, first + 7, row.traceId());
+        setBytesOrNull(statement, first + 8, row.spanId());
+        setBytesOrNull(statement, first + 9, row.attrs());
+        statement.setLong(first + 10, resourceId(row.resource()));
+        statement.setLong(first + 11, scopeId(row.scope()));
     }
 
     private void bindMetric(MetricRow row) throws SQLException {
@@ -744,7 +766,7 @@ final class StoreWriter implements AutoCloseable {
                 statement.close();
             }
             for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertNameList,
-                    insertLogs)) {
+                    insertLogs, insertTraceLogs)) {
                 statement.close();
             }
             savepoints.close();
