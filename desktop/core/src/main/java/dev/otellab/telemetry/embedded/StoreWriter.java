@@ -21,8 +21,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +170,7 @@ final class StoreWriter implements AutoCloseable {
                   services = merge_services(services, ?9)
                 WHERE id = ?10""");
         insertSpanNames = MultiRowStatement.insert(connection,
-                "INSERT OR IGNORE INTO span_names (name, start_bucket, trace_ref, start_ns)", 4);
+                "INSERT INTO span_name_traces (name, last_bucket, last_start_ns, first_start_ns, trace_refs)", 5);
         insertNameList = MultiRowStatement.insert(connection, "INSERT OR IGNORE INTO span_name_list (name)", 1);
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
@@ -540,7 +542,7 @@ final class StoreWriter implements AutoCloseable {
     private void writeTraces(Iterable<TraceAggregate> traces) throws SQLException {
         int inserts = 0;
         int updates = 0;
-        List<SpanName> names = new ArrayList<>();
+        Map<String, SpanNameTraces> names = new LinkedHashMap<>();
         for (TraceAggregate trace : traces) {
             if (trace.spans == 0) {
                 continue;
@@ -564,7 +566,7 @@ final class StoreWriter implements AutoCloseable {
             }
             statement.addBatch();
             for (Map.Entry<String, Long> name : trace.names.entrySet()) {
-                names.add(new SpanName(name.getKey(), name.getValue(), trace.ref));
+                names.computeIfAbsent(name.getKey(), SpanNameTraces::new).add(trace.ref, name.getValue());
             }
         }
         if (inserts > 0) {
@@ -573,33 +575,31 @@ final class StoreWriter implements AutoCloseable {
         if (updates > 0) {
             updateTrace.executeBatch();
         }
-        insertSpanNames.update(names.size(), (statement, first, i) -> {
-            SpanName name = names.get(i);
-            statement.setString(first, name.name);
-            statement.setLong(first + 1, TimeBucket.of(name.start));
-            statement.setLong(first + 2, name.traceRef);
-            statement.setLong(first + 3, name.start);
+        List<SpanNameTraces> rows = List.copyOf(names.values());
+        insertSpanNames.update(rows.size(), (statement, first, i) -> {
+            SpanNameTraces row = rows.get(i);
+            statement.setString(first, row.name);
+            statement.setLong(first + 1, TimeBucket.of(row.lastStart()));
+            statement.setLong(first + 2, row.lastStart());
+            statement.setLong(first + 3, row.firstStart());
+            statement.setString(first + 4, row.traceRefs());
         });
-        listNames(names);
+        listNames(names.keySet());
     }
 
     /** Adds the names not listed yet to span_name_list (decision 0050). */
-    private void listNames(List<SpanName> names) throws SQLException {
+    private void listNames(Collection<String> names) throws SQLException {
         List<String> unlisted = new ArrayList<>();
-        for (SpanName name : names) {
-            if (!listedNames.contains(name.name)) {
+        for (String name : names) {
+            if (!listedNames.contains(name)) {
                 if (listedNames.size() >= LISTED_NAMES_KEPT) {
                     listedNames.clear();
                 }
-                listedNames.add(name.name);
-                unlisted.add(name.name);
+                listedNames.add(name);
+                unlisted.add(name);
             }
         }
         insertNameList.update(unlisted.size(), (statement, first, i) -> statement.setString(first, unlisted.get(i)));
-    }
-
-    /** A span_names row: a name's earliest start in a trace. */
-    private record SpanName(String name, long start, long traceRef) {
     }
 
     private void bindSpan(PreparedStatement statement, int first, long traceRef, SpanRow span) throws SQLException {
