@@ -54,12 +54,15 @@ public final class EmbeddedLogSource implements LogSource, AutoCloseable {
         List<Object> parameters = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         if (filter.traceId() != null) {
-            where.append("time_ns >= ? AND time_ns < ?"); // the trace's few rows, by its index
+            // The trace's id ranges (one per request, decision 0059), then those few rows of logs by id.
+            where.append("trace = ? AND time_ns >= ? AND time_ns < ?");
+            parameters.add(filter.traceId().bytes());
             parameters.add(range.fromUnixNano());
             parameters.add(range.toUnixNano());
             appendFilter(filter, where, parameters);
-            String sql = "SELECT " + COLUMNS + " FROM logs INDEXED BY logs_by_trace WHERE " + where + " ORDER BY "
-                    + (newestFirst ? "time_ns DESC, id DESC" : "time_ns, id") + " LIMIT ?";
+            String sql = "SELECT " + COLUMNS + " FROM trace_logs CROSS JOIN logs ON id BETWEEN first_id AND last_id"
+                    + " WHERE " + where + " ORDER BY " + (newestFirst ? "time_ns DESC, id DESC" : "time_ns, id")
+                    + " LIMIT ?";
             parameters.add(Math.max(0, limit));
             return connections.read("logs", connection -> select(connection, sql, parameters));
         }

@@ -27,11 +27,11 @@ import java.util.Set;
  * (index on the start's {@link TimeBucket} slot); span-level criteria (span name, attributes, service together with them) are
  * an EXISTS over the candidate trace's spans (stored together, keyed by the trace), so a search
  * stops as soon as {@code limit} traces match. When a span name is rare in the range (in fewer
- * than {@link #RARE_NAME} traces), the candidates come from the {@code span_names} table instead,
- * so a search for something rare does not walk every trace. The operation filter matches parts of
- * names, which no index can seek: the names containing it are first found in the small
- * {@code span_name_list} table (one row per distinct name), then looked up in {@code span_names} by
- * name (decision 0050). Attribute values (of the span or of its
+ * than {@link #RARE_NAME} traces), the candidates come from the {@code span_name_traces} table
+ * instead (decision 0059), so a search for something rare does not walk every trace. The operation
+ * filter matches parts of names, which no index can seek: the names containing it are first found in
+ * the small {@code span_name_list} table (one row per distinct name), then looked up in
+ * {@code span_name_traces} by name (decision 0050). Attribute values (of the span or of its
  * resource) are compared as text ({@code Attributes.asText}) by a filtered scan: narrow the time
  * range for rare values.
  */
@@ -41,7 +41,7 @@ public final class EmbeddedTraceSource implements TraceSource {
     private static final SpanKind[] KINDS = SpanKind.values();
     private static final StatusCode[] STATUSES = StatusCode.values();
 
-    /** Below this many traces with a span of a name in the range, search starts from span_names. */
+    /** Below this many traces with a span of a name in the range, search starts from span_name_traces. */
     static final int RARE_NAME = 2_000;
     /** Matching names bound one by one in the queries; past this many they are selected by a subquery. */
     static final int LISTED_NAMES = 500;
@@ -93,7 +93,7 @@ public final class EmbeddedTraceSource implements TraceSource {
     /**
      * The stored span names containing a part, as a condition on a {@code name} column:
      * {@code name IN (?, ?...)}, or a subquery on {@code span_name_list} when they are many. Either
-     * way span_names is then read by name, its key, instead of testing LIKE on every row.
+     * way span_name_traces is then read by name, its key, instead of testing LIKE on every row.
      */
     record NameFilter(String sql, List<Object> parameters) {
         /** The filter, or null when no stored name contains {@code part}. */
@@ -123,10 +123,11 @@ public final class EmbeddedTraceSource implements TraceSource {
     /** Traces with a span of a matching name that started in the range, counted up to {@link #RARE_NAME}. */
     private static int namedTraces(Connection connection, NameFilter names, TimeRange range) throws SQLException {
         List<Object> parameters = new ArrayList<>(names.parameters());
-        String inRange = spanNamesFrom(range.fromUnixNano(), parameters) + " AND start_ns < ?";
+        String inRange = spanNamesFrom(range.fromUnixNano(), parameters) + " AND first_start_ns < ?";
         parameters.add(range.toUnixNano());
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM span_names"
-                + " WHERE " + names.sql() + " AND " + inRange + " LIMIT " + RARE_NAME + ")")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM"
+                + " span_name_traces, json_each(trace_refs) WHERE " + names.sql() + " AND " + inRange + " LIMIT "
+                + RARE_NAME + ")")) {
             StatementParameters.bind(statement, 1, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
@@ -134,11 +135,14 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
     }
 
-    /** span_names rows that start at or after a time: their slots (the key), then the exact start. */
+    /**
+     * span_name_traces rows that can hold a trace started at or after a time (a trace starts no later
+     * than its spans): their latest start's slot (the key), then the exact latest start.
+     */
     private static String spanNamesFrom(long fromUnixNano, List<Object> parameters) {
         parameters.add(TimeBucket.of(fromUnixNano));
         parameters.add(fromUnixNano);
-        return "start_bucket >= ? AND start_ns >= ?";
+        return "last_bucket >= ? AND last_start_ns >= ?";
     }
 
     private static String searchSql(TraceSearchCriteria criteria, TimeRange range, int limit, NameFilter names,
@@ -167,9 +171,9 @@ public final class EmbeddedTraceSource implements TraceSource {
         }
         if (rareName) {
             // Few traces have this name: start from them rather than from every trace in the range.
-            sql.append(" AND t.id IN (SELECT trace_ref FROM span_names WHERE ").append(names.sql());
+            sql.append(" AND t.id IN (SELECT value FROM span_name_traces, json_each(trace_refs) WHERE ")
+                    .append(names.sql());
             parameters.addAll(names.parameters());
-            // a span starts no earlier than its trace
             sql.append(" AND ").append(spanNamesFrom(range.fromUnixNano(), parameters)).append(')');
         }
         boolean spanLevel = !criteria.spanName().isEmpty() || !criteria.attributes().isEmpty();

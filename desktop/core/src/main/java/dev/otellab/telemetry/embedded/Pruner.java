@@ -18,7 +18,8 @@ import java.util.List;
  * is oldest) until 90% of the limit is reached. Traces go whole (summary and spans together).
  * Freed pages are reused by new data; when more than a quarter of the file is free (e.g. after
  * age pruning emptied it), {@code incremental_vacuum} gives pages back to the file system a few
- * megabytes at a time. The span_names rows of deleted traces go once no trace is left to delete.
+ * megabytes at a time. The span_name_traces rows of deleted traces and the trace_logs ranges of deleted
+ * records go once nothing else is left to delete.
  */
 final class Pruner {
     static final int TRACE_CHUNK = 200;
@@ -30,8 +31,10 @@ final class Pruner {
     private final RetentionPolicy policy;
     private final Clock clock;
     private boolean shrinking;
-    /** Traces were deleted since span_names was last cleaned. */
+    /** Traces were deleted since span_name_traces was last cleaned. */
     private boolean spanNamesStale;
+    /** Log records were deleted since trace_logs was last cleaned. */
+    private boolean traceLogsStale;
 
     /** What one chunk (or a whole pass) deleted. */
     record Result(long traces, long spans, long logs, long metricPoints, long vacuumedPages) {
@@ -60,6 +63,7 @@ final class Pruner {
                 .plus(new Result(0, 0, deleteOldestLogs(connection, cutoff), 0, 0))
                 .plus(new Result(0, 0, 0, deleteOldestMetricPoints(connection, cutoff), 0));
         if (byAge.didSomething()) {
+            traceLogsStale |= byAge.logs() > 0;
             return byAge;
         }
         StoreSize size = StoreSize.of(connection);
@@ -71,9 +75,14 @@ final class Pruner {
         if (shrinking) {
             Result bySize = deleteOldest(connection);
             if (bySize.didSomething()) {
+                traceLogsStale |= bySize.logs() > 0;
                 return bySize;
             }
             shrinking = false;
+        }
+        if (traceLogsStale) {
+            deleteTraceLogsBeforeOldestLog(connection);
+            traceLogsStale = false;
         }
         if (spanNamesStale) {
             deleteSpanNamesBefore(connection, oldest(connection, earliest("traces", "start_ns")));
@@ -147,13 +156,15 @@ final class Pruner {
     }
 
     /**
-     * span_names rows that start before every stored trace belong to deleted traces (a trace starts
-     * no later than its spans). One index seek per distinct name: the table is keyed by name first.
+     * span_name_traces rows whose latest start is before every stored trace list only deleted traces (a
+     * trace starts no later than its spans). One index seek per distinct name: the index is keyed by name
+     * first. A row listing deleted and stored traces stays until its last trace goes.
      */
     private static void deleteSpanNamesBefore(Connection connection, long oldestTraceStart) throws SQLException {
-        try (PreparedStatement next = connection.prepareStatement("SELECT min(name) FROM span_names WHERE name > ?");
+        try (PreparedStatement next = connection.prepareStatement(
+                     "SELECT min(name) FROM span_name_traces WHERE name > ?");
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM span_names WHERE name = ? AND start_bucket <= ? AND start_ns < ?")) {
+                     "DELETE FROM span_name_traces WHERE name = ? AND last_bucket <= ? AND last_start_ns < ?")) {
             delete.setLong(2, TimeBucket.of(oldestTraceStart));
             delete.setLong(3, oldestTraceStart);
             String name = oldestName(connection);
@@ -170,8 +181,20 @@ final class Pruner {
 
     private static String oldestName(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT min(name) FROM span_names")) {
+             ResultSet rows = statement.executeQuery("SELECT min(name) FROM span_name_traces")) {
             return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /**
+     * The trace_logs ranges that end before the oldest stored record: one pass over the table (it has
+     * a row per trace and request, not per record), once no more records are to go. Ranges of records
+     * deleted out of arrival order stay and find nothing until then.
+     */
+    private static void deleteTraceLogsBeforeOldestLog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM trace_logs WHERE last_id < (SELECT coalesce(min(id), "
+                    + Long.MAX_VALUE + ") FROM logs)");
         }
     }
 

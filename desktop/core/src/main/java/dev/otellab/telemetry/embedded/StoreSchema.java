@@ -14,17 +14,22 @@ import java.util.List;
  */
 final class StoreSchema {
     /**
-     * 4: the time indexes keyed by {@link TimeBucket} slot, then arrival (decision 0056; a store of 1-3
-     * gets them rebuilt); 3: the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
+     * 5: the logs of a trace found by trace_logs, one row per trace and request, instead of an index
+     * entry per record, and span_name_traces, one row per name and write, instead of span_names' row
+     * per name and trace (decision 0059; a store of 1-4 gets them filled); 4: the time indexes keyed
+     * by {@link TimeBucket} slot, then arrival (decision 0056; a store of 1-3 gets them rebuilt); 3:
+     * the distinct span names in span_name_list (decision 0050; a store of 2 gets it filled, and an
      * older console must not write names it would not list); 2: spans clustered by trace (decision
      * 0015); 1 had a rowid span table with a name index.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** Tables of schema 1 whose layout changed; their data is dropped on upgrade (decision 0015). */
     private static final List<String> SCHEMA_1_TRACE_TABLES = List.of("spans", "traces");
     /** Indexes of schemas 1-3 keyed by exact time; schema 4 declares them again by slot. */
     private static final List<String> EXACT_TIME_INDEXES = List.of("traces_by_start", "spans_server", "logs_by_time",
             "logs_by_service");
+    /** Schemas 1-4 indexed every log record by its trace id; schema 5 has trace_logs instead. */
+    private static final String RECORD_TRACE_INDEX = "logs_by_trace";
     static final String FILE_NAME = "telemetry.db";
 
     /** SpanKind.SERVER.ordinal(): the partial SLI index names it literally. */
@@ -92,19 +97,24 @@ final class StoreSchema {
             // Covering index for SLIs: SERVER spans of a service in a time range, read without the table.
             "CREATE INDEX IF NOT EXISTS spans_server ON spans (service, " + TimeBucket.of("start_ns")
                     + ", trace_ref, start_ns, duration_ns, http_status, status, route) WHERE kind = 2",
-            // The traces holding a span name: one row per name and trace (per group commit), with the
-            // earliest start of that name's spans (and its slot, for the key); finds the few traces of a
-            // rarely seen name.
+            // The traces holding a span name: one row per name and write (group commit), listing the
+            // traces.id of the traces with a span of that name as a JSON array, with the earliest and the
+            // latest of those traces' first start of the name. Keyed by the slot of the latest, so that a
+            // search from a time finds every row that can hold a trace started after it. Finds the few
+            // traces of a rarely seen name; a row per name and write, not per name and trace, is the
+            // writer's saving (decision 0059).
             """
-            CREATE TABLE IF NOT EXISTS span_names (
+            CREATE TABLE IF NOT EXISTS span_name_traces (
+              id INTEGER PRIMARY KEY,
               name TEXT NOT NULL,
-              start_bucket INTEGER NOT NULL,
-              trace_ref INTEGER NOT NULL,
-              start_ns INTEGER NOT NULL,
-              PRIMARY KEY (name, start_bucket, trace_ref)) WITHOUT ROWID""",
-            // Every distinct span name (of span_names): the few rows a search by a part of a name tests
-            // with LIKE before reading span_names by name. The pruner leaves the names of deleted traces
-            // here: a name without traces matches nothing and costs one short row.
+              last_bucket INTEGER NOT NULL,
+              last_start_ns INTEGER NOT NULL,
+              first_start_ns INTEGER NOT NULL,
+              trace_refs TEXT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS span_name_traces_by_name ON span_name_traces (name, last_bucket)",
+            // Every distinct span name (of span_name_traces): the few rows a search by a part of a name
+            // tests with LIKE before reading span_name_traces by name. The pruner leaves the names of
+            // deleted traces here: a name without traces matches nothing and costs one short row.
             """
             CREATE TABLE IF NOT EXISTS span_name_list (
               name TEXT PRIMARY KEY) WITHOUT ROWID""",
@@ -123,7 +133,15 @@ final class StoreSchema {
               resource_id INTEGER NOT NULL,
               scope_id INTEGER NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS logs_by_time ON logs (" + TimeBucket.of("time_ns") + ")",
-            "CREATE INDEX IF NOT EXISTS logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL",
+            // The logs of a trace: for each trace and request, the range of log ids holding its records
+            // (a request's records are numbered in a row). Trace ids are random, so each entry goes in at
+            // a random place; one per trace and request instead of one per record (decision 0059).
+            """
+            CREATE TABLE IF NOT EXISTS trace_logs (
+              trace BLOB NOT NULL,
+              first_id INTEGER NOT NULL,
+              last_id INTEGER NOT NULL,
+              PRIMARY KEY (trace, first_id)) WITHOUT ROWID""",
             "CREATE INDEX IF NOT EXISTS logs_by_service ON logs (service, " + TimeBucket.of("time_ns") + ")",
             """
             CREATE TABLE IF NOT EXISTS metric_points (
@@ -180,8 +198,8 @@ final class StoreSchema {
      * Creates what is missing; a store of schema 1 loses its traces (spans and summaries), which
      * are dropped and recreated in the new layout; its logs, metric points, resources and scopes
      * stay. A store of schema 2 keeps everything and gets its span name list; stores of 1-3 get
-     * their time indexes and span_names rebuilt by slot. Returns the schema version found (0 for a
-     * new file).
+     * their time indexes rebuilt by slot, stores of 2-4 their span_name_traces and stores of 1-4 their
+     * trace_logs. Returns the schema version found (0 for a new file).
      */
     static int create(Connection connection) throws SQLException {
         int version = userVersion(connection);
@@ -197,25 +215,32 @@ final class StoreSchema {
                 }
             }
             boolean nameListMissing = !tableExists(connection, "span_name_list");
-            boolean exactTimeNames = version >= 2 && version < 4 && tableExists(connection, "span_names");
+            boolean namesByTrace = version >= 2 && version < 5 && tableExists(connection, "span_names");
             if (version >= 1 && version < 4) {
                 for (String index : EXACT_TIME_INDEXES) {
                     statement.execute("DROP INDEX IF EXISTS " + index);
                 }
             }
-            if (exactTimeNames) {
-                statement.execute("ALTER TABLE span_names RENAME TO span_names_by_time");
+            boolean recordTraceIndex = version >= 1 && version < 5;
+            if (recordTraceIndex) {
+                statement.execute("DROP INDEX IF EXISTS " + RECORD_TRACE_INDEX);
             }
             for (String ddl : DDL) {
                 statement.execute(ddl);
             }
-            if (exactTimeNames) {
-                statement.execute("INSERT INTO span_names (name, start_bucket, trace_ref, start_ns) SELECT name, "
-                        + TimeBucket.of("start_ns") + ", trace_ref, start_ns FROM span_names_by_time");
-                statement.execute("DROP TABLE span_names_by_time");
+            if (namesByTrace) { // schemas 2-4: a row per name and trace, each becomes a row of one trace
+                statement.execute("INSERT INTO span_name_traces (name, last_bucket, last_start_ns, first_start_ns,"
+                        + " trace_refs) SELECT name, " + TimeBucket.of("start_ns") + ", start_ns, start_ns,"
+                        + " json_array(trace_ref) FROM span_names");
+                statement.execute("DROP TABLE span_names");
+            }
+            if (recordTraceIndex) { // one range per stored record: correct, if not as compact as new ones
+                statement.execute("INSERT OR IGNORE INTO trace_logs (trace, first_id, last_id)"
+                        + " SELECT trace_id, id, id FROM logs WHERE trace_id IS NOT NULL");
             }
             if (nameListMissing) { // a store written before the list (schema 2): list its names once
-                statement.execute("INSERT OR IGNORE INTO span_name_list (name) SELECT DISTINCT name FROM span_names");
+                statement.execute("INSERT OR IGNORE INTO span_name_list (name)"
+                        + " SELECT DISTINCT name FROM span_name_traces");
             }
             statement.execute("PRAGMA user_version = " + VERSION);
             connection.commit();

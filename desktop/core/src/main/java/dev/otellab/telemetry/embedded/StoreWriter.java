@@ -21,8 +21,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,8 @@ final class StoreWriter implements AutoCloseable {
 
     /** The largest traces.id given so far: new traces get the next ones, in arrival order. */
     private long lastTraceRef;
+    /** The last logs.id given: the writer numbers records itself, to know each trace's range (decision 0059). */
+    private long lastLogId;
 
     /** One span at a time: the fallback that tells which spans of a batch were stored already. */
     private final PreparedStatement insertSpan;
@@ -91,6 +95,7 @@ final class StoreWriter implements AutoCloseable {
     private final Set<String> listedNames = new HashSet<>();
     private static final int LISTED_NAMES_KEPT = 100_000;
     private final MultiRowStatement insertLogs;
+    private final MultiRowStatement insertTraceLogs;
     private final Statement savepoints;
     private final PreparedStatement insertTrace;
     private final PreparedStatement updateTrace;
@@ -165,15 +170,20 @@ final class StoreWriter implements AutoCloseable {
                   services = merge_services(services, ?9)
                 WHERE id = ?10""");
         insertSpanNames = MultiRowStatement.insert(connection,
-                "INSERT OR IGNORE INTO span_names (name, start_bucket, trace_ref, start_ns)", 4);
+                "INSERT INTO span_name_traces (name, last_bucket, last_start_ns, first_start_ns, trace_refs)", 5);
         insertNameList = MultiRowStatement.insert(connection, "INSERT OR IGNORE INTO span_name_list (name)", 1);
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
             lastTraceRef = rows.next() ? rows.getLong(1) : 0;
         }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM logs")) {
+            lastLogId = rows.next() ? rows.getLong(1) : 0;
+        }
         insertLogs = MultiRowStatement.insert(connection, """
-                INSERT INTO logs (time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
-                  attrs, resource_id, scope_id)""", 11);
+                INSERT INTO logs (id, time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
+                  attrs, resource_id, scope_id)""", 12);
+        insertTraceLogs = MultiRowStatement.insert(connection, "INSERT INTO trace_logs (trace, first_id, last_id)", 3);
         insertMetric = connection.prepareStatement("""
                 INSERT INTO metric_points (name, description, unit, type, monotonic, service, start_ns, time_ns,
                   attrs, value, count, sum, bounds, bucket_counts, resource_id)
@@ -414,9 +424,8 @@ final class StoreWriter implements AutoCloseable {
             if (!item.batch.spans().isEmpty()) {
                 writeSpans(item.batch.spans(), traces);
             }
-            List<LogRow> logs = item.batch.logs();
-            if (!logs.isEmpty()) {
-                insertLogs.update(logs.size(), (statement, first, i) -> bindLog(statement, first, logs.get(i)));
+            if (!item.batch.logs().isEmpty()) {
+                writeLogs(item.batch.logs());
             }
             if (!item.batch.metrics().isEmpty()) {
                 for (MetricRow metric : item.batch.metrics()) {
@@ -431,6 +440,20 @@ final class StoreWriter implements AutoCloseable {
             }
         }
         writeTraces(traces.values());
+    }
+
+    /** A request's records, numbered in a row, and the range of each trace's among them. */
+    private void writeLogs(List<LogRow> logs) throws SQLException {
+        long firstId = lastLogId + 1;
+        insertLogs.update(logs.size(), (statement, first, i) -> bindLog(statement, first, firstId + i, logs.get(i)));
+        lastLogId += logs.size();
+        List<TraceLogRange> ranges = TraceLogRange.of(logs, firstId);
+        insertTraceLogs.update(ranges.size(), (statement, first, i) -> {
+            TraceLogRange range = ranges.get(i);
+            statement.setBytes(first, range.traceId);
+            statement.setLong(first + 1, range.firstId);
+            statement.setLong(first + 2, range.lastId);
+        });
     }
 
     /** Completes paced senders' stages on the acknowledging thread: this one only writes. */
@@ -519,7 +542,7 @@ final class StoreWriter implements AutoCloseable {
     private void writeTraces(Iterable<TraceAggregate> traces) throws SQLException {
         int inserts = 0;
         int updates = 0;
-        List<SpanName> names = new ArrayList<>();
+        Map<String, SpanNameTraces> names = new LinkedHashMap<>();
         for (TraceAggregate trace : traces) {
             if (trace.spans == 0) {
                 continue;
@@ -543,7 +566,7 @@ final class StoreWriter implements AutoCloseable {
             }
             statement.addBatch();
             for (Map.Entry<String, Long> name : trace.names.entrySet()) {
-                names.add(new SpanName(name.getKey(), name.getValue(), trace.ref));
+                names.computeIfAbsent(name.getKey(), SpanNameTraces::new).add(trace.ref, name.getValue());
             }
         }
         if (inserts > 0) {
@@ -552,33 +575,31 @@ final class StoreWriter implements AutoCloseable {
         if (updates > 0) {
             updateTrace.executeBatch();
         }
-        insertSpanNames.update(names.size(), (statement, first, i) -> {
-            SpanName name = names.get(i);
-            statement.setString(first, name.name);
-            statement.setLong(first + 1, TimeBucket.of(name.start));
-            statement.setLong(first + 2, name.traceRef);
-            statement.setLong(first + 3, name.start);
+        List<SpanNameTraces> rows = List.copyOf(names.values());
+        insertSpanNames.update(rows.size(), (statement, first, i) -> {
+            SpanNameTraces row = rows.get(i);
+            statement.setString(first, row.name);
+            statement.setLong(first + 1, TimeBucket.of(row.lastStart()));
+            statement.setLong(first + 2, row.lastStart());
+            statement.setLong(first + 3, row.firstStart());
+            statement.setString(first + 4, row.traceRefs());
         });
-        listNames(names);
+        listNames(names.keySet());
     }
 
     /** Adds the names not listed yet to span_name_list (decision 0050). */
-    private void listNames(List<SpanName> names) throws SQLException {
+    private void listNames(Collection<String> names) throws SQLException {
         List<String> unlisted = new ArrayList<>();
-        for (SpanName name : names) {
-            if (!listedNames.contains(name.name)) {
+        for (String name : names) {
+            if (!listedNames.contains(name)) {
                 if (listedNames.size() >= LISTED_NAMES_KEPT) {
                     listedNames.clear();
                 }
-                listedNames.add(name.name);
-                unlisted.add(name.name);
+                listedNames.add(name);
+                unlisted.add(name);
             }
         }
         insertNameList.update(unlisted.size(), (statement, first, i) -> statement.setString(first, unlisted.get(i)));
-    }
-
-    /** A span_names row: a name's earliest start in a trace. */
-    private record SpanName(String name, long start, long traceRef) {
     }
 
     private void bindSpan(PreparedStatement statement, int first, long traceRef, SpanRow span) throws SQLException {
@@ -605,18 +626,19 @@ final class StoreWriter implements AutoCloseable {
         statement.setLong(first + 16, scopeId(span.scope()));
     }
 
-    private void bindLog(PreparedStatement statement, int first, LogRow row) throws SQLException {
-        statement.setLong(first, row.timeNs());
-        statement.setLong(first + 1, row.observedNs());
-        statement.setInt(first + 2, row.severity());
-        statement.setString(first + 3, row.severityText());
-        statement.setString(first + 4, row.body());
-        statement.setString(first + 5, row.service());
-        setBytesOrNull(statement, first + 6, row.traceId());
-        setBytesOrNull(statement, first + 7, row.spanId());
-        setBytesOrNull(statement, first + 8, row.attrs());
-        statement.setLong(first + 9, resourceId(row.resource()));
-        statement.setLong(first + 10, scopeId(row.scope()));
+    private void bindLog(PreparedStatement statement, int first, long id, LogRow row) throws SQLException {
+        statement.setLong(first, id);
+        statement.setLong(first + 1, row.timeNs());
+        statement.setLong(first + 2, row.observedNs());
+        statement.setInt(first + 3, row.severity());
+        statement.setString(first + 4, row.severityText());
+        statement.setString(first + 5, row.body());
+        statement.setString(first + 6, row.service());
+        setBytesOrNull(statement, first + 7, row.traceId());
+        setBytesOrNull(statement, first + 8, row.spanId());
+        setBytesOrNull(statement, first + 9, row.attrs());
+        statement.setLong(first + 10, resourceId(row.resource()));
+        statement.setLong(first + 11, scopeId(row.scope()));
     }
 
     private void bindMetric(MetricRow row) throws SQLException {
@@ -744,7 +766,7 @@ final class StoreWriter implements AutoCloseable {
                 statement.close();
             }
             for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertNameList,
-                    insertLogs)) {
+                    insertLogs, insertTraceLogs)) {
                 statement.close();
             }
             savepoints.close();

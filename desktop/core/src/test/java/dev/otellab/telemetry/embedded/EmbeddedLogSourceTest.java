@@ -118,6 +118,26 @@ class EmbeddedLogSourceTest {
     }
 
     @Test
+    void aTraceSentOverSeveralRequestsAmongOtherTracesGetsExactlyItsRecords() {
+        for (int request = 0; request < 3; request++) {
+            List<LogRecord> logs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) { // traces 5 and 6 interleaved with others in every request
+                String trace = traceId(i % 2 == 0 ? 5 + request % 2 : 7 + i);
+                logs.add(log(at(100 + request * 10 + i), Severity.INFO, "tasks", "r" + request + " " + i, trace,
+                        spanId(1 + i % 3)));
+            }
+            ingest(logs);
+        }
+
+        assertThat(bodies(LogFilter.forTrace(TraceId.parse(traceId(5)))))
+                .containsExactly("r0 0", "r0 2", "r0 4", "r2 0", "r2 2", "r2 4");
+        assertThat(bodies(LogFilter.forSpan(TraceId.parse(traceId(6)), SpanId.parse(spanId(2)))))
+                .containsExactly("r1 4");
+        assertThat(bodies(LogFilter.forTrace(TraceId.parse(traceId(5))), new TimeRange(at(102), at(121)), 100,
+                QueryDirection.NEWEST_FIRST)).containsExactly("r2 0", "r0 4", "r0 2");
+    }
+
+    @Test
     void storedRecordsMatchTheFilterPredicateOfThePort() {
         LogFilter filter = LogFilter.ALL.withText("task").withMinSeverity(Severity.INFO);
 

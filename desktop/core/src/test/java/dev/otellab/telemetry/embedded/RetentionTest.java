@@ -59,11 +59,12 @@ class RetentionTest {
     void dataOlderThanTheMaximumAgeIsPrunedWithoutTouchingNewerData() {
         StoreSettings settings = StoreSettings.DEFAULT.withRetention(new RetentionPolicy(Duration.ofHours(24), 1L << 30));
         try (TelemetryStore store = TelemetryStore.open(dir, settings)) {
-            List<Span> spans = new ArrayList<>(trace(1, hoursAgo(30), 3));
-            spans.addAll(trace(2, hoursAgo(25), 3));
-            spans.addAll(trace(3, hoursAgo(1), 3));
-            List<LogRecord> logs = List.of(log(hoursAgo(26), Severity.INFO, "tasks", "old", "", ""),
-                    log(hoursAgo(2), Severity.INFO, "tasks", "new", "", ""));
+            List<Span> oldSpans = new ArrayList<>(trace(1, hoursAgo(30), 3));
+            oldSpans.addAll(trace(2, hoursAgo(25), 3));
+            store.accept(TelemetryBatch.ofSpans(oldSpans)).toCompletableFuture().join(); // a write of its own
+            List<Span> spans = trace(3, hoursAgo(1), 3);
+            List<LogRecord> logs = List.of(log(hoursAgo(26), Severity.INFO, "tasks", "old", traceId(1), spanId(1)),
+                    log(hoursAgo(2), Severity.INFO, "tasks", "new", traceId(3), spanId(1)));
             store.accept(new TelemetryBatch(spans, logs, List.of(metric(hoursAgo(48)), metric(hoursAgo(3)))))
                     .toCompletableFuture().join();
 
@@ -79,14 +80,17 @@ class RetentionTest {
             assertThat(store.logs().query(LogFilter.ALL, TimeRange.all(), 10, QueryDirection.OLDEST_FIRST))
                     .extracting(LogRecord::body).containsExactly("new");
             assertThat(store.metrics().points("requests", TimeRange.all(), 10)).hasSize(1);
-            assertThat(spanNameRows(store)).as("span names of the pruned traces are gone").isEqualTo(3);
+            assertThat(rows(store, "span_name_traces")).as("the name rows of the pruned write are gone").isEqualTo(3);
+            assertThat(rows(store, "trace_logs")).as("the trace's range of the pruned record is gone").isEqualTo(1);
+            assertThat(store.logs().query(LogFilter.forTrace(TraceId.parse(traceId(3))), TimeRange.all(), 10,
+                    QueryDirection.OLDEST_FIRST)).extracting(LogRecord::body).containsExactly("new");
         }
     }
 
-    private static long spanNameRows(TelemetryStore store) {
+    private static long rows(TelemetryStore store, String table) {
         return store.onWriter(connection -> {
             try (var statement = connection.createStatement();
-                 var rows = statement.executeQuery("SELECT count(*) FROM span_names")) {
+                 var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
                 rows.next();
                 return rows.getLong(1);
             }

@@ -46,7 +46,8 @@ class StoreSchemaUpgradeTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE spans");
-            statement.execute("DROP TABLE span_names");
+            statement.execute("DROP TABLE span_name_traces");
+            statement.execute("DROP TABLE trace_logs");
             statement.execute("DROP TABLE traces");
             statement.execute("""
                     CREATE TABLE spans (trace_id BLOB NOT NULL, span_id BLOB NOT NULL, parent_span_id BLOB,

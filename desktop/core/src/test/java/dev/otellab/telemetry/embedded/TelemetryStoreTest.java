@@ -420,11 +420,13 @@ class TelemetryStoreTest {
         store.close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
              Statement statement = connection.createStatement()) { // the layout of schema 3
-            statement.execute("CREATE TABLE old_names (name TEXT NOT NULL, start_ns INTEGER NOT NULL,"
+            statement.execute("CREATE TABLE span_names (name TEXT NOT NULL, start_ns INTEGER NOT NULL,"
                     + " trace_ref INTEGER NOT NULL, PRIMARY KEY (name, start_ns, trace_ref)) WITHOUT ROWID");
-            statement.execute("INSERT INTO old_names SELECT name, start_ns, trace_ref FROM span_names");
-            statement.execute("DROP TABLE span_names");
-            statement.execute("ALTER TABLE old_names RENAME TO span_names");
+            statement.execute("INSERT INTO span_names SELECT name, last_start_ns, value FROM span_name_traces,"
+                    + " json_each(trace_refs)");
+            statement.execute("DROP TABLE span_name_traces");
+            statement.execute("DROP TABLE trace_logs");
+            statement.execute("CREATE INDEX logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL");
             for (String index : List.of("traces_by_start", "spans_server", "logs_by_time", "logs_by_service")) {
                 statement.execute("DROP INDEX " + index);
             }
@@ -451,6 +453,35 @@ class TelemetryStoreTest {
                      + " AND sql LIKE '%>> " + TimeBucket.SHIFT + "%'")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aStoreWithARecordIndexByTraceGetsItsTraceLogsWhenOpened() throws SQLException {
+        ingest(TelemetryBatch.ofLogs(List.of(TestTelemetry.log(at(1), Severity.INFO, "tasks", "first", traceId(1), spanId(1)),
+                TestTelemetry.log(at(2), Severity.INFO, "tasks", "other", traceId(2), spanId(1)),
+                TestTelemetry.log(at(3), Severity.INFO, "tasks", "second", traceId(1), spanId(2)))));
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
+             Statement statement = connection.createStatement()) { // the layout of schema 4
+            statement.execute("DROP TABLE trace_logs");
+            statement.execute("CREATE INDEX logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL");
+            statement.execute("PRAGMA user_version = 4");
+        }
+
+        store = TelemetryStore.open(dir);
+
+        assertThat(store.logs().query(LogFilter.forTrace(TraceId.parse(traceId(1))), TimeRange.all(), 10,
+                QueryDirection.OLDEST_FIRST)).extracting(LogRecord::body).containsExactly("first", "second");
+        ingest(TelemetryBatch.ofLogs(List.of(TestTelemetry.log(at(4), Severity.INFO, "tasks", "third", traceId(1),
+                spanId(3)))));
+        assertThat(store.logs().query(LogFilter.forTrace(TraceId.parse(traceId(1))), TimeRange.all(), 10,
+                QueryDirection.NEWEST_FIRST)).extracting(LogRecord::body).containsExactly("third", "second", "first");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(StoreSchema.FILE_NAME));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'logs_by_trace'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).as("the per-record index is gone").isZero();
         }
     }
 

@@ -130,7 +130,7 @@ public final class StoreBenchmark {
                     TraceSearchCriteria.ANY.withAttributes(Map.of("service.name", "checkout")), lastHour, 20));
             time("attribute names 1h (newest 2,000 spans)", () -> store.traceTags().tagNames(lastHour));
             time("attribute values tenant.id 1h", () -> store.traceTags().tagValues("tenant.id", lastHour));
-            time("search: rare span name (span_names)", () -> store.traces().search(
+            time("search: rare span name (span_name_traces)", () -> store.traces().search(
                     TraceSearchCriteria.ANY.withSpanName("no such span"), lastHour, 20));
             time("SLI tasks 1h/15s", () -> store.slis().sli("tasks", lastHour, Duration.ofSeconds(15)));
             time("SLO status tasks 1h", () -> store.slis().sloStatus("tasks", lastHour,
