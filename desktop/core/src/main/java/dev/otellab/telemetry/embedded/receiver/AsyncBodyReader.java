@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
  * Reads a request body without holding a thread while the sender is slow (servlet non-blocking
  * I/O): bytes are taken as they arrive, the buffer grows with what actually arrived (a declared
  * length is not trusted for the allocation), each growth is charged to the {@link BodyBudget},
- * and a body that has not arrived by the deadline fails. The result owns the budget it holds.
+ * and a body that has not arrived by the deadline fails. The result owns the budget it holds. Once
+ * it has failed, it can hand the rest of the body over to another listener (a servlet request has
+ * one), e.g. a {@link LingeringClose}.
  */
 final class AsyncBodyReader implements ReadListener {
     private static final int FIRST_BUFFER = 64 * 1024;
@@ -50,6 +52,8 @@ final class AsyncBodyReader implements ReadListener {
     private byte[] buffer;
     private int length;
     private long reserved;
+    private boolean listening;
+    private ReadListener successor;
 
     private AsyncBodyReader(ServletInputStream in, long limit, long declared, BodyBudget budget,
                             ScheduledExecutorService timer, Duration bodyDeadline) {
@@ -66,22 +70,51 @@ final class AsyncBodyReader implements ReadListener {
         }
     }
 
-    /**
-     * Starts reading the request's body; the stage completes with the whole body or fails with a
-     * {@link OtlpHttpServer.BodyTooLargeException}, {@link BudgetExceededException},
-     * {@link BodyDeadlineException} or the I/O error that ended the request.
-     */
-    static CompletableFuture<Body> read(ServletInputStream in, long limit, long declared, BodyBudget budget,
-                                        ScheduledExecutorService timer, Duration bodyDeadline) {
+    /** Starts reading the request's body ({@link #body}). */
+    static AsyncBodyReader read(ServletInputStream in, long limit, long declared, BodyBudget budget,
+                                ScheduledExecutorService timer, Duration bodyDeadline) {
         AsyncBodyReader reader = new AsyncBodyReader(in, limit, declared, budget, timer, bodyDeadline);
         if (!reader.result.isDone()) {
             in.setReadListener(reader);
+            reader.listenedFrom();
         }
-        return reader.result;
+        return reader;
+    }
+
+    /**
+     * Completes with the whole body or fails with a {@link OtlpHttpServer.BodyTooLargeException},
+     * {@link BudgetExceededException}, {@link BodyDeadlineException} or the I/O error that ended the request.
+     */
+    CompletableFuture<Body> body() {
+        return result;
+    }
+
+    private synchronized void listenedFrom() {
+        listening = true;
+    }
+
+    /**
+     * After a failure, the listener that reads the rest: it gets the servlet's calls from now on, and
+     * asks for more data itself (this reader stopped asking when it failed). False when this reader
+     * failed before it became the request's read listener: {@code next} should become it instead.
+     */
+    synchronized boolean handOver(ReadListener next) {
+        if (!result.isCompletedExceptionally()) {
+            throw new IllegalStateException("only a failed reader hands the rest of the body over");
+        }
+        if (!listening) {
+            return false;
+        }
+        successor = next;
+        return true;
     }
 
     @Override
     public synchronized void onDataAvailable() throws IOException {
+        if (successor != null) {
+            successor.onDataAvailable();
+            return;
+        }
         while (!result.isDone() && in.isReady() && !in.isFinished()) {
             if (length == buffer.length) {
                 // full: one more byte decides between "done" (a body of exactly the declared
@@ -109,7 +142,11 @@ final class AsyncBodyReader implements ReadListener {
     }
 
     @Override
-    public synchronized void onAllDataRead() {
+    public synchronized void onAllDataRead() throws IOException {
+        if (successor != null) {
+            successor.onAllDataRead();
+            return;
+        }
         if (result.isDone()) {
             return;
         }
@@ -125,6 +162,14 @@ final class AsyncBodyReader implements ReadListener {
 
     @Override
     public void onError(Throwable failure) {
+        ReadListener next;
+        synchronized (this) {
+            next = successor;
+        }
+        if (next != null) {
+            next.onError(failure);
+            return;
+        }
         fail(failure instanceof TimeoutException
                 ? new BodyDeadlineException("the sender stopped sending the request body") : failure);
     }

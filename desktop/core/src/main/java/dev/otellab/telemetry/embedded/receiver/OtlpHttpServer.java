@@ -36,6 +36,8 @@ import java.util.zip.GZIPInputStream;
  * (a slow sender holds no thread, and gives its place back while its body is still arriving),
  * within a deadline and the size limit (before and after gunzip); the whole request is decoded
  * before anything is stored, and the answer goes out only once the store has made the batch durable.
+ * An answer given before the body was read is an {@link EarlyAnswer}: the connection closes after
+ * it, once the client has had a bounded time to read it ({@link LingeringClose}).
  */
 final class OtlpHttpServer {
     static final String PROTOBUF = "application/x-protobuf";
@@ -75,12 +77,12 @@ final class OtlpHttpServer {
                     config.routes.addHttpHandler(method, signal.httpPath(), ctx -> {
                         ctx.header("Allow", "POST");
                         text(ctx, 405, "Method " + ctx.method() + " is not allowed on " + signal.httpPath()
-                                + ": OTLP/HTTP exports are POST requests.");
+                                + ": OTLP/HTTP exports are POST requests.", ctx::result);
                     });
                 }
             }
             config.routes.error(404, ctx -> text(ctx, 404, "No OTLP endpoint at " + ctx.path()
-                    + ": use /v1/traces, /v1/logs or /v1/metrics."));
+                    + ": use /v1/traces, /v1/logs or /v1/metrics.", ctx::result));
         });
         try {
             created.start();
@@ -114,31 +116,33 @@ final class OtlpHttpServer {
         Format format = Format.of(ctx.header("Content-Type"));
         if (format == null) {
             stats.malformed();
-            text(ctx, 415, "Unsupported content type '" + ctx.header("Content-Type")
-                    + "': OTLP/HTTP takes " + PROTOBUF + " or " + JSON + ".");
+            answerEarly(ctx, early -> text(ctx, 415, "Unsupported content type '" + ctx.header("Content-Type")
+                    + "': OTLP/HTTP takes " + PROTOBUF + " or " + JSON + ".", early::send));
             return;
         }
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
         if (!gzip && encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
             stats.malformed();
-            status(ctx, format, 415, Code.INVALID_ARGUMENT, "Unsupported content encoding '" + encoding
-                    + "': use gzip or identity.");
+            answerEarly(ctx, early -> status(ctx, format, 415, Code.INVALID_ARGUMENT, "Unsupported content encoding '"
+                    + encoding + "': use gzip or identity.", early::send));
             return;
         }
         long limit = settings.maxBodyBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             stats.malformed();
-            answer(ctx, format, tooLarge(declared + " bytes"));
+            answerEarly(ctx, early -> answer(ctx, format, tooLarge(declared + " bytes"), early::send));
             return;
         }
         CompletableFuture<Void> answered = new CompletableFuture<>();
         Consumer<Outcome> answer = outcome -> {
-            answer(ctx, format, outcome);
+            answer(ctx, format, outcome, ctx::result);
             answered.complete(null);
         };
-        Optional<DecodeLane.Place> admitted = pipeline.admit(answer);
+        EarlyAnswer early = earlyAnswer(ctx, answered);
+        Consumer<Outcome> answerEarly = outcome -> answer(ctx, format, outcome, early::send);
+        Optional<DecodeLane.Place> admitted = pipeline.admit(answerEarly);
         if (admitted.isEmpty()) {
             ctx.future(() -> answered);
             return;
@@ -146,23 +150,23 @@ final class OtlpHttpServer {
         DecodeLane.Place place = admitted.get();
         ctx.future(() -> {
             ScheduledFuture<?> slow;
-            CompletableFuture<AsyncBodyReader.Body> body;
+            AsyncBodyReader reader;
             try {
                 slow = admission.timer().schedule(place::lendWhileWaiting,
                         Admission.FAST_BODY.toMillis(), TimeUnit.MILLISECONDS);
-                body = AsyncBodyReader.read(ctx.req().getInputStream(), limit, declared, admission.budget(),
+                reader = AsyncBodyReader.read(ctx.req().getInputStream(), limit, declared, admission.budget(),
                         admission.timer(), admission.limits().bodyDeadline());
             } catch (IOException | RuntimeException e) {
                 place.release();
-                unreadable(ctx, format, e);
-                answered.complete(null);
+                unreadable(ctx, format, e, early::send);
                 return answered;
             }
-            body.whenComplete((read, failure) -> {
+            early.reading(reader);
+            reader.body().whenComplete((read, failure) -> {
                 slow.cancel(false);
                 if (failure != null) {
                     place.release();
-                    answerReadFailure(ctx, format, failure, answer, answered);
+                    answerReadFailure(ctx, format, failure, answerEarly, early);
                 } else if (!place.claim()) {
                     place.release();
                     read.release();
@@ -174,6 +178,19 @@ final class OtlpHttpServer {
             });
             return answered;
         });
+    }
+
+    /** Answers from the headers alone, as an {@link EarlyAnswer}; the request completes after its linger. */
+    private void answerEarly(Context ctx, Consumer<EarlyAnswer> answer) {
+        CompletableFuture<Void> lingered = new CompletableFuture<>();
+        ctx.future(() -> {
+            answer.accept(earlyAnswer(ctx, lingered));
+            return lingered;
+        });
+    }
+
+    private EarlyAnswer earlyAnswer(Context ctx, CompletableFuture<Void> done) {
+        return new EarlyAnswer(ctx, LingeringClose.bytesFor(settings.maxBodyBytes()), admission.timer(), done);
     }
 
     /** On the decoding lane: gunzip when asked, then the protobuf or JSON body. */
@@ -201,48 +218,47 @@ final class OtlpHttpServer {
     }
 
     /** The outcome as OTLP/HTTP answers it: a status and the response or a google.rpc.Status body. */
-    private void answer(Context ctx, Format format, Outcome outcome) {
+    private void answer(Context ctx, Format format, Outcome outcome, Consumer<byte[]> body) {
         if (outcome instanceof Outcome.Stored stored) {
-            respond(ctx, format, 200, OtlpMessages.response(stored.signal(), stored.decoded()));
+            respond(ctx, format, 200, OtlpMessages.response(stored.signal(), stored.decoded()), body);
         } else if (outcome instanceof Outcome.Refused refused) {
             // 429 with Retry-After: OTLP's retryable "slow down"
             ctx.header("Retry-After", Long.toString(retryAfterSeconds(refused.retryAfter())));
-            status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, refused.message());
+            status(ctx, format, 429, Code.RESOURCE_EXHAUSTED, refused.message(), body);
         } else if (outcome instanceof Outcome.Malformed malformed) {
-            status(ctx, format, 400, Code.INVALID_ARGUMENT, malformed.message());
+            status(ctx, format, 400, Code.INVALID_ARGUMENT, malformed.message(), body);
         } else if (outcome instanceof Outcome.TooLarge tooLarge) {
-            status(ctx, format, 413, Code.INVALID_ARGUMENT, tooLarge.message());
+            status(ctx, format, 413, Code.INVALID_ARGUMENT, tooLarge.message(), body);
         } else if (outcome instanceof Outcome.Failed failed) {
-            status(ctx, format, 503, Code.UNAVAILABLE, failed.message());
+            status(ctx, format, 503, Code.UNAVAILABLE, failed.message(), body);
         }
     }
 
     /** Answers a body that could not be read (a refusal a little later, when it is for lack of room). */
-    private void answerReadFailure(Context ctx, Format format, Throwable failure, Consumer<Outcome> answer,
-                                   CompletableFuture<Void> answered) {
+    private void answerReadFailure(Context ctx, Format format, Throwable failure, Consumer<Outcome> answerEarly,
+                                   EarlyAnswer early) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof AsyncBodyReader.BudgetExceededException) {
-            pipeline.refuseBusy("The receiver holds as many request bodies as it may, retry later.", answer);
+            pipeline.refuseBusy("The receiver holds as many request bodies as it may, retry later.", answerEarly);
             return;
         }
         if (cause instanceof BodyTooLargeException) {
             stats.malformed();
-            answer.accept(tooLarge("more than " + settings.maxBodyBytes() + " bytes"));
+            answerEarly.accept(tooLarge("more than " + settings.maxBodyBytes() + " bytes"));
             return;
         }
         if (cause instanceof AsyncBodyReader.BodyDeadlineException) {
             stats.malformed();
-            status(ctx, format, 408, Code.DEADLINE_EXCEEDED, "Request timeout: " + cause.getMessage() + ".");
+            status(ctx, format, 408, Code.DEADLINE_EXCEEDED, "Request timeout: " + cause.getMessage() + ".", early::send);
         } else {
-            unreadable(ctx, format, cause);
+            unreadable(ctx, format, cause, early::send);
         }
-        answered.complete(null);
     }
 
-    private void unreadable(Context ctx, Format format, Throwable cause) {
+    private void unreadable(Context ctx, Format format, Throwable cause, Consumer<byte[]> body) {
         stats.malformed();
-        status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + cause.getMessage());
+        status(ctx, format, 400, Code.INVALID_ARGUMENT, "The request body could not be read: " + cause.getMessage(), body);
     }
 
     private Outcome.TooLarge tooLarge(String size) {
@@ -250,29 +266,33 @@ final class OtlpHttpServer {
                 + settings.maxBodyBytes() + " bytes (--max-body). Send smaller batches.");
     }
 
-    private static void respond(Context ctx, Format format, int code, Message message) {
+    /**
+     * Sets the status and content type and hands the answer's bytes to {@code body}: {@code ctx::result}
+     * (Javalin writes them when the request's handling ends) or an {@link EarlyAnswer}'s send.
+     */
+    private static void respond(Context ctx, Format format, int code, Message message, Consumer<byte[]> body) {
         ctx.status(code);
         if (format == Format.PROTOBUF) {
             ctx.contentType(PROTOBUF);
-            ctx.result(message.toByteArray());
+            body.accept(message.toByteArray());
         } else {
             ctx.contentType(JSON);
-            ctx.result(OtlpJsonParser.print(message).getBytes(StandardCharsets.UTF_8));
+            body.accept(OtlpJsonParser.print(message).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** An error answer: a google.rpc.Status in the request's format, as OTLP/HTTP asks. */
-    private static void status(Context ctx, Format format, int httpCode, Code code, String message) {
+    private static void status(Context ctx, Format format, int httpCode, Code code, String message, Consumer<byte[]> body) {
         respond(ctx, format, httpCode, com.google.rpc.Status.newBuilder()
                 .setCode(code.getNumber())
                 .setMessage(message)
-                .build());
+                .build(), body);
     }
 
-    private static void text(Context ctx, int code, String message) {
+    private static void text(Context ctx, int code, String message, Consumer<byte[]> body) {
         ctx.status(code);
         ctx.contentType(TEXT);
-        ctx.result(message);
+        body.accept(message.getBytes(StandardCharsets.UTF_8));
     }
 
     static long retryAfterSeconds(Duration retryAfter) {

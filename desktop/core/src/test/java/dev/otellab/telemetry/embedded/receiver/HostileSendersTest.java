@@ -246,7 +246,7 @@ class HostileSendersTest {
     }
 
     /** The response head the server sent, read until its blank line. */
-    private static String readAnswer(Socket socket) throws IOException {
+    static String readAnswer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;

@@ -225,15 +225,16 @@ class OtlpHttpServerTest {
 
     @Test
     void refusesAStreamedBodyOverTheLimitWhileReading() throws Exception {
-        // Just over the limit: the server answers and closes while reading, and a client still sending a
-        // large remainder into the closed connection can be reset before it reads the answer (TCP).
+        // three limits over: the client is still sending when the 413 goes out, and the server reads
+        // on (LingeringClose) until the body ends, so that the client can read the answer
         HttpRequest request = request("/v1/traces", "application/x-protobuf")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[LIMIT + 8 * 1024])))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[4 * LIMIT])))
                 .build();
 
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(status(response).getMessage()).contains("too large");
         assertNothingStoredAndStillServing();
     }
 
