@@ -172,14 +172,8 @@ final class StoreWriter implements AutoCloseable {
         insertSpanNames = MultiRowStatement.insert(connection,
                 "INSERT INTO span_name_traces (name, last_bucket, last_start_ns, first_start_ns, trace_refs)", 5);
         insertNameList = MultiRowStatement.insert(connection, "INSERT OR IGNORE INTO span_name_list (name)", 1);
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM traces")) {
-            lastTraceRef = rows.next() ? rows.getLong(1) : 0;
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM logs")) {
-            lastLogId = rows.next() ? rows.getLong(1) : 0;
-        }
+        lastTraceRef = largestId(connection, "traces");
+        lastLogId = largestId(connection, "logs");
         insertLogs = MultiRowStatement.insert(connection, """
                 INSERT INTO logs (id, time_ns, observed_ns, severity, severity_text, body, service, trace_id, span_id,
                   attrs, resource_id, scope_id)""", 12);
@@ -440,6 +434,14 @@ final class StoreWriter implements AutoCloseable {
             }
         }
         writeTraces(traces.values());
+    }
+
+    /** The largest id stored in a table, 0 when it is empty: the writer gives the next ones. */
+    private static long largestId(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
     }
 
     /** A request's records, numbered in a row, and the range of each trace's among them. */

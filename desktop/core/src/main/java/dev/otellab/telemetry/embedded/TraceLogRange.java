@@ -3,7 +3,7 @@ package dev.otellab.telemetry.embedded;
 import dev.otellab.telemetry.embedded.EncodedBatch.LogRow;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,24 +21,15 @@ final class TraceLogRange {
 
     /** The ranges of one request's records, numbered from {@code firstId} in order; a record without a trace has none. */
     static List<TraceLogRange> of(List<LogRow> logs, long firstId) {
-        Map<TraceKey, TraceLogRange> byTrace = new HashMap<>();
-        List<TraceLogRange> ranges = new ArrayList<>();
+        Map<TraceKey, TraceLogRange> byTrace = new LinkedHashMap<>(); // in the order of their first records
         for (int i = 0; i < logs.size(); i++) {
             byte[] traceId = logs.get(i).traceId();
             if (traceId == null) {
                 continue;
             }
             long id = firstId + i;
-            TraceKey key = new TraceKey(traceId);
-            TraceLogRange range = byTrace.get(key);
-            if (range == null) {
-                range = new TraceLogRange(traceId, id);
-                byTrace.put(key, range);
-                ranges.add(range);
-            } else {
-                range.lastId = id;
-            }
+            byTrace.computeIfAbsent(new TraceKey(traceId), key -> new TraceLogRange(traceId, id)).lastId = id;
         }
-        return ranges;
+        return new ArrayList<>(byTrace.values());
     }
 }
