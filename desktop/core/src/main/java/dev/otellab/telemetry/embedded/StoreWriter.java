@@ -97,7 +97,7 @@ final class StoreWriter implements AutoCloseable {
     private final MultiRowStatement insertLogs;
     private final MultiRowStatement insertTraceLogs;
     private final Statement savepoints;
-    private final PreparedStatement insertTrace;
+    private final MultiRowStatement insertTraces;
     private final PreparedStatement updateTrace;
     private final PreparedStatement insertMetric;
     private final PreparedStatement insertResource;
@@ -149,11 +149,10 @@ final class StoreWriter implements AutoCloseable {
         selectTraceRefs = new MultiRowStatement(connection, "SELECT trace_id, id FROM traces WHERE trace_id IN (",
                 "?", ", ", ")", 1);
         savepoints = connection.createStatement();
-        insertTrace = connection.prepareStatement("""
+        insertTraces = MultiRowStatement.insert(connection, """
                 INSERT INTO traces (start_ns, end_ns, span_count, error_count, has_root, root_start_ns, root_service,
-                  root_name, services, id, trace_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        // The same parameters as insertTrace, merged into the stored summary (SET reads the old values).
+                  root_name, services, id, trace_id)""", 11);
+        // The same parameters as a row of insertTraces, merged into the stored summary (SET reads the old values).
         updateTrace = connection.prepareStatement("""
                 UPDATE traces SET
                   start_ns = min(start_ns, ?1),
@@ -542,38 +541,30 @@ final class StoreWriter implements AutoCloseable {
 
     /** Summaries and span names of the traces that got new spans. */
     private void writeTraces(Iterable<TraceAggregate> traces) throws SQLException {
-        int inserts = 0;
+        List<TraceAggregate> inserts = new ArrayList<>();
         int updates = 0;
         Map<String, SpanNameTraces> names = new LinkedHashMap<>();
         for (TraceAggregate trace : traces) {
             if (trace.spans == 0) {
                 continue;
             }
-            PreparedStatement statement = trace.stored ? updateTrace : insertTrace;
-            statement.setLong(1, trace.start);
-            statement.setLong(2, trace.end);
-            statement.setInt(3, trace.spans);
-            statement.setInt(4, trace.errors);
-            statement.setInt(5, trace.hasRoot ? 1 : 0);
-            statement.setLong(6, trace.rootStart);
-            statement.setString(7, trace.rootService);
-            statement.setString(8, trace.rootName);
-            statement.setString(9, joinServices(trace.services));
-            statement.setLong(10, trace.ref);
             if (trace.stored) {
+                bindTrace(updateTrace, 1, trace);
+                updateTrace.addBatch();
                 updates++;
             } else {
-                statement.setBytes(11, trace.traceId);
-                inserts++;
+                inserts.add(trace);
             }
-            statement.addBatch();
             for (Map.Entry<String, Long> name : trace.names.entrySet()) {
                 names.computeIfAbsent(name.getKey(), SpanNameTraces::new).add(trace.ref, name.getValue());
             }
         }
-        if (inserts > 0) {
-            insertTrace.executeBatch();
-        }
+        // New traces many rows per statement (one step for up to 64), as the spans go in.
+        insertTraces.update(inserts.size(), (statement, first, i) -> {
+            TraceAggregate trace = inserts.get(i);
+            bindTrace(statement, first, trace);
+            statement.setBytes(first + 10, trace.traceId);
+        });
         if (updates > 0) {
             updateTrace.executeBatch();
         }
@@ -587,6 +578,20 @@ final class StoreWriter implements AutoCloseable {
             statement.setString(first + 4, row.traceRefs());
         });
         listNames(names.keySet());
+    }
+
+    /** A trace's summary as the first ten parameters of a row of insertTraces, or of updateTrace. */
+    private static void bindTrace(PreparedStatement statement, int first, TraceAggregate trace) throws SQLException {
+        statement.setLong(first, trace.start);
+        statement.setLong(first + 1, trace.end);
+        statement.setInt(first + 2, trace.spans);
+        statement.setInt(first + 3, trace.errors);
+        statement.setInt(first + 4, trace.hasRoot ? 1 : 0);
+        statement.setLong(first + 5, trace.rootStart);
+        statement.setString(first + 6, trace.rootService);
+        statement.setString(first + 7, trace.rootName);
+        statement.setString(first + 8, joinServices(trace.services));
+        statement.setLong(first + 9, trace.ref);
     }
 
     /** Adds the names not listed yet to span_name_list (decision 0050). */
@@ -763,11 +768,11 @@ final class StoreWriter implements AutoCloseable {
             connection.setAutoCommit(true);
             statement.execute("PRAGMA optimize");
         } finally {
-            for (PreparedStatement statement : List.of(insertSpan, insertTrace, updateTrace, insertMetric,
+            for (PreparedStatement statement : List.of(insertSpan, updateTrace, insertMetric,
                     insertResource, selectResource, insertScope, selectScope)) {
                 statement.close();
             }
-            for (MultiRowStatement statement : List.of(insertSpans, selectTraceRefs, insertSpanNames, insertNameList,
+            for (MultiRowStatement statement : List.of(insertSpans, insertTraces, selectTraceRefs, insertSpanNames, insertNameList,
                     insertLogs, insertTraceLogs)) {
                 statement.close();
             }
