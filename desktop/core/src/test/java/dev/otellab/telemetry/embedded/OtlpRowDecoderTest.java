@@ -43,6 +43,7 @@ class OtlpRowDecoderTest {
                 .addAttributes(number("http.response.status_code", 503))
                 .addAttributes(text("tenant.name", "Zürich ✓"))
                 .addAttributes(text("grüße", "key outside the well-known ones, not ASCII"))
+                .addAttributes(text("long.note", "sixteen ascii b. then not: ünïcödé"))
                 .addAttributes(KeyValue.newBuilder().setKey("sampled").setValue(AnyValue.newBuilder().setBoolValue(true)))
                 .addAttributes(KeyValue.newBuilder().setKey("ratio").setValue(AnyValue.newBuilder().setDoubleValue(-0.25)))
                 .addAttributes(KeyValue.newBuilder().setKey("raw").setValue(AnyValue.newBuilder()
@@ -127,6 +128,8 @@ class OtlpRowDecoderTest {
                 span().addAttributes(KeyValue.newBuilder().setKey("map").setValue(AnyValue.newBuilder()
                         .setKvlistValue(KeyValueList.newBuilder().addValues(text("a", "b"))))),
                 span().addAttributes(text("tenant.id", "a")).addAttributes(text("tenant.id", "b")),
+                span().addAttributes(text("custom.key", "a")).addAttributes(text("tenant.id", "b"))
+                        .addAttributes(text("custom.key", "c")),
                 span().addAttributes(number("http.route", 7)).setKind(Span.SpanKind.SPAN_KIND_SERVER),
                 span().setTraceId(ByteString.copyFrom(new byte[16])),
                 span().setSpanId(id(4)));
