@@ -83,6 +83,17 @@ class LauncherScriptTest {
     }
 
     @Test
+    void sliCompilesItsLoopsSoonerThanTheOtherQueries() throws Exception {
+        install();
+
+        String sli = run("sli", "--service", "tasks");
+        String traces = run("traces");
+
+        assertThat(sli).contains("-XX:Tier3BackEdgeThreshold=8000", "-XX:TieredStopAtLevel=1");
+        assertThat(traces).contains("-XX:TieredStopAtLevel=1").doesNotContain("Tier3BackEdgeThreshold");
+    }
+
+    @Test
     void aQueryCommandsHelpDoesNotMakeTheArchive() throws Exception {
         install();
 
