@@ -98,7 +98,11 @@ public final class LabConsole implements Callable<Integer> {
 
     /** Runs a command line printing to the given writers (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(args);
+        return execute(commandLine(args), out, err, args);
+    }
+
+    /** Runs {@code args} on the given command line with the console's writers and error handlers. */
+    static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureMessage());
@@ -115,9 +119,14 @@ public final class LabConsole implements Callable<Integer> {
      * The console with only the command that {@code args} name, when they name one other than help:
      * picocli reads the annotations of every command it is given, which took about a third of a
      * query's start-up (decision 0046). Anything else (no command, help, a misspelt command, an
-     * argument file) gets every command, for the listing and the suggestions.
+     * argument file) gets every command, for the listing and the suggestions. A store query named
+     * first gets a parent without the console's options ({@link QueryConsole}).
      */
     static CommandLine commandLine(String... args) {
+        Optional<Class<?>> query = QueryConsole.namedFirst(args);
+        if (query.isPresent()) {
+            return new CommandLine(new QueryConsole()).addSubcommand(query.get());
+        }
         CommandLine console = new CommandLine(new LabConsole());
         Optional<Class<?>> named = namedCommand(console.getCommandSpec(), args);
         if (named.isEmpty()) {
