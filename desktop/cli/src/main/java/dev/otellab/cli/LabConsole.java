@@ -119,14 +119,9 @@ public final class LabConsole implements Callable<Integer> {
      * The console with only the command that {@code args} name, when they name one other than help:
      * picocli reads the annotations of every command it is given, which took about a third of a
      * query's start-up (decision 0046). Anything else (no command, help, a misspelt command, an
-     * argument file) gets every command, for the listing and the suggestions. A store query named
-     * first gets a parent without the console's options ({@link QueryConsole}).
+     * argument file) gets every command, for the listing and the suggestions.
      */
     static CommandLine commandLine(String... args) {
-        Optional<Class<?>> query = QueryConsole.namedFirst(args);
-        if (query.isPresent()) {
-            return new CommandLine(new QueryConsole()).addSubcommand(query.get());
-        }
         CommandLine console = new CommandLine(new LabConsole());
         Optional<Class<?>> named = namedCommand(console.getCommandSpec(), args);
         if (named.isEmpty()) {

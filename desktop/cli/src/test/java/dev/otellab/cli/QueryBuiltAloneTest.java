@@ -22,22 +22,13 @@ import static dev.otellab.telemetry.embedded.TestTelemetry.spanId;
 import static dev.otellab.telemetry.embedded.TestTelemetry.traceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A query named first runs under a parent without the console's options, and answers as under the whole console. */
-class QueryConsoleTest {
+/** A query built alone (decision 0046) prints, fails and exits as in the whole command line. */
+class QueryBuiltAloneTest {
     @TempDir
     Path dataDir;
 
     @Test
-    void aQueryNamedFirstGetsTheQueryConsoleAndAnythingElseTheWholeConsole() {
-        assertThat(LabConsole.commandLine("sli", "--step", "15s").getCommandSpec().userObject()).isInstanceOf(QueryConsole.class);
-        assertThat(LabConsole.commandLine("trace", "abc").getCommandSpec().userObject()).isInstanceOf(QueryConsole.class);
-        assertThat(LabConsole.commandLine("--data-dir", "x", "traces").getCommandSpec().userObject()).isInstanceOf(LabConsole.class);
-        assertThat(LabConsole.commandLine("map").getCommandSpec().userObject()).isInstanceOf(LabConsole.class);
-        assertThat(LabConsole.commandLine("--help").getCommandSpec().userObject()).isInstanceOf(LabConsole.class);
-    }
-
-    @Test
-    void aQueryPrintsTheSameUnderTheQueryConsoleAndTheWholeConsole() {
+    void aQueryPrintsTheSameBuiltAloneAndInTheWholeCommandLine() {
         storeOneTrace();
         for (String[] args : List.of(
                 new String[] {"traces", "--data-dir", dataDir.toString()},
@@ -45,9 +36,9 @@ class QueryConsoleTest {
                 new String[] {"logs", "--data-dir", dataDir.toString()},
                 new String[] {"sli", "--data-dir", dataDir.toString()},
                 new String[] {"trace", traceId(7), "--data-dir", dataDir.toString()})) {
-            Printed fast = Printed.of(LabConsole.commandLine(args), args);
-            assertThat(fast.out()).as(args[0]).isNotBlank();
-            assertThat(fast).as(args[0]).isEqualTo(Printed.of(LabConsole.commandLine(), args));
+            Printed alone = Printed.of(LabConsole.commandLine(args), args);
+            assertThat(alone.out()).as(args[0]).isNotBlank();
+            assertThat(alone).as(args[0]).isEqualTo(Printed.of(LabConsole.commandLine(), args));
         }
     }
 
@@ -60,9 +51,10 @@ class QueryConsoleTest {
                 new String[] {"logs", "--help"},
                 new String[] {"trace", "--version"},
                 new String[] {"trace"})) {
-            Printed fast = Printed.of(LabConsole.commandLine(args), args);
-            assertThat(fast).as(String.join(" ", args)).isEqualTo(Printed.of(LabConsole.commandLine(), args));
+            Printed alone = Printed.of(LabConsole.commandLine(args), args);
+            assertThat(alone).as(String.join(" ", args)).isEqualTo(Printed.of(LabConsole.commandLine(), args));
         }
+        assertThat(LabConsole.commandLine("traces", "--no-such-option").getSubcommands()).containsOnlyKeys("traces");
         assertThat(Printed.of(LabConsole.commandLine("traces", "--no-such-option"), "traces", "--no-such-option").exitCode())
                 .isEqualTo(2);
     }
