@@ -98,7 +98,11 @@ public final class LabConsole implements Callable<Integer> {
 
     /** Runs a command line printing to the given writers (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(args);
+        return execute(commandLine(args), out, err, args);
+    }
+
+    /** Runs {@code args} on the given command line with the console's writers and error handlers. */
+    static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureMessage());

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ class LauncherScriptTest {
 
         String first = run("traces", "--limit", "1");
         Path archive = archive();
-        String second = run("--data-dir", root.resolve("data").toString(), "logs");
+        String second = run("--data-dir", root.resolve("data").toString(), "traces");
 
         assertThat(first).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseG1GC")
                 .containsPattern("-XX:DumpLoadedClassList=.*start-cache/lab-console-.*\\.jsa\\.\\d+\\.classes")
@@ -59,6 +60,37 @@ class LauncherScriptTest {
         assertThat(archive).isNotEmptyFile();
         assertThat(second).contains("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")
                 .doesNotContain("DumpLoadedClassList");
+    }
+
+    @Test
+    void anotherQueryCommandAddsItsClassesToTheArchiveOnItsFirstRun() throws Exception {
+        install();
+        run("traces");
+        Path archive = archive();
+        Path classes = archive.resolveSibling(archive.getFileName().toString().replace(".jsa", ".classes"));
+        Files.writeString(classes, "dev/otellab/cli/OnlyTracesLoadedThis\n", StandardOpenOption.APPEND);
+
+        String firstSli = run("sli");
+        String secondSli = run("sli");
+        String traces = run("traces");
+
+        assertThat(firstSli).contains("-XX:SharedArchiveFile=" + archive, "-XX:DumpLoadedClassList=");
+        assertThat(secondSli).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("DumpLoadedClassList");
+        assertThat(traces).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("DumpLoadedClassList");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(Files.readAllLines(classes)).contains("dev/otellab/cli/OnlyTracesLoadedThis",
+                JvmArgumentsPrinter.class.getName().replace('.', '/')).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sliCompilesItsLoopsSoonerThanTheOtherQueries() throws Exception {
+        install();
+
+        String sli = run("sli", "--service", "tasks");
+        String traces = run("traces");
+
+        assertThat(sli).contains("-XX:Tier3BackEdgeThreshold=8000", "-XX:TieredStopAtLevel=1");
+        assertThat(traces).contains("-XX:TieredStopAtLevel=1").doesNotContain("Tier3BackEdgeThreshold");
     }
 
     @Test

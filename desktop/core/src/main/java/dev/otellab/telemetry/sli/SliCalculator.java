@@ -44,19 +44,17 @@ public final class SliCalculator {
     }
 
     public static SliReport report(String service, List<RequestSample> samples, TimeRange range, Duration step) {
-        return report(service, RequestColumns.of(samples), range, step);
+        return report(service, RequestColumns.of(samples, range, stepNanos(step)), range, step);
     }
 
     /**
-     * The report of {@code requests}, on primitive arrays only: every request in the range counts in
-     * four groups ({@link RequestGroups}), the durations are sorted once, and walking them in order
-     * each group keeps the values at its nearest ranks.
+     * The report of {@code requests}, placed in the steps of {@code range} and {@code step}, on
+     * primitive arrays only: every request counts in four groups ({@link RequestGroups}), the
+     * durations are sorted once, and walking them in order each group keeps the values at its
+     * nearest ranks.
      */
     public static SliReport report(String service, RequestColumns requests, TimeRange range, Duration step) {
-        long stepNanos = step.toNanos();
-        if (stepNanos <= 0) {
-            throw new IllegalArgumentException("The step is a positive duration, got " + step);
-        }
+        long stepNanos = stepNanos(step);
         long length = range.toUnixNano() - range.fromUnixNano();
         long steps = length == 0 ? 0 : (length - 1) / stepNanos + 1;
         if (steps > MAX_STEPS) {
@@ -64,18 +62,15 @@ public final class SliCalculator {
         }
         int size = requests.size();
         RequestGroups groups = new RequestGroups(requests.routes().size(), (int) steps);
-        long[] durations = new long[size];
         int[] groupOf = new int[size]; // the group of the route and step of the request that took durations[i]
-        int inRange = 0;
         for (int i = 0; i < size; i++) {
-            long start = requests.starts()[i];
-            if (range.contains(start)) {
-                int stepIndex = (int) ((start - range.fromUnixNano()) / stepNanos);
-                groupOf[inRange] = groups.add(requests.routeIndexes()[i], stepIndex, requests.errors()[i]);
-                durations[inRange++] = requests.durations()[i];
+            int stepIndex = requests.steps()[i];
+            if (stepIndex < 0 || stepIndex >= steps) {
+                throw new IllegalArgumentException("Request " + i + " is placed in step " + stepIndex + " of " + steps);
             }
+            groupOf[i] = groups.add(requests.routeIndexes()[i], stepIndex, requests.errors()[i]);
         }
-        groups.rankDurations(Arrays.copyOf(durations, inRange), Arrays.copyOf(groupOf, inRange));
+        groups.rankDurations(requests.durations().clone(), groupOf);
         int[] routesByName = routesInNameOrder(requests.routes(), groups);
         SliSeries overall = series(service, SliSeries.ALL_ROUTES, groups, groups.allRoutes(), range, stepNanos);
         List<SliSeries> routes = new ArrayList<>(routesByName.length);
@@ -83,6 +78,14 @@ public final class SliCalculator {
             routes.add(series(service, requests.routes().get(route), groups, route, range, stepNanos));
         }
         return new SliReport(range.fromUnixNano(), range.toUnixNano(), stepNanos, overall, routes);
+    }
+
+    private static long stepNanos(Duration step) {
+        long stepNanos = step.toNanos();
+        if (stepNanos <= 0) {
+            throw new IllegalArgumentException("The step is a positive duration, got " + step);
+        }
+        return stepNanos;
     }
 
     /** Nearest-rank percentile of sorted values: the value at rank ceil(p/100 * n), 1-based. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The calculator on columns gives the very numbers of the plain definition ({@link SliReference}). */
 class SliCalculatorSameNumbersTest {
@@ -73,7 +74,9 @@ class SliCalculatorSameNumbersTest {
         all.addAll(second);
         TimeRange range = new TimeRange(FROM, FROM + 60 * SECOND);
 
-        RequestColumns joined = RequestColumns.concat(RequestColumns.of(first), RequestColumns.of(second));
+        long step = Duration.ofSeconds(15).toNanos();
+        RequestColumns joined = RequestColumns.concat(RequestColumns.of(first, range, step),
+                RequestColumns.of(second, range, step));
 
         assertThat(joined.routes()).doesNotHaveDuplicates();
         assertThat(SliCalculator.report("tasks", joined, range, Duration.ofSeconds(15)))
@@ -82,9 +85,38 @@ class SliCalculatorSameNumbersTest {
 
     @Test
     void columnsNameEachRouteOnce() {
-        RequestColumns columns = RequestColumns.of(requests(3, 500, 4));
+        TimeRange all = new TimeRange(FROM - 10 * SECOND, FROM + 90 * SECOND);
+        RequestColumns columns = RequestColumns.of(requests(3, 500, 4), all, SECOND);
 
         assertThat(columns.routes()).doesNotHaveDuplicates();
         assertThat(columns.size()).isEqualTo(500);
+    }
+
+    @Test
+    void columnsHoldTheRequestsOfTheRangeEachInItsStep() {
+        TimeRange range = new TimeRange(FROM, FROM + 30 * SECOND);
+        List<RequestSample> samples = List.of(new RequestSample(FROM - 1, 1, "/before", false),
+                new RequestSample(FROM, 2, "/first", false), new RequestSample(FROM + 10 * SECOND - 1, 3, "/first", true),
+                new RequestSample(FROM + 10 * SECOND, 4, "/second", false),
+                new RequestSample(FROM + 30 * SECOND - 1, 5, "/last", true),
+                new RequestSample(FROM + 30 * SECOND, 6, "/after", false));
+
+        RequestColumns columns = RequestColumns.of(samples, range, 10 * SECOND);
+
+        assertThat(columns.steps()).containsExactly(0, 0, 1, 2);
+        assertThat(columns.durations()).containsExactly(2, 3, 4, 5);
+        assertThat(columns.errors()).containsExactly(false, true, false, true);
+        assertThat(columns.routes()).containsExactly("/first", "/second", "/last");
+        assertThat(columns.routeIndexes()).containsExactly(0, 0, 1, 2);
+    }
+
+    @Test
+    void aRequestPlacedOutsideTheStepsOfTheRangeIsRefused() {
+        TimeRange range = new TimeRange(FROM, FROM + 30 * SECOND);
+        RequestColumns columns = new RequestColumns(new int[] {0, 3}, new long[] {1, 2}, new int[] {0, 0},
+                new boolean[2], List.of("/tasks"));
+
+        assertThatThrownBy(() -> SliCalculator.report("tasks", columns, range, Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 3 of 3");
     }
 }
