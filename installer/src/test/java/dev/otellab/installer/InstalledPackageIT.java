@@ -105,6 +105,12 @@ class InstalledPackageIT {
         Run traces = system.run(COMMAND_LIMIT, NAME, "traces", "--data-dir", data.toString(), "--service", "lab-backend", "--json");
         assertSucceeds(traces);
         assertThat(traces.output()).contains("\"traceId\"");
+
+        // the archive made at installation holds every query command's classes, not only those of `traces`
+        Run sli = system.run(COMMAND_LIMIT, "env", "JAVA_TOOL_OPTIONS=-Xlog:class+load=info", NAME, "sli",
+                "--data-dir", data.toString(), "--service", "lab-backend");
+        assertThat(sli.output()).as("%s", sli)
+                .containsPattern("dev\\.otellab\\.cli\\.SliCommand source: shared objects file");
     }
 
     @Test
